@@ -1,0 +1,400 @@
+"""The ``kiosk`` command. Exit status: 0 done, 2 bad input, 3 not available, 1 failure."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.config import ConfigError, Settings, describe, load_settings
+from kiosk.domain.bookings import Actor
+from kiosk.domain.clock import local_midnight, to_local
+from kiosk.domain.errors import BookingRefused
+from kiosk.domain.households import parse_household_label
+from kiosk.domain.policy import BookingRequest
+from kiosk.services.importing import ImportRefused
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_UNAVAILABLE = 0, 1, 2, 3
+CLI_ACTOR = Actor("admin", "cli", is_manager=False)
+
+
+class BadInput(Exception):
+    """Raised by command handlers for input the user must fix (exit status 2)."""
+
+
+def _services(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from kiosk.app import build_services
+
+    return build_services(args.settings)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from kiosk.app import run_kiosk
+
+    return run_kiosk(args.settings, fullscreen=not args.windowed)
+
+
+def cmd_admin(args: argparse.Namespace) -> int:
+    from kiosk.admin.window import run_admin
+
+    return run_admin(args.settings)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from kiosk.app import load_demo
+
+    services = _services(args)
+    try:
+        print(load_demo(services, reset=args.reset, sample_bookings=not args.no_bookings))
+    except RuntimeError as exc:
+        print(f"kiosk demo: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    finally:
+        services.close()
+    print("demo PINs: the four digits of the unit, e.g. 101-1203 → 1203, 101-302 → 0302")
+    return EXIT_OK
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from kiosk.storage import migrate
+    from kiosk.storage.engine import create_db_engine
+
+    engine = create_db_engine(args.settings.effective_database_url)
+    try:
+        before = migrate.current_revision(engine)
+        migrate.upgrade(engine)
+        print(f"database at revision {migrate.current_revision(engine)} (was {before or 'empty'})")
+    finally:
+        engine.dispose()
+    return EXIT_OK
+
+
+def cmd_config_show(args: argparse.Namespace) -> int:
+    settings: Settings = args.settings
+    print(f"config file: {settings.config_path or '(none; built-in defaults)'}")
+    rows = describe(settings)
+    width = max(len(r[0]) for r in rows)
+    for key, value, origin in rows:
+        print(f"{key.ljust(width)}  {value}    [{origin}]")
+    return EXIT_OK
+
+
+def _read_bytes(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise BadInput(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _write_text(path: str, text: str) -> None:
+    """Write through a temporary file so a full disk never leaves half a file."""
+    target = Path(path)
+    temp = target.with_name(f".{target.name}.partial")
+    try:
+        temp.write_text(text, encoding="utf-8")
+        os.replace(temp, target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise BadInput(f"cannot write {path}: {exc.strerror}") from None
+
+
+def cmd_households_import(args: argparse.Namespace) -> int:
+    raw = _read_bytes(args.file)
+    services = _services(args)
+    try:
+        added, updated = services.village.import_households(raw, CLI_ACTOR)
+    finally:
+        services.close()
+    print(f"households imported: {added} added, {updated} updated")
+    return EXIT_OK
+
+
+def cmd_households_export(args: argparse.Namespace) -> int:
+    services = _services(args)
+    try:
+        _write_text(args.file, services.village.export_households())
+    finally:
+        services.close()
+    print(f"households written to {args.file} (PINs are never exported)")
+    return EXIT_OK
+
+
+def cmd_resources_import(args: argparse.Namespace) -> int:
+    from kiosk.app import read_resource_file
+
+    try:
+        records = read_resource_file(Path(args.file))
+    except (OSError, ValueError) as exc:
+        raise BadInput(f"cannot read {args.file}: {exc}") from None
+    services = _services(args)
+    try:
+        count = services.village.import_resources(records, CLI_ACTOR)
+    finally:
+        services.close()
+    print(f"resources imported: {count}")
+    return EXIT_OK
+
+
+def cmd_resources_export(args: argparse.Namespace) -> int:
+    services = _services(args)
+    try:
+        records = services.village.export_resources()
+    finally:
+        services.close()
+    _write_text(args.file, json.dumps({"resource": records}, ensure_ascii=False, indent=2))
+    print(f"{len(records)} resources written to {args.file}")
+    return EXIT_OK
+
+
+def _parse_when(text: str, what: str) -> datetime:
+    """ISO 8601; a time without a zone is Seoul time, as residents and staff mean it."""
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise BadInput(f"{what} must be an ISO date-time like 2026-12-01T10:00, "
+                       f"got {text!r}") from None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=to_local(datetime.now().astimezone()).tzinfo)
+    return value
+
+
+def _parse_day(text: str, what: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BadInput(f"{what} must be a date like 2026-12-01, got {text!r}") from None
+
+
+BOOKING_FIELDS = ("code", "resource", "household", "start", "end", "units", "plate", "status",
+                  "created_by")
+
+
+def cmd_bookings_list(args: argparse.Namespace) -> int:
+    services = _services(args)
+    try:
+        first = _parse_day(args.date_from, "--from") if args.date_from else to_local(
+            services.bookings.clock()).date()
+        last = _parse_day(args.date_to, "--to") if args.date_to else first + timedelta(days=14)
+        if last < first:
+            raise BadInput("--to is before --from")
+        with services.bookings.uow() as uow:
+            found = uow.bookings.search(
+                start_from=local_midnight(first), start_before=local_midnight(last + timedelta(1)),
+                resource_id=args.resource)
+            labels = {h.id: h.label for h in uow.households.list()}
+    finally:
+        services.close()
+    rows = [(b.code, b.resource_id, labels.get(b.household_id, "?"),
+             to_local(b.start).isoformat(timespec="minutes"),
+             to_local(b.end).isoformat(timespec="minutes"), str(b.units), b.plate or "",
+             b.status.value, b.created_by) for b in found]
+    if args.csv or args.command_name == "export":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(BOOKING_FIELDS)
+        writer.writerows(rows)
+        if getattr(args, "output", None):
+            _write_text(args.output, out.getvalue())
+            print(f"{len(rows)} bookings written to {args.output}")
+        else:
+            sys.stdout.write(out.getvalue())
+    else:
+        for row in rows:
+            print("  ".join(row[:8]))
+        print(f"{len(rows)} booking(s) from {first} to {last}")
+    return EXIT_OK
+
+
+def cmd_bookings_create(args: argparse.Namespace) -> int:
+    try:
+        building, unit = parse_household_label(args.household)
+    except ValueError as exc:
+        raise BadInput(str(exc)) from None
+    start = _parse_when(args.start, "--start")
+    end = _parse_when(args.end, "--end")
+    if args.units < 1:
+        raise BadInput("--units must be at least 1")
+    services = _services(args)
+    try:
+        with services.bookings.uow() as uow:
+            household = uow.households.find(building, unit)
+        if household is None or household.id is None:
+            raise BadInput(f"no household {building}-{unit}")
+        booking = services.bookings.book(
+            BookingRequest(args.resource, start, end, args.units, args.plate), household.id,
+            CLI_ACTOR)
+    finally:
+        services.close()
+    print(booking.code)
+    print(f"{booking.status.value}: {booking.resource_id} {to_local(booking.start):%Y-%m-%d %H:%M}"
+          f"–{to_local(booking.end):%H:%M}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_bookings_cancel(args: argparse.Namespace) -> int:
+    services = _services(args)
+    try:
+        booking = services.bookings.cancel(args.code, CLI_ACTOR, reason=args.reason or "")
+    finally:
+        services.close()
+    print(f"{booking.code} cancelled")
+    return EXIT_OK
+
+
+def cmd_bookings_import(args: argparse.Namespace) -> int:
+    raw = _read_bytes(args.file)
+    services = _services(args)
+    try:
+        made = services.village.import_bookings(raw, CLI_ACTOR, services.bookings)
+    finally:
+        services.close()
+    print(f"{len(made)} bookings imported: {' '.join(b.code for b in made)}")
+    return EXIT_OK
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from kiosk.doctor import run_checks
+
+    problems = 0
+    for check in run_checks(args.settings):
+        mark = "ok  " if check.ok else "FAIL"
+        print(f"[{mark}] {check.name}: {check.detail}")
+        if not check.ok:
+            problems += 1
+            if check.fix:
+                print(f"       fix: {check.fix}")
+    print("all checks passed" if not problems else f"{problems} problem(s) found")
+    return EXIT_OK if not problems else EXIT_FAILED
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="Sharing Village Kiosk: the lobby touchscreen and desk tools of a "
+                    "Seoul Sharing Village. Without a command, runs the kiosk.")
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument("--config", metavar="FILE", help="settings file (TOML); default: "
+                        "$KIOSK_CONFIG or the platform config directory")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="the kiosk UI (the default command)")
+    run.add_argument("--windowed", action="store_true", help="a normal window, not full screen")
+    run.set_defaults(handler=cmd_run)
+    sub.add_parser("admin", help="the association window").set_defaults(handler=cmd_admin)
+    demo = sub.add_parser("demo", help="create or reset the demo village in the database")
+    demo.add_argument("--reset", action="store_true", help="replace whatever village is there")
+    demo.add_argument("--no-bookings", action="store_true", help="without sample bookings")
+    demo.set_defaults(handler=cmd_demo)
+
+    db = sub.add_parser("db", help="database maintenance").add_subparsers(
+        dest="db_command", metavar="ACTION", required=True)
+    db.add_parser("upgrade", help="apply migrations").set_defaults(handler=cmd_db_upgrade)
+
+    config = sub.add_parser("config", help="settings").add_subparsers(
+        dest="config_command", metavar="ACTION", required=True)
+    config.add_parser("show", help="effective settings and where each came from"
+                      ).set_defaults(handler=cmd_config_show)
+
+    households = sub.add_parser("households", help="import or export households (CSV)"
+                                ).add_subparsers(dest="hh_command", metavar="ACTION", required=True)
+    for name, handler, help_text in (
+        ("import", cmd_households_import, "add/update from CSV: building,unit,pin,plates,active"),
+        ("export", cmd_households_export, "write CSV (without PINs)"),
+    ):
+        p = households.add_parser(name, help=help_text)
+        p.add_argument("file", metavar="FILE.csv")
+        p.set_defaults(handler=handler)
+
+    resources = sub.add_parser("resources", help="import or export resources (TOML/JSON)"
+                               ).add_subparsers(dest="res_command", metavar="ACTION", required=True)
+    for name, handler, help_text in (
+        ("import", cmd_resources_import, "create/replace from a TOML or JSON file"),
+        ("export", cmd_resources_export, "write the village's resources as JSON"),
+    ):
+        p = resources.add_parser(name, help=help_text)
+        p.add_argument("file", metavar="FILE")
+        p.set_defaults(handler=handler)
+
+    bookings = sub.add_parser("bookings", help="list, export, create, cancel, import bookings"
+                              ).add_subparsers(dest="command_name", metavar="ACTION", required=True)
+    for name in ("list", "export"):
+        p = bookings.add_parser(name, help=f"{name} bookings starting in a date range")
+        p.add_argument("--from", dest="date_from", metavar="DATE", help="first day (default today)")
+        p.add_argument("--to", dest="date_to", metavar="DATE", help="last day (default +14 days)")
+        p.add_argument("--resource", metavar="ID")
+        p.add_argument("--csv", action="store_true", help="CSV on standard output")
+        if name == "export":
+            p.add_argument("--output", "-o", metavar="FILE.csv", help="write to a file")
+        p.set_defaults(handler=cmd_bookings_list)
+    create = bookings.add_parser("create", help="book on a household's behalf; prints the code")
+    create.add_argument("--resource", required=True, metavar="ID")
+    create.add_argument("--household", required=True, metavar="101-1203")
+    create.add_argument("--start", required=True, metavar="ISO")
+    create.add_argument("--end", required=True, metavar="ISO")
+    create.add_argument("--units", type=int, default=1, metavar="N")
+    create.add_argument("--plate", metavar="12가3456")
+    create.set_defaults(handler=cmd_bookings_create)
+    cancel = bookings.add_parser("cancel", help="cancel a booking by its code")
+    cancel.add_argument("code", metavar="CODE")
+    cancel.add_argument("--reason", default="", help="recorded in the audit log")
+    cancel.set_defaults(handler=cmd_bookings_cancel)
+    imp = bookings.add_parser("import", help="book every row of a CSV, all or nothing")
+    imp.add_argument("file", metavar="FILE.csv")
+    imp.set_defaults(handler=cmd_bookings_import)
+
+    sub.add_parser("doctor", help="check database, migrations, assets, fonts, config, display"
+                   ).set_defaults(handler=cmd_doctor)
+    for register in _extensions():
+        register(sub)
+    return parser
+
+
+def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:  # type: ignore[type-arg]
+    """Sub-commands contributed by the map and sync packages."""
+    found = []
+    for module_name in ("kiosk.map.cli", "kiosk.sync.cli"):
+        try:
+            module = __import__(module_name, fromlist=["register"])
+        except ImportError:
+            continue
+        found.append(module.register)
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.command is None:
+        args = parser.parse_args(["run", *list(sys.argv[1:] if argv is None else argv)])
+    try:
+        args.settings = load_settings(Path(args.config) if args.config else None)
+    except ConfigError as exc:
+        print(f"kiosk: configuration error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        return int(args.handler(args))
+    except BadInput as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except ImportRefused as exc:
+        print(f"kiosk: nothing was imported; fix these lines and try again:\n{exc}",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BookingRefused as exc:
+        from kiosk.refusal_text import explain
+
+        print(f"kiosk: not available: {explain(exc)}", file=sys.stderr)
+        return EXIT_UNAVAILABLE if exc.reason.value not in ("not_found",) else EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,332 @@
+"""One typed settings model, loaded from a TOML file, with the origin of every value.
+
+Order of precedence: built-in default < config file < environment variable
+(``KIOSK_DATABASE_URL``). A bad value is reported with its key, file and line.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP_NAME = "sharing-village-kiosk"
+CONFIG_ENV = "KIOSK_CONFIG"
+DATABASE_ENV = "KIOSK_DATABASE_URL"
+DATA_DIR_ENV = "KIOSK_DATA_DIR"
+
+
+class ConfigError(ValueError):
+    """A setting is wrong; the message names the key, the file and the line."""
+
+
+@dataclass(frozen=True)
+class HubSource:
+    """One sync source (GBFS, Seoul Open API, sharing-hub feed)."""
+
+    id: str
+    kind: str
+    url: str
+    key: str = ""
+    interval_s: int = 300
+    enabled: bool = True
+    services: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Panel:
+    """The installed touch panel: physical size and height of its bottom edge."""
+
+    width_mm: float = 476.0
+    height_mm: float = 268.0
+    bottom_edge_mm: float = 900.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Effective settings; ``origins`` says where each came from."""
+
+    village_name: str = "길음 나눔마을"
+    village_name_en: str = "Gireum Sharing Village"
+    kiosk_id: str = "lobby-1"
+    kiosk_label: str = "101동 로비"
+    kiosk_label_en: str = "Building 101 lobby"
+    kiosk_lat: float = 37.6066
+    kiosk_lon: float = 127.0237
+    language: str = "ko"
+    idle_timeout_s: int = 60
+    home_idle_timeout_s: int = 30
+    database_url: str = ""
+    busy_timeout_ms: int = 15000
+    pin_max_attempts: int = 5
+    pin_lock_minutes: int = 10
+    sweep_interval_s: int = 60
+    panel: Panel = field(default_factory=Panel)
+    hub_radius_km: float = 2.0
+    hub_sources: tuple[HubSource, ...] = ()
+    tile_packs: tuple[Path, ...] = ()
+    public_holidays: bool = True
+    extra_holidays: tuple[date, ...] = ()
+    config_path: Path | None = None
+    origins: dict[str, str] = field(default_factory=dict, compare=False)
+
+    @property
+    def effective_database_url(self) -> str:
+        """The configured URL, or a SQLite file in the platform data directory."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{data_dir() / 'kiosk.db'}"
+
+
+def data_dir() -> Path:
+    """Where the SQLite file, logs and backups live (``KIOSK_DATA_DIR`` overrides)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def default_config_path() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "kiosk.toml"
+
+
+def _positive_int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ValueError("must be a whole number above 0")
+    return value
+
+
+def _number(lo: float, hi: float) -> Callable[[Any], float]:
+    def check(value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError("must be a number")
+        if not math.isfinite(value) or not lo <= value <= hi:
+            raise ValueError(f"must be between {lo} and {hi}")
+        return float(value)
+    return check
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("must be text in quotes")
+    return value
+
+
+def _language(value: Any) -> str:
+    if value not in ("ko", "en"):
+        raise ValueError('must be "ko" or "en"')
+    return str(value)
+
+
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("must be true or false")
+    return value
+
+
+def _kiosk_id(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9_.-]{1,40}", value):
+        raise ValueError("must be 1-40 letters, digits, '-', '_' or '.'")
+    return value
+
+
+def _database_url(value: Any) -> str:
+    text = _text(value)
+    if text and not re.match(r"^(sqlite|postgresql(\+psycopg)?)://", text):
+        raise ValueError("must start with sqlite:/// or postgresql+psycopg://")
+    if text.startswith("postgresql://"):
+        text = "postgresql+psycopg://" + text[len("postgresql://"):]
+    return text
+
+
+def _paths(value: Any) -> tuple[Path, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError("must be a list of file paths")
+    return tuple(Path(v).expanduser() for v in value)
+
+
+def _dates(value: Any) -> tuple[date, ...]:
+    if not isinstance(value, list):
+        raise ValueError("must be a list of dates like 2026-12-31")
+    try:
+        return tuple(v if isinstance(v, date) else date.fromisoformat(v) for v in value)
+    except (TypeError, ValueError):
+        raise ValueError("must be a list of dates like 2026-12-31") from None
+
+
+# (section, key) -> (field name, validator, help)
+FIELDS: dict[tuple[str, str], tuple[str, Callable[[Any], Any], str]] = {
+    ("village", "name"): ("village_name", _text, "village name shown on the home screen"),
+    ("village", "name_en"): ("village_name_en", _text, "village name in English"),
+    ("kiosk", "id"): ("kiosk_id", _kiosk_id, "this kiosk's id, recorded on its bookings"),
+    ("kiosk", "label"): ("kiosk_label", _text, "where this kiosk stands (you are here)"),
+    ("kiosk", "label_en"): ("kiosk_label_en", _text, "where this kiosk stands, in English"),
+    ("kiosk", "lat"): ("kiosk_lat", _number(33.0, 39.0), "kiosk latitude (WGS84)"),
+    ("kiosk", "lon"): ("kiosk_lon", _number(124.0, 132.0), "kiosk longitude (WGS84)"),
+    ("kiosk", "language"): ("language", _language, "default language: ko or en"),
+    ("kiosk", "idle_timeout_s"): ("idle_timeout_s", _positive_int, "idle seconds before reset"),
+    ("kiosk", "home_idle_timeout_s"): ("home_idle_timeout_s", _positive_int,
+                                       "idle seconds on the home screen before the attract view"),
+    ("kiosk", "sweep_interval_s"): ("sweep_interval_s", _positive_int,
+                                    "seconds between releases of no-shows"),
+    ("database", "url"): ("database_url", _database_url,
+                          "empty = SQLite in the data directory; postgresql+psycopg://… to share"),
+    ("database", "busy_timeout_ms"): ("busy_timeout_ms", _positive_int,
+                                      "how long a writer waits for SQLite's lock"),
+    ("security", "pin_max_attempts"): ("pin_max_attempts", _positive_int,
+                                       "wrong PINs before a household is locked"),
+    ("security", "pin_lock_minutes"): ("pin_lock_minutes", _positive_int,
+                                       "minutes a locked household waits"),
+    ("panel", "width_mm"): ("panel.width_mm", _number(100, 3000), "panel width in mm"),
+    ("panel", "height_mm"): ("panel.height_mm", _number(100, 3000), "panel height in mm"),
+    ("panel", "bottom_edge_mm"): ("panel.bottom_edge_mm", _number(0, 2000),
+                                  "height of the panel's bottom edge above the floor"),
+    ("hub", "radius_km"): ("hub_radius_km", _number(0.1, 50), "keep hub listings this close"),
+    ("tiles", "packs"): ("tile_packs", _paths, "MBTiles tile packs, most detailed first"),
+    ("holidays", "public"): ("public_holidays", _boolean, "observe Korean public holidays"),
+    ("holidays", "extra"): ("extra_holidays", _dates, "extra closed days for the village"),
+}
+SOURCE_KEYS = {"id", "kind", "url", "key", "interval_s", "enabled", "services"}
+SOURCE_KINDS = {"gbfs", "seoul_openapi", "sharehub"}
+
+
+def _key_line(text: str, section: str, key: str, occurrence: int = 0) -> int | None:
+    """The line of ``key`` in ``[section]`` (tomllib does not report positions)."""
+    current: str | None = None
+    seen = -1
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        header = re.match(r"^\[\[?\s*([^\]]+?)\s*\]\]?", stripped)
+        if header:
+            current = header.group(1)
+            if current == section:
+                seen += 1
+            continue
+        if current == section and seen == occurrence and re.match(
+            rf"^\"?{re.escape(key)}\"?\s*=", stripped
+        ):
+            return number
+    return None
+
+
+def load_settings(path: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
+    """Read the file (if any) and the environment into ``Settings``."""
+    environ = dict(os.environ if environ is None else environ)
+    if path is None and environ.get(CONFIG_ENV):
+        path = Path(environ[CONFIG_ENV])
+    explicit = path is not None
+    path = path or default_config_path()
+    values: dict[str, Any] = {}
+    origins: dict[str, str] = {}
+    panel: dict[str, float] = {}
+    sources: tuple[HubSource, ...] = ()
+    if path.exists():
+        text = path.read_text(encoding="utf-8")
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+
+        def where(section: str, key: str, occurrence: int = 0) -> str:
+            line = _key_line(text, section, key, occurrence)
+            return f"{path}:{line}" if line else str(path)
+
+        for section, table in data.items():
+            if not isinstance(table, dict):
+                raise ConfigError(f"{where(section, section)}: [{section}] must be a table")
+            for key, raw in table.items():
+                if section == "hub" and key == "sources":
+                    sources = _load_sources(raw, where)
+                    origins["hub.sources"] = where("hub.sources", "id")
+                    continue
+                spec = FIELDS.get((section, key))
+                if spec is None:
+                    raise ConfigError(f"{where(section, key)}: unknown setting {section}.{key}")
+                name, validate, _ = spec
+                try:
+                    value = validate(raw)
+                except ValueError as exc:
+                    raise ConfigError(f"{where(section, key)}: {section}.{key} {exc}") from None
+                if name.startswith("panel."):
+                    panel[name.split(".", 1)[1]] = value
+                else:
+                    values[name] = value
+                origins[f"{section}.{key}"] = where(section, key)
+    elif explicit:
+        raise ConfigError(f"{path}: config file not found")
+    if environ.get(DATABASE_ENV):
+        try:
+            values["database_url"] = _database_url(environ[DATABASE_ENV])
+        except ValueError as exc:
+            raise ConfigError(f"environment {DATABASE_ENV}: {exc}") from None
+        origins["database.url"] = f"environment {DATABASE_ENV}"
+    return Settings(**values, panel=Panel(**panel), hub_sources=sources,
+                    config_path=path if path.exists() else None, origins=origins)
+
+
+def _load_sources(raw: Any, where: Callable[..., str]) -> tuple[HubSource, ...]:
+    if not isinstance(raw, list):
+        raise ConfigError(f"{where('hub', 'sources')}: hub.sources must be [[hub.sources]] tables")
+    found: list[HubSource] = []
+    for index, table in enumerate(raw):
+        def fail(key: str, message: str, index: int = index) -> ConfigError:
+            return ConfigError(f"{where('hub.sources', key, index)}: hub.sources[{index}].{key} "
+                               f"{message}")
+        unknown = set(table) - SOURCE_KEYS
+        if unknown:
+            raise fail(sorted(unknown)[0], "is not a known setting")
+        for required in ("id", "kind", "url"):
+            if not isinstance(table.get(required), str) or not table[required]:
+                raise fail(required, "is required text")
+        if table["kind"] not in SOURCE_KINDS:
+            raise fail("kind", f"must be one of {', '.join(sorted(SOURCE_KINDS))}")
+        if not re.match(r"^https?://", table["url"]):
+            raise fail("url", "must be an http:// or https:// address")
+        try:
+            interval = _positive_int(table.get("interval_s", 300))
+        except ValueError as exc:
+            raise fail("interval_s", str(exc)) from None
+        services = table.get("services", [])
+        if not isinstance(services, list) or not all(isinstance(s, str) for s in services):
+            raise fail("services", "must be a list of service names")
+        if any(s.id == table["id"] for s in found):
+            raise fail("id", "is used by another source")
+        found.append(HubSource(
+            id=table["id"], kind=table["kind"], url=table["url"], key=str(table.get("key", "")),
+            interval_s=interval, enabled=bool(table.get("enabled", True)),
+            services=tuple(services),
+        ))
+    return tuple(found)
+
+
+def describe(settings: Settings) -> list[tuple[str, str, str]]:
+    """``(key, value, origin)`` rows for ``kiosk config show``; keys are masked."""
+    rows: list[tuple[str, str, str]] = []
+    for (section, key), (name, _, _help) in FIELDS.items():
+        if name.startswith("panel."):
+            value: Any = getattr(settings.panel, name.split(".", 1)[1])
+        else:
+            value = getattr(settings, name)
+        if name == "database_url":
+            value = _mask_password(value) or f"(SQLite) {settings.effective_database_url}"
+        if isinstance(value, tuple):
+            value = ", ".join(str(v) for v in value) or "(none)"
+        rows.append((f"{section}.{key}", str(value),
+                     settings.origins.get(f"{section}.{key}", "default")))
+    for source in settings.hub_sources:
+        masked = "****" if source.key else ""
+        rows.append((f"hub.sources[{source.id}]",
+                     f"{source.kind} {source.url} key={masked} every {source.interval_s}s"
+                     f"{'' if source.enabled else ' (disabled)'}",
+                     settings.origins.get("hub.sources", "default")))
+    return rows
+
+
+def _mask_password(url: str) -> str:
+    return re.sub(r"(://[^:/@]+:)[^@]+@", r"\1****@", url)

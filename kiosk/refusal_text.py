@@ -1,0 +1,55 @@
+"""Refusals in plain English for the command line and logs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from kiosk.domain.clock import to_local
+from kiosk.domain.errors import BookingRefused, Refusal
+
+MESSAGES: dict[Refusal, str] = {
+    Refusal.NOT_FOUND: "not found",
+    Refusal.NOT_BOOKABLE: "this listing is information only and cannot be booked",
+    Refusal.OUT_OF_SERVICE: "out of service ({why})",
+    Refusal.HOUSEHOLD_INACTIVE: "this household is not active",
+    Refusal.HOUSEHOLD_LOCKED: "locked after wrong PINs until {until}",
+    Refusal.WRONG_PIN: "wrong PIN; {attempts_left} attempt(s) left",
+    Refusal.BAD_TIME: "times must fall on the {slot_minutes}-minute grid and end after the start",
+    Refusal.IN_PAST: "that time has already passed",
+    Refusal.TOO_SHORT: "shorter than the minimum of {minutes} minutes",
+    Refusal.TOO_LONG: "longer than the maximum of {minutes} minutes",
+    Refusal.NOTICE: "must be booked at least {minutes} minutes ahead",
+    Refusal.TOO_FAR_AHEAD: "can be booked at most {days} days ahead",
+    Refusal.CLOSED: "closed at that time",
+    Refusal.BLACKOUT: "closed: {why}",
+    Refusal.QUOTA_BOOKINGS: "household limit reached: {limit} booking(s) per {period}",
+    Refusal.QUOTA_MINUTES: "household limit reached: {limit} minutes per {period} "
+                           "({used} already booked)",
+    Refusal.MAX_UPCOMING: "household already has {limit} upcoming booking(s)",
+    Refusal.TOO_MANY_UNITS: "at most {limit} unit(s) per booking",
+    Refusal.PLATE_REQUIRED: "a vehicle plate is required",
+    Refusal.PLATE_INVALID: "not a Korean vehicle plate (e.g. 12가3456 or 123가4567)",
+    Refusal.TAKEN: "just taken: {units_left} unit(s) left at that time",
+    Refusal.CANCEL_CLOSED: "cancellation closed at {cutoff}",
+    Refusal.CHECKIN_NOT_OPEN: "check-in opens at {opens}",
+    Refusal.CHECKIN_CLOSED: "check-in closed at {closed}; the booking was released",
+    Refusal.BAD_STATE: "not possible in this state",
+    Refusal.BUSY: "the database is busy; please try again",
+}
+
+
+def explain(refusal: BookingRefused) -> str:
+    """One line a person can act on."""
+    details = {
+        key: (f"{to_local(value):%Y-%m-%d %H:%M}" if isinstance(value, datetime) else value)
+        for key, value in refusal.details.items()
+    }
+    template = MESSAGES.get(refusal.reason, refusal.reason.value)
+    try:
+        text = template.format(**details)
+    except (KeyError, IndexError):
+        text = template.split("(")[0].split("{")[0].strip()
+    message = str(refusal)
+    if message and message != refusal.reason.value and message not in text:
+        text = f"{text} — {message}"
+    return text

@@ -1,0 +1,489 @@
+"""Booking use cases. Every rule is checked through ``kiosk.domain.policy`` inside the
+same write transaction that stores the result, so the capacity invariant holds with
+any number of kiosks and desk PCs writing at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any, TypeVar
+
+from kiosk.domain.audit import AuditEntry
+from kiosk.domain.availability import Occupancy, Slot, day_slots, occupancy, units_free_now
+from kiosk.domain.blackouts import Blackout
+from kiosk.domain.bookings import (
+    ACTIVE_STATUSES,
+    Actor,
+    Booking,
+    BookingStatus,
+    new_booking_code,
+    normalise_code,
+)
+from kiosk.domain.clock import local_day_bounds, to_local
+from kiosk.domain.errors import OVERRIDABLE, BookingRefused, Refusal
+from kiosk.domain.households import LockoutPolicy, PinHasher
+from kiosk.domain.plates import normalise_plate
+from kiosk.domain.policy import (
+    BookingRequest,
+    check_booking,
+    check_cancel,
+    check_checkin,
+    next_status_on_sweep,
+)
+from kiosk.domain.resources import Resource, ResourceKind
+from kiosk.services.ports import (
+    Clock,
+    HolidayCalendar,
+    StorageBusy,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class VerifiedHousehold:
+    """What the kiosk may know after a correct PIN: never the PIN itself."""
+
+    id: int
+    label: str
+    masked_ko: str
+    masked_en: str
+    plates: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ResourceOverview:
+    """A resource with what is free right now, for tiles and lists."""
+
+    resource: Resource
+    units_free: int | None
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    no_shows: int = 0
+    completed: int = 0
+    expired: int = 0
+
+
+class NoHolidays:
+    """A calendar without public holidays (tests, or villages that ignore them)."""
+
+    def holidays_between(self, first: date, last: date) -> frozenset[date]:
+        return frozenset()
+
+
+@dataclass
+class BookingService:
+    """Book, cancel, check in, approve and release, on units of work from ``uow``."""
+
+    uow: UnitOfWorkFactory
+    clock: Clock
+    holidays: HolidayCalendar = field(default_factory=NoHolidays)
+    lockout: LockoutPolicy = field(default_factory=LockoutPolicy)
+    hasher: PinHasher = field(default_factory=PinHasher)
+    busy_retries: int = 3
+    on_change: list[Callable[[str], None]] = field(default_factory=list)
+
+    # ----------------------------------------------------------------- households
+    def verify_household(self, building: str, unit: str, pin: str) -> VerifiedHousehold:
+        """Check a PIN, counting wrong ones; a locked household is refused with the time."""
+        now = self.clock()
+        with self.uow(write=True) as uow:
+            household = uow.households.find(building, unit, for_update=True)
+            if household is None or household.id is None:
+                # Same answer as a wrong PIN would leak which units exist, but the
+                # unit list is public in a village; say plainly it is not registered.
+                raise BookingRefused(Refusal.NOT_FOUND, "household not registered")
+            if not household.active:
+                raise BookingRefused(Refusal.HOUSEHOLD_INACTIVE)
+            if household.is_locked(now):
+                raise BookingRefused(Refusal.HOUSEHOLD_LOCKED, until=household.locked_until)
+            if not PinHasher.verify(pin, household.pin_hash):
+                updated = household.after_failed_pin(now, self.lockout)
+                uow.households.save(updated, now)
+                if updated.locked_until is not None:
+                    self._audit(uow, now, "system:kiosk", "household.locked", "household",
+                                household.label, until=updated.locked_until.isoformat())
+                uow.commit()
+                if updated.locked_until is not None:
+                    raise BookingRefused(Refusal.HOUSEHOLD_LOCKED, until=updated.locked_until)
+                raise BookingRefused(
+                    Refusal.WRONG_PIN, attempts_left=updated.attempts_left(self.lockout)
+                )
+            if household.failed_attempts or household.locked_until:
+                uow.households.save(household.after_good_pin(), now)
+                uow.commit()
+            return VerifiedHousehold(
+                household.id, household.label, household.masked("ko"), household.masked("en"),
+                household.plates,
+            )
+
+    # ------------------------------------------------------------------- reading
+    def overview(self, kind: ResourceKind | None = None) -> list[ResourceOverview]:
+        """Resources with units free now (live counts for hub listings)."""
+        now = self.clock()
+        with self.uow() as uow:
+            result = []
+            for resource in uow.resources.list(kind=kind):
+                if resource.bookable:
+                    held = self._held(uow, resource, now, now + timedelta(seconds=1))
+                    free: int | None = units_free_now(resource, now, held)
+                    if not resource.in_service:
+                        free = 0
+                else:
+                    free = resource.live.units_free if resource.live else None
+                result.append(ResourceOverview(resource, free))
+            return result
+
+    def resource(self, resource_id: str) -> Resource:
+        with self.uow() as uow:
+            resource = uow.resources.get(resource_id)
+        if resource is None:
+            raise BookingRefused(Refusal.NOT_FOUND, f"no resource {resource_id}")
+        return resource
+
+    def availability(self, resource_id: str, day: date) -> list[Slot]:
+        """The slot grid of one local day with units left and why a slot is closed."""
+        return self.availability_days(resource_id, day, 1)[day]
+
+    def availability_days(self, resource_id: str, first: date, days: int) -> dict[date, list[Slot]]:
+        """Slot grids for ``days`` consecutive local days, read in one query."""
+        now = self.clock()
+        last = first + timedelta(days=days - 1)
+        start, _ = local_day_bounds(first)
+        _, end = local_day_bounds(last)
+        with self.uow() as uow:
+            resource = uow.resources.get(resource_id)
+            if resource is None:
+                raise BookingRefused(Refusal.NOT_FOUND, f"no resource {resource_id}")
+            buffer = timedelta(minutes=resource.rules.buffer_minutes)
+            held = self._held(uow, resource, start - buffer, end + buffer)
+            blackouts = uow.blackouts.overlapping(resource_id, start, end)
+        holidays = self.holidays.holidays_between(first, last)
+        return {
+            first + timedelta(days=i): day_slots(
+                resource, first + timedelta(days=i), now, held, blackouts, holidays
+            )
+            for i in range(days)
+        }
+
+    def bookings_of(self, household_id: int, upcoming_only: bool = True) -> list[Booking]:
+        """A household's bookings, soonest first (the "My bookings" list)."""
+        now = self.clock()
+        with self.uow() as uow:
+            found = uow.bookings.for_household(household_id)
+        if upcoming_only:
+            found = [b for b in found if b.is_active and b.end > now]
+        return found
+
+    def get(self, code: str) -> Booking:
+        with self.uow() as uow:
+            booking = uow.bookings.get_by_code(normalise_code(code))
+        if booking is None:
+            raise BookingRefused(Refusal.NOT_FOUND, f"no booking {code}")
+        return booking
+
+    # ------------------------------------------------------------------- writing
+    def book(
+        self,
+        request: BookingRequest,
+        household_id: int,
+        actor: Actor,
+        override_reason: str | None = None,
+        note: str = "",
+    ) -> Booking:
+        """Book, or raise ``BookingRefused`` naming the rule; losers of a race get TAKEN."""
+        if override_reason is not None and not (actor.is_admin and actor.is_manager):
+            raise BookingRefused(Refusal.BAD_STATE, "only a manager may override rules")
+        return self._with_retry(lambda: self._book_once(request, household_id, actor,
+                                                       override_reason, note))
+
+    def _book_once(
+        self, request: BookingRequest, household_id: int, actor: Actor,
+        override_reason: str | None, note: str,
+    ) -> Booking:
+        with self.uow(write=True) as uow:
+            booking = self.book_in(uow, request, household_id, actor, override_reason, note)
+            uow.commit()
+        self._changed(booking.resource_id)
+        return booking
+
+    def book_in(
+        self, uow: UnitOfWork, request: BookingRequest, household_id: int, actor: Actor,
+        override_reason: str | None = None, note: str = "",
+    ) -> Booking:
+        """Book inside a caller's write unit of work (imports book many rows at once)."""
+        now = self.clock()
+        resource = uow.resources.get_for_update(request.resource_id)
+        if resource is None:
+            raise BookingRefused(Refusal.NOT_FOUND, f"no resource {request.resource_id}")
+        household = uow.households.get(household_id)
+        if household is None:
+            raise BookingRefused(Refusal.NOT_FOUND, "household not registered")
+        plate = normalise_plate(request.plate) if request.plate else None
+        request = BookingRequest(request.resource_id, request.start, request.end,
+                                 request.units, plate)
+        buffer = timedelta(minutes=resource.rules.buffer_minutes)
+        held = self._held(uow, resource, request.start - buffer, request.end + buffer)
+        mine = uow.bookings.for_household(household_id, resource_id=resource.id)
+        blackouts = uow.blackouts.overlapping(resource.id, request.start, request.end)
+        holidays = self.holidays.holidays_between(
+            to_local(request.start).date(), to_local(request.end).date()
+        )
+        refusals = check_booking(request, resource, household, now, held, mine,
+                                 blackouts, holidays)
+        overridden = self._apply_override(refusals, override_reason)
+        status = (
+            BookingStatus.PENDING
+            if resource.rules.approval_required and not actor.is_admin
+            else BookingStatus.CONFIRMED
+        )
+        code = self._fresh_code(uow)
+        booking = uow.bookings.add(Booking(
+            code=code, resource_id=resource.id, household_id=household_id,
+            start=request.start, end=request.end, units=request.units,
+            status=status, created_by=actor.label, created_at=now, updated_at=now,
+            plate=plate, note=note,
+        ))
+        details: dict[str, Any] = {
+            "resource": resource.id, "household": household.masked("ko"),
+            "start": request.start.isoformat(), "end": request.end.isoformat(),
+            "units": request.units, "status": status.value,
+        }
+        if overridden:
+            details["overridden"] = sorted(r.value for r in overridden)
+            details["override_reason"] = override_reason
+        self._audit(uow, now, actor.label, "booking.create", "booking", code, **details)
+        return booking
+
+    @staticmethod
+    def _apply_override(
+        refusals: Sequence[BookingRefused], override_reason: str | None
+    ) -> list[Refusal]:
+        if not refusals:
+            return []
+        if override_reason is None or not override_reason.strip():
+            raise refusals[-1] if refusals[-1].reason is Refusal.TAKEN else refusals[0]
+        blocking = [r for r in refusals if r.reason not in OVERRIDABLE]
+        if blocking:
+            raise blocking[0]
+        return [r.reason for r in refusals]
+
+    def cancel(
+        self, code: str, actor: Actor, household_id: int | None = None, reason: str = "",
+        override_reason: str | None = None,
+    ) -> Booking:
+        """Cancel; a household only its own and before the cut-off, an admin any."""
+        def run() -> Booking:
+            now = self.clock()
+            with self.uow(write=True) as uow:
+                booking, resource = self._load_for_change(uow, code)
+                if not actor.is_admin and booking.household_id != household_id:
+                    raise BookingRefused(Refusal.NOT_FOUND, f"no booking {code}")
+                refusals = check_cancel(booking, resource, now)
+                overridden: list[Refusal] = []
+                if refusals and actor.is_admin:
+                    if refusals[0].reason is Refusal.CANCEL_CLOSED:
+                        overridden = [Refusal.CANCEL_CLOSED]
+                    else:
+                        raise refusals[0]
+                elif refusals:
+                    raise refusals[0]
+                updated = booking.moved_to(BookingStatus.CANCELLED, now, actor.label,
+                                           reason or None)
+                uow.bookings.save(updated)
+                self._audit(uow, now, actor.label, "booking.cancel", "booking", booking.code,
+                            reason=reason, overridden=[r.value for r in overridden])
+                uow.commit()
+            self._changed(resource.id)
+            return updated
+        return self._with_retry(run)
+
+    def check_in(self, code: str, actor: Actor, household_id: int | None = None) -> Booking:
+        """Check in within the window; a late arrival after auto-release is refused."""
+        def run() -> Booking:
+            now = self.clock()
+            with self.uow(write=True) as uow:
+                booking, resource = self._load_for_change(uow, code)
+                if not actor.is_admin and booking.household_id != household_id:
+                    raise BookingRefused(Refusal.NOT_FOUND, f"no booking {code}")
+                refusals = check_checkin(booking, resource, now)
+                if refusals:
+                    raise refusals[0]
+                updated = booking.moved_to(BookingStatus.CHECKED_IN, now)
+                uow.bookings.save(updated)
+                self._audit(uow, now, actor.label, "booking.check_in", "booking", booking.code)
+                uow.commit()
+            self._changed(resource.id)
+            return updated
+        return self._with_retry(run)
+
+    def decide(self, code: str, actor: Actor, approve: bool, reason: str = "") -> Booking:
+        """Approve or reject a pending booking (association only)."""
+        if not actor.is_admin:
+            raise BookingRefused(Refusal.BAD_STATE, "only the association approves bookings")
+        if not approve and not reason.strip():
+            raise BookingRefused(Refusal.BAD_STATE, "a rejection needs a reason")
+
+        def run() -> Booking:
+            now = self.clock()
+            with self.uow(write=True) as uow:
+                booking, resource = self._load_for_change(uow, code)
+                status = BookingStatus.CONFIRMED if approve else BookingStatus.REJECTED
+                updated = booking.moved_to(status, now, actor.label, reason or None)
+                uow.bookings.save(updated)
+                self._audit(uow, now, actor.label,
+                            "booking.approve" if approve else "booking.reject",
+                            "booking", booking.code, reason=reason)
+                uow.commit()
+            self._changed(resource.id)
+            return updated
+        return self._with_retry(run)
+
+    def mark_no_show(self, code: str, actor: Actor) -> Booking:
+        """The association records that nobody came."""
+        if not actor.is_admin:
+            raise BookingRefused(Refusal.BAD_STATE, "only the association marks no-shows")
+
+        def run() -> Booking:
+            now = self.clock()
+            with self.uow(write=True) as uow:
+                booking, resource = self._load_for_change(uow, code)
+                if now < booking.start:
+                    raise BookingRefused(Refusal.BAD_STATE, "the booking has not started yet")
+                updated = booking.moved_to(BookingStatus.NO_SHOW, now, actor.label)
+                uow.bookings.save(updated)
+                self._audit(uow, now, actor.label, "booking.no_show", "booking", booking.code)
+                uow.commit()
+            self._changed(resource.id)
+            return updated
+        return self._with_retry(run)
+
+    def sweep(self) -> SweepResult:
+        """Release no-shows, complete finished bookings, expire unapproved ones.
+
+        Runs on an in-process timer; safe to run from several kiosks at once because
+        each change is a status transition checked inside the write transaction.
+        """
+        def run() -> SweepResult:
+            now = self.clock()
+            counts = {BookingStatus.NO_SHOW: 0, BookingStatus.COMPLETED: 0,
+                      BookingStatus.REJECTED: 0}
+            changed: set[str] = set()
+            with self.uow(write=True) as uow:
+                resources: dict[str, Resource | None] = {}
+                for booking in uow.bookings.due_for_sweep(now):
+                    if booking.resource_id not in resources:
+                        resources[booking.resource_id] = uow.resources.get(booking.resource_id)
+                    resource = resources[booking.resource_id]
+                    if resource is None:
+                        continue
+                    status = next_status_on_sweep(booking, resource, now)
+                    if status is None:
+                        continue
+                    reason = "not approved before the start" if status is BookingStatus.REJECTED \
+                        else None
+                    uow.bookings.save(booking.moved_to(status, now, "system:kiosk", reason))
+                    counts[status] += 1
+                    changed.add(booking.resource_id)
+                    if status is not BookingStatus.COMPLETED:
+                        self._audit(uow, now, "system:kiosk", f"booking.{status.value}",
+                                    "booking", booking.code)
+                uow.commit()
+            for resource_id in changed:
+                self._changed(resource_id)
+            return SweepResult(counts[BookingStatus.NO_SHOW], counts[BookingStatus.COMPLETED],
+                               counts[BookingStatus.REJECTED])
+        return self._with_retry(run)
+
+    def add_blackout(self, blackout: Blackout, actor: Actor) -> tuple[Blackout, list[Booking]]:
+        """Close resources for a period; cancel or keep overlapping bookings as chosen."""
+        if not actor.is_admin:
+            raise BookingRefused(Refusal.BAD_STATE, "only the association adds blackouts")
+
+        def run() -> tuple[Blackout, list[Booking]]:
+            now = self.clock()
+            cancelled: list[Booking] = []
+            with self.uow(write=True) as uow:
+                for resource_id in sorted(blackout.resource_ids):
+                    if uow.resources.get_for_update(resource_id) is None:
+                        raise BookingRefused(Refusal.NOT_FOUND, f"no resource {resource_id}")
+                stored = uow.blackouts.add(blackout, actor.label, now)
+                if blackout.cancel_overlapping:
+                    for resource_id in sorted(blackout.resource_ids):
+                        for booking in uow.bookings.overlapping(
+                            resource_id, blackout.start, blackout.end,
+                            (BookingStatus.PENDING, BookingStatus.CONFIRMED),
+                        ):
+                            updated = booking.moved_to(BookingStatus.CANCELLED, now, actor.label,
+                                                       f"blackout: {blackout.reason}")
+                            uow.bookings.save(updated)
+                            cancelled.append(updated)
+                            self._audit(uow, now, actor.label, "booking.cancel", "booking",
+                                        booking.code, reason=f"blackout: {blackout.reason}")
+                self._audit(uow, now, actor.label, "blackout.create", "blackout", str(stored.id),
+                            resources=sorted(blackout.resource_ids), reason=blackout.reason,
+                            start=blackout.start.isoformat(), end=blackout.end.isoformat(),
+                            cancel_overlapping=blackout.cancel_overlapping,
+                            cancelled=[b.code for b in cancelled])
+                uow.commit()
+            for resource_id in blackout.resource_ids:
+                self._changed(resource_id)
+            return stored, cancelled
+        return self._with_retry(run)
+
+    # ------------------------------------------------------------------- helpers
+    @staticmethod
+    def _held(uow: UnitOfWork, resource: Resource, start: datetime, end: datetime
+              ) -> list[Occupancy]:
+        buffer = resource.rules.buffer_minutes
+        return [
+            occupancy(b.start, b.end, b.units, buffer)
+            for b in uow.bookings.overlapping(
+                resource.id, start - timedelta(minutes=buffer), end, ACTIVE_STATUSES
+            )
+        ]
+
+    @staticmethod
+    def _load_for_change(uow: UnitOfWork, code: str) -> tuple[Booking, Resource]:
+        booking = uow.bookings.get_by_code(normalise_code(code))
+        if booking is None:
+            raise BookingRefused(Refusal.NOT_FOUND, f"no booking {code}")
+        resource = uow.resources.get_for_update(booking.resource_id)
+        if resource is None:
+            raise BookingRefused(Refusal.NOT_FOUND, f"no resource {booking.resource_id}")
+        # Re-read under the lock: another kiosk may have changed it meanwhile.
+        fresh = uow.bookings.get_by_code(booking.code)
+        assert fresh is not None
+        return fresh, resource
+
+    @staticmethod
+    def _fresh_code(uow: UnitOfWork) -> str:
+        for _ in range(20):
+            code = new_booking_code()
+            if not uow.bookings.code_exists(code):
+                return code
+        raise RuntimeError("could not find a free booking code")
+
+    @staticmethod
+    def _audit(uow: UnitOfWork, now: datetime, actor: str, action: str, entity: str,
+               entity_id: str, **details: Any) -> None:
+        uow.audit.add(AuditEntry(now, actor, action, entity, entity_id, details))
+
+    def _with_retry(self, work: Callable[[], T]) -> T:
+        for attempt in range(self.busy_retries + 1):
+            try:
+                return work()
+            except StorageBusy:
+                if attempt == self.busy_retries:
+                    raise BookingRefused(Refusal.BUSY, "the database is busy; try again") from None
+        raise AssertionError("unreachable")
+
+    def _changed(self, resource_id: str) -> None:
+        for listener in self.on_change:
+            listener(resource_id)

@@ -1,0 +1,118 @@
+"""What the services need from storage, as protocols (storage implements them)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date, datetime
+from types import TracebackType
+from typing import Protocol, Self
+
+from kiosk.domain.audit import AuditEntry
+from kiosk.domain.blackouts import Blackout
+from kiosk.domain.bookings import Booking, BookingStatus
+from kiosk.domain.households import Household
+from kiosk.domain.resources import Resource, ResourceKind
+
+
+class StorageBusy(Exception):
+    """Storage could not take its write lock in time (raised by storage adapters)."""
+
+
+class ResourceRepository(Protocol):
+    def get(self, resource_id: str) -> Resource | None: ...
+    def get_for_update(self, resource_id: str) -> Resource | None: ...
+    def list(
+        self, kind: ResourceKind | None = None, source: str | None = None,
+        include_retired: bool = False,
+    ) -> list[Resource]: ...
+    def save(self, resource: Resource, now: datetime) -> None: ...
+
+
+class HouseholdRepository(Protocol):
+    def get(self, household_id: int) -> Household | None: ...
+    def find(self, building: str, unit: str, for_update: bool = False) -> Household | None: ...
+    def list(self) -> list[Household]: ...
+    def add(self, household: Household, now: datetime) -> Household: ...
+    def save(self, household: Household, now: datetime) -> None: ...
+
+
+class BookingRepository(Protocol):
+    def add(self, booking: Booking) -> Booking: ...
+    def save(self, booking: Booking) -> None: ...
+    def get_by_code(self, code: str) -> Booking | None: ...
+    def code_exists(self, code: str) -> bool: ...
+    def overlapping(
+        self, resource_id: str, start: datetime, end: datetime,
+        statuses: Collection[BookingStatus],
+    ) -> list[Booking]: ...
+    def for_household(
+        self, household_id: int, resource_id: str | None = None,
+        start_from: datetime | None = None, start_before: datetime | None = None,
+    ) -> list[Booking]: ...
+    def due_for_sweep(self, now: datetime) -> list[Booking]: ...
+    def search(
+        self, start_from: datetime | None = None, start_before: datetime | None = None,
+        resource_id: str | None = None, household_id: int | None = None,
+        statuses: Collection[BookingStatus] | None = None, code: str | None = None,
+        limit: int | None = None, offset: int = 0,
+    ) -> list[Booking]: ...
+
+
+class BlackoutRepository(Protocol):
+    def add(self, blackout: Blackout, created_by: str, now: datetime) -> Blackout: ...
+    def overlapping(self, resource_id: str, start: datetime, end: datetime) -> list[Blackout]: ...
+    def list(self) -> list[Blackout]: ...
+
+
+class AuditRepository(Protocol):
+    def add(self, entry: AuditEntry) -> None: ...
+    def for_entity(self, entity: str, entity_id: str) -> list[AuditEntry]: ...
+    def recent(self, limit: int = 100) -> list[AuditEntry]: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction. Leaving the ``with`` block without ``commit()`` rolls back."""
+
+    resources: ResourceRepository
+    households: HouseholdRepository
+    bookings: BookingRepository
+    blackouts: BlackoutRepository
+    audit: AuditRepository
+
+    def __enter__(self) -> Self: ...
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+
+
+class UnitOfWorkFactory(Protocol):
+    """Makes units of work; ``write=True`` takes the database's write lock up front."""
+
+    def __call__(self, write: bool = False) -> UnitOfWork: ...
+
+
+class HolidayCalendar(Protocol):
+    """Public holidays (Korea by default, configurable)."""
+
+    def holidays_between(self, first: date, last: date) -> frozenset[date]: ...
+
+
+class Clock(Protocol):
+    def __call__(self) -> datetime: ...
+
+
+__all__ = [
+    "AuditRepository",
+    "BlackoutRepository",
+    "BookingRepository",
+    "Clock",
+    "HolidayCalendar",
+    "HouseholdRepository",
+    "ResourceRepository",
+    "StorageBusy",
+    "UnitOfWork",
+    "UnitOfWorkFactory",
+]

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, repositories, the unit of work, engine set-up, migrations."""

@@ -1,0 +1,30 @@
+"""Whole-database operations the CLI needs: emptiness check and a demo reset."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, delete, func, select
+
+from kiosk.storage.models import (
+    AuditRow,
+    BlackoutResourceRow,
+    BlackoutRow,
+    BookingRow,
+    HouseholdRow,
+    ResourceRow,
+)
+
+
+def is_empty(engine: Engine) -> bool:
+    """True when no resource and no household exists yet."""
+    with engine.connect() as connection:
+        resources = connection.scalar(select(func.count()).select_from(ResourceRow))
+        households = connection.scalar(select(func.count()).select_from(HouseholdRow))
+    return not resources and not households
+
+
+def wipe_village(engine: Engine) -> None:
+    """Delete every village row in one transaction (children first)."""
+    with engine.begin() as connection:
+        for table in (BlackoutResourceRow, BlackoutRow, BookingRow, AuditRow, HouseholdRow,
+                      ResourceRow):
+            connection.execute(delete(table))

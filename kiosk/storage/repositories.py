@@ -1,0 +1,356 @@
+"""Repositories: translate between domain objects and rows; no rules live here."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime
+
+from sqlalchemy import delete, exists, select
+from sqlalchemy.orm import Session
+
+from kiosk.domain.audit import AuditEntry
+from kiosk.domain.blackouts import Blackout
+from kiosk.domain.bookings import Booking, BookingStatus
+from kiosk.domain.households import Household
+from kiosk.domain.resources import LiveCount, Location, Resource, ResourceKind
+from kiosk.storage.models import (
+    AuditRow,
+    BlackoutResourceRow,
+    BlackoutRow,
+    BookingRow,
+    HouseholdRow,
+    ResourceRow,
+)
+from kiosk.domain.rules_codec import rules_from_dict, rules_to_dict
+
+
+def resource_from_row(row: ResourceRow) -> Resource:
+    live = None
+    if row.live_units_free is not None or row.live_units_total is not None:
+        live = LiveCount(row.live_units_free, row.live_units_total, row.live_as_of)
+    return Resource(
+        id=row.id,
+        kind=ResourceKind(row.kind),
+        name_ko=row.name_ko,
+        name_en=row.name_en,
+        description_ko=row.description_ko,
+        description_en=row.description_en,
+        location=Location(row.lat, row.lon, row.address, row.where_ko, row.where_en),
+        capacity=row.capacity,
+        bookable=row.bookable,
+        source=row.source,
+        out_of_service_reason=row.out_of_service_reason,
+        rules=rules_from_dict(row.rules or {}),
+        live=live,
+        retired=row.retired,
+    )
+
+
+class SqlResourceRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, resource_id: str) -> Resource | None:
+        row = self.session.get(ResourceRow, resource_id)
+        return resource_from_row(row) if row else None
+
+    def get_for_update(self, resource_id: str) -> Resource | None:
+        # On PostgreSQL this row lock serialises every booking of one resource;
+        # SQLite already holds the database write lock (BEGIN IMMEDIATE).
+        row = self.session.execute(
+            select(ResourceRow).where(ResourceRow.id == resource_id).with_for_update()
+        ).scalar_one_or_none()
+        return resource_from_row(row) if row else None
+
+    def list(
+        self, kind: ResourceKind | None = None, source: str | None = None,
+        include_retired: bool = False,
+    ) -> list[Resource]:
+        query = select(ResourceRow).order_by(ResourceRow.kind, ResourceRow.id)
+        if kind is not None:
+            query = query.where(ResourceRow.kind == kind.value)
+        if source is not None:
+            query = query.where(ResourceRow.source == source)
+        if not include_retired:
+            query = query.where(ResourceRow.retired.is_(False))
+        return [resource_from_row(r) for r in self.session.scalars(query)]
+
+    def save(self, resource: Resource, now: datetime) -> None:
+        row = self.session.get(ResourceRow, resource.id)
+        if row is None:
+            row = ResourceRow(id=resource.id, created_at=now)
+            self.session.add(row)
+        loc = resource.location
+        row.kind = resource.kind.value
+        row.name_ko, row.name_en = resource.name_ko, resource.name_en
+        row.description_ko, row.description_en = resource.description_ko, resource.description_en
+        row.lat, row.lon, row.address = loc.lat, loc.lon, loc.address
+        row.where_ko, row.where_en = loc.where_ko, loc.where_en
+        row.source = resource.source
+        row.bookable = resource.bookable
+        row.capacity = resource.capacity
+        row.out_of_service_reason = resource.out_of_service_reason
+        row.rules = rules_to_dict(resource.rules)
+        row.live_units_free = resource.live.units_free if resource.live else None
+        row.live_units_total = resource.live.units_total if resource.live else None
+        row.live_as_of = resource.live.as_of if resource.live else None
+        row.retired = resource.retired
+        row.updated_at = now
+        self.session.flush()
+
+
+def household_from_row(row: HouseholdRow) -> Household:
+    return Household(
+        id=row.id,
+        building=row.building,
+        unit=row.unit,
+        pin_hash=row.pin_hash,
+        active=row.active,
+        failed_attempts=row.failed_attempts,
+        locked_until=row.locked_until,
+        plates=tuple(row.plates or ()),
+    )
+
+
+class SqlHouseholdRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, household_id: int) -> Household | None:
+        row = self.session.get(HouseholdRow, household_id)
+        return household_from_row(row) if row else None
+
+    def find(self, building: str, unit: str, for_update: bool = False) -> Household | None:
+        query = select(HouseholdRow).where(
+            HouseholdRow.building == building, HouseholdRow.unit == unit
+        )
+        if for_update:
+            query = query.with_for_update()
+        row = self.session.execute(query).scalar_one_or_none()
+        return household_from_row(row) if row else None
+
+    def list(self) -> list[Household]:
+        rows = self.session.scalars(
+            select(HouseholdRow).order_by(HouseholdRow.building, HouseholdRow.unit)
+        )
+        return [household_from_row(r) for r in rows]
+
+    def add(self, household: Household, now: datetime) -> Household:
+        row = HouseholdRow(created_at=now)
+        self._copy(household, row, now)
+        self.session.add(row)
+        self.session.flush()
+        return household_from_row(row)
+
+    def save(self, household: Household, now: datetime) -> None:
+        if household.id is None:
+            raise ValueError("household has no id; use add()")
+        row = self.session.get(HouseholdRow, household.id)
+        if row is None:
+            raise LookupError(f"household {household.id} does not exist")
+        self._copy(household, row, now)
+        self.session.flush()
+
+    @staticmethod
+    def _copy(household: Household, row: HouseholdRow, now: datetime) -> None:
+        row.building, row.unit = household.building, household.unit
+        row.pin_hash = household.pin_hash
+        row.active = household.active
+        row.failed_attempts = household.failed_attempts
+        row.locked_until = household.locked_until
+        row.plates = list(household.plates)
+        row.updated_at = now
+
+
+def booking_from_row(row: BookingRow) -> Booking:
+    return Booking(
+        id=row.id,
+        code=row.code,
+        resource_id=row.resource_id,
+        household_id=row.household_id,
+        start=row.start_at,
+        end=row.end_at,
+        units=row.units,
+        status=BookingStatus(row.status),
+        created_by=row.created_by,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        plate=row.plate,
+        note=row.note,
+        checked_in_at=row.checked_in_at,
+        decided_by=row.decided_by,
+        reason=row.reason,
+    )
+
+
+class SqlBookingRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, booking: Booking) -> Booking:
+        row = BookingRow()
+        self._copy(booking, row)
+        self.session.add(row)
+        self.session.flush()
+        return booking_from_row(row)
+
+    def save(self, booking: Booking) -> None:
+        row = self.session.get(BookingRow, booking.id)
+        if row is None:
+            raise LookupError(f"booking {booking.code} does not exist")
+        self._copy(booking, row)
+        self.session.flush()
+
+    @staticmethod
+    def _copy(booking: Booking, row: BookingRow) -> None:
+        row.code = booking.code
+        row.resource_id = booking.resource_id
+        row.household_id = booking.household_id
+        row.start_at, row.end_at = booking.start, booking.end
+        row.units = booking.units
+        row.plate = booking.plate
+        row.status = booking.status.value
+        row.note = booking.note
+        row.created_by = booking.created_by
+        row.created_at, row.updated_at = booking.created_at, booking.updated_at
+        row.checked_in_at = booking.checked_in_at
+        row.decided_by, row.reason = booking.decided_by, booking.reason
+
+    def get_by_code(self, code: str) -> Booking | None:
+        row = self.session.execute(
+            select(BookingRow).where(BookingRow.code == code)
+        ).scalar_one_or_none()
+        return booking_from_row(row) if row else None
+
+    def code_exists(self, code: str) -> bool:
+        return bool(self.session.scalar(select(exists().where(BookingRow.code == code))))
+
+    def overlapping(
+        self, resource_id: str, start: datetime, end: datetime,
+        statuses: Collection[BookingStatus],
+    ) -> list[Booking]:
+        rows = self.session.scalars(
+            select(BookingRow).where(
+                BookingRow.resource_id == resource_id,
+                BookingRow.end_at > start,
+                BookingRow.start_at < end,
+                BookingRow.status.in_([s.value for s in statuses]),
+            )
+        )
+        return [booking_from_row(r) for r in rows]
+
+    def for_household(
+        self, household_id: int, resource_id: str | None = None,
+        start_from: datetime | None = None, start_before: datetime | None = None,
+    ) -> list[Booking]:
+        query = select(BookingRow).where(BookingRow.household_id == household_id)
+        if resource_id is not None:
+            query = query.where(BookingRow.resource_id == resource_id)
+        if start_from is not None:
+            query = query.where(BookingRow.start_at >= start_from)
+        if start_before is not None:
+            query = query.where(BookingRow.start_at < start_before)
+        return [booking_from_row(r) for r in self.session.scalars(query.order_by(BookingRow.start_at))]
+
+    def due_for_sweep(self, now: datetime) -> list[Booking]:
+        # Only bookings already started can change status with time alone.
+        rows = self.session.scalars(
+            select(BookingRow).where(
+                BookingRow.status.in_(["pending", "confirmed", "checked_in"]),
+                BookingRow.start_at <= now,
+            )
+        )
+        return [booking_from_row(r) for r in rows]
+
+    def search(
+        self, start_from: datetime | None = None, start_before: datetime | None = None,
+        resource_id: str | None = None, household_id: int | None = None,
+        statuses: Collection[BookingStatus] | None = None, code: str | None = None,
+        limit: int | None = None, offset: int = 0,
+    ) -> list[Booking]:
+        query = select(BookingRow)
+        if start_from is not None:
+            query = query.where(BookingRow.start_at >= start_from)
+        if start_before is not None:
+            query = query.where(BookingRow.start_at < start_before)
+        if resource_id is not None:
+            query = query.where(BookingRow.resource_id == resource_id)
+        if household_id is not None:
+            query = query.where(BookingRow.household_id == household_id)
+        if statuses is not None:
+            query = query.where(BookingRow.status.in_([s.value for s in statuses]))
+        if code is not None:
+            query = query.where(BookingRow.code == code)
+        query = query.order_by(BookingRow.start_at, BookingRow.id).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        return [booking_from_row(r) for r in self.session.scalars(query)]
+
+
+class SqlBlackoutRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, blackout: Blackout, created_by: str, now: datetime) -> Blackout:
+        row = BlackoutRow(
+            start_at=blackout.start, end_at=blackout.end, reason=blackout.reason,
+            cancel_overlapping=blackout.cancel_overlapping, created_by=created_by, created_at=now,
+        )
+        self.session.add(row)
+        self.session.flush()
+        self.session.execute(delete(BlackoutResourceRow).where(
+            BlackoutResourceRow.blackout_id == row.id))
+        for resource_id in sorted(blackout.resource_ids):
+            self.session.add(BlackoutResourceRow(blackout_id=row.id, resource_id=resource_id))
+        self.session.flush()
+        return Blackout(blackout.resource_ids, blackout.start, blackout.end, blackout.reason,
+                        blackout.cancel_overlapping, row.id)
+
+    def overlapping(self, resource_id: str, start: datetime, end: datetime) -> list[Blackout]:
+        ids = self.session.scalars(
+            select(BlackoutRow.id)
+            .join(BlackoutResourceRow, BlackoutResourceRow.blackout_id == BlackoutRow.id)
+            .where(BlackoutResourceRow.resource_id == resource_id,
+                   BlackoutRow.start_at < end, BlackoutRow.end_at > start)
+        ).all()
+        return [self._load(i) for i in ids]
+
+    def list(self) -> list[Blackout]:
+        ids = self.session.scalars(select(BlackoutRow.id).order_by(BlackoutRow.start_at)).all()
+        return [self._load(i) for i in ids]
+
+    def _load(self, blackout_id: int) -> Blackout:
+        row = self.session.get_one(BlackoutRow, blackout_id)
+        resource_ids = self.session.scalars(
+            select(BlackoutResourceRow.resource_id).where(
+                BlackoutResourceRow.blackout_id == blackout_id)
+        ).all()
+        return Blackout(frozenset(resource_ids), row.start_at, row.end_at, row.reason,
+                        row.cancel_overlapping, row.id)
+
+
+class SqlAuditRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, entry: AuditEntry) -> None:
+        self.session.add(AuditRow(
+            at=entry.at, actor=entry.actor, action=entry.action, entity=entry.entity,
+            entity_id=entry.entity_id, details=entry.details,
+        ))
+
+    def for_entity(self, entity: str, entity_id: str) -> list[AuditEntry]:
+        rows = self.session.scalars(
+            select(AuditRow).where(AuditRow.entity == entity, AuditRow.entity_id == entity_id)
+            .order_by(AuditRow.id)
+        )
+        return [self._entry(r) for r in rows]
+
+    def recent(self, limit: int = 100) -> list[AuditEntry]:
+        rows = self.session.scalars(select(AuditRow).order_by(AuditRow.id.desc()).limit(limit))
+        return [self._entry(r) for r in rows]
+
+    @staticmethod
+    def _entry(row: AuditRow) -> AuditEntry:
+        return AuditEntry(row.at, row.actor, row.action, row.entity, row.entity_id,
+                          dict(row.details or {}), row.id)
