@@ -1,0 +1,1 @@
+"""Benchmarks: each prints figures; tests never assert wall-clock times."""

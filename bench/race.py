@@ -1,0 +1,139 @@
+"""Race: many processes book the same remaining units at once.
+
+    python -m bench.race --url sqlite:////tmp/race.db --processes 8 --attempts 200
+
+Prints attempts, successes, refusals by reason and elapsed time. The capacity
+invariant is checked afterwards from the stored bookings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import time
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+RESOURCE = "race-spots"
+
+
+@dataclass(frozen=True)
+class RaceResult:
+    attempts: int
+    successes: int
+    refusals: dict[str, int]
+    elapsed_s: float
+    peak_units: int
+    capacity: int
+
+
+def _worker(url: str, household_ids: list[int], start_iso: str, barrier: Any,
+            queue: Any) -> None:
+    from kiosk.app import build_services
+    from kiosk.config import Settings
+    from kiosk.domain.bookings import Actor
+    from kiosk.domain.errors import BookingRefused
+    from kiosk.domain.policy import BookingRequest
+
+    services = build_services(Settings(database_url=url), upgrade=False)
+    start = datetime.fromisoformat(start_iso)
+    request = BookingRequest(RESOURCE, start, start + timedelta(hours=1))
+    actor = Actor("kiosk", f"race-{mp.current_process().pid}")
+    outcomes: Counter[str] = Counter()
+    barrier.wait()
+    for household_id in household_ids:
+        try:
+            services.bookings.book(request, household_id, actor)
+            outcomes["booked"] += 1
+        except BookingRefused as exc:
+            outcomes[exc.reason.value] += 1
+        except Exception as exc:  # noqa: BLE001 — an exception is a failure to report
+            outcomes[f"error:{type(exc).__name__}"] += 1
+    services.close()
+    queue.put(dict(outcomes))
+
+
+def prepare(url: str, capacity: int, households: int) -> tuple[list[int], datetime]:
+    """A fresh resource with ``capacity`` units and ``households`` households."""
+    from kiosk.app import build_services
+    from kiosk.config import Settings
+    from kiosk.domain.households import Household, PinHasher
+    from kiosk.domain.resources import Location, Resource, ResourceKind
+    from kiosk.domain.rules import BookingRules
+
+    services = build_services(Settings(database_url=url))
+    now = datetime.now(UTC)
+    hasher = PinHasher(n=2**4)
+    pin_hash = hasher.hash("1234")
+    with services.bookings.uow(write=True) as uow:
+        uow.resources.save(Resource(RESOURCE, ResourceKind.PARKING, "경합 주차", "Race parking",
+                                    Location(37.6066, 127.0237), capacity=capacity,
+                                    rules=BookingRules(max_days_ahead=30)), now)
+        ids = []
+        for i in range(households):
+            h = uow.households.add(Household("900", str(1000 + i), pin_hash), now)
+            assert h.id is not None
+            ids.append(h.id)
+        uow.commit()
+    services.close()
+    start = (now + timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
+    return ids, start
+
+
+def stored_peak(url: str) -> int:
+    """Most units held at once by active bookings of the race resource."""
+    from kiosk.app import build_services
+    from kiosk.config import Settings
+    from kiosk.domain.availability import occupancy, peak_units
+    from kiosk.domain.bookings import ACTIVE_STATUSES
+
+    services = build_services(Settings(database_url=url), upgrade=False)
+    with services.bookings.uow() as uow:
+        active = uow.bookings.search(resource_id=RESOURCE, statuses=ACTIVE_STATUSES)
+    services.close()
+    if not active:
+        return 0
+    held = [occupancy(b.start, b.end, b.units, 0) for b in active]
+    return peak_units(held, min(b.start for b in active), max(b.end for b in active))
+
+
+def run_race(url: str, processes: int = 8, attempts: int = 200, capacity: int = 5) -> RaceResult:
+    ids, start = prepare(url, capacity, attempts)
+    context = mp.get_context("spawn")
+    barrier = context.Barrier(processes + 1)
+    queue = context.Queue()
+    shares = [ids[i::processes] for i in range(processes)]
+    workers = [context.Process(target=_worker, args=(url, share, start.isoformat(), barrier,
+                                                     queue)) for share in shares]
+    for worker in workers:
+        worker.start()
+    barrier.wait()
+    began = time.perf_counter()
+    totals: Counter[str] = Counter()
+    for _ in workers:
+        totals.update(queue.get(timeout=300))
+    elapsed = time.perf_counter() - began
+    for worker in workers:
+        worker.join(timeout=60)
+    queue.close()
+    queue.join_thread()
+    successes = totals.pop("booked", 0)
+    return RaceResult(attempts, successes, dict(totals), elapsed, stored_peak(url), capacity)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--processes", type=int, default=8)
+    parser.add_argument("--attempts", type=int, default=200)
+    parser.add_argument("--capacity", type=int, default=5)
+    args = parser.parse_args()
+    result = run_race(args.url, args.processes, args.attempts, args.capacity)
+    print(json.dumps(result.__dict__, indent=2))
+
+
+if __name__ == "__main__":
+    main()

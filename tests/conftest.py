@@ -1,0 +1,99 @@
+"""Shared fixtures: databases (SQLite file and real PostgreSQL), services, a fixed clock."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from tests.postgres_server import URL_ENV, ThrowawayPostgres
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """Admin URL of a PostgreSQL server; never skipped: PostgreSQL tests must run."""
+    if os.environ.get(URL_ENV):
+        yield os.environ[URL_ENV]
+        return
+    server = ThrowawayPostgres()
+    try:
+        url = server.start()
+    except Exception as exc:
+        server.stop()
+        pytest.fail(f"could not start a throwaway PostgreSQL: {exc}")
+    try:
+        yield url
+    finally:
+        server.stop()
+
+
+def fresh_postgres_database(admin_url: str) -> tuple[str, str]:
+    name = f"kiosk_test_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return make_url(admin_url).set(database=name).render_as_string(hide_password=False), name
+
+
+def drop_postgres_database(admin_url: str, name: str) -> None:
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Each storage test runs on an SQLite file and on a real PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'kiosk.db'}"
+        return
+    admin = request.getfixturevalue("postgres_server")
+    url, name = fresh_postgres_database(admin)
+    yield url
+    drop_postgres_database(admin, name)
+
+
+@dataclass
+class FixedClock:
+    """A clock tests move by hand."""
+
+    now: datetime
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now = self.now + timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    # Monday 2026-11-23 09:00 in Seoul.
+    return FixedClock(datetime(2026, 11, 23, 0, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def services(database_url: str, clock: FixedClock, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from kiosk.app import build_services
+    from kiosk.config import Settings
+    from kiosk.domain.households import PinHasher
+
+    svc = build_services(Settings(database_url=database_url))
+    # Cheaper scrypt keeps the suite fast; the production cost is tested on its own.
+    svc.bookings = replace(svc.bookings, clock=clock, hasher=PinHasher(n=2**10))
+    svc.village = replace(svc.village, clock=clock, hasher=PinHasher(n=2**10))
+    yield svc
+    svc.close()
