@@ -68,5 +68,6 @@ class InvalidTransition(BookingRefused):
 
     def __init__(self, current: str, wanted: str) -> None:
         super().__init__(
-            Refusal.BAD_STATE, f"cannot go from {current} to {wanted}", current=current, wanted=wanted
+            Refusal.BAD_STATE, f"cannot go from {current} to {wanted}",
+            current=current, wanted=wanted,
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from itertools import pairwise
 
 MINUTES_PER_DAY = 24 * 60
 
@@ -70,7 +71,7 @@ class OpeningHours:
             raise ValueError("opening hours need seven weekdays")
         for windows in self.weekly:
             ordered = sorted(windows, key=lambda w: w.start)
-            for first, second in zip(ordered, ordered[1:], strict=False):
+            for first, second in pairwise(ordered):
                 if second.start < first.end:
                     raise ValueError("opening windows of one day overlap")
 
@@ -79,7 +80,9 @@ class OpeningHours:
         """The same window every day, e.g. ``OpeningHours.daily("09:00-22:00")``."""
         return cls(weekly=((TimeWindow.parse(window),),) * 7)
 
-    def windows_on(self, day: date, holidays: frozenset[date] = frozenset()) -> tuple[TimeWindow, ...]:
+    def windows_on(
+        self, day: date, holidays: frozenset[date] = frozenset()
+    ) -> tuple[TimeWindow, ...]:
         """The windows open on a local date, or none if it is closed."""
         if day in self.closed_dates:
             return ()

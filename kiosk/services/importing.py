@@ -60,8 +60,9 @@ def decode_csv(raw: bytes) -> str:
         return raw.decode("cp949")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ImportRefused([RowError(line, "the file is neither UTF-8 nor CP949 text; "
-                                            "save it from the spreadsheet as 'CSV UTF-8'")]) from None
+        message = ("the file is neither UTF-8 nor CP949 text; "
+                   "save it from the spreadsheet as 'CSV UTF-8'")
+        raise ImportRefused([RowError(line, message)]) from None
 
 
 def _rows(text: str, columns: tuple[str, ...], required: set[str]
@@ -109,7 +110,8 @@ class VillageAdmin:
                                              f"{row['building']!r}, {row['unit']!r}"))
                 continue
             if (building, unit) in seen:
-                errors.append(RowError(line, f"{building}-{unit} repeats line {seen[building, unit]}"))
+                first = seen[building, unit]
+                errors.append(RowError(line, f"{building}-{unit} repeats line {first}"))
                 continue
             seen[building, unit] = line
             pin = row.get("pin") or None

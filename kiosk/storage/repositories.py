@@ -13,6 +13,7 @@ from kiosk.domain.blackouts import Blackout
 from kiosk.domain.bookings import Booking, BookingStatus
 from kiosk.domain.households import Household
 from kiosk.domain.resources import LiveCount, Location, Resource, ResourceKind
+from kiosk.domain.rules_codec import rules_from_dict, rules_to_dict
 from kiosk.storage.models import (
     AuditRow,
     BlackoutResourceRow,
@@ -21,7 +22,6 @@ from kiosk.storage.models import (
     HouseholdRow,
     ResourceRow,
 )
-from kiosk.domain.rules_codec import rules_from_dict, rules_to_dict
 
 
 def resource_from_row(row: ResourceRow) -> Resource:
@@ -250,7 +250,8 @@ class SqlBookingRepository:
             query = query.where(BookingRow.start_at >= start_from)
         if start_before is not None:
             query = query.where(BookingRow.start_at < start_before)
-        return [booking_from_row(r) for r in self.session.scalars(query.order_by(BookingRow.start_at))]
+        rows = self.session.scalars(query.order_by(BookingRow.start_at))
+        return [booking_from_row(r) for r in rows]
 
     def due_for_sweep(self, now: datetime) -> list[Booking]:
         # Only bookings already started can change status with time alone.

@@ -9,7 +9,6 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.services.ports import StorageBusy
-
 from kiosk.storage.repositories import (
     SqlAuditRepository,
     SqlBlackoutRepository,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -122,12 +122,9 @@ class HomeWindow(QMainWindow):
         self.refresh()
 
     def toggle_language(self) -> None:
+        """Switch instantly and keep the screen; the new texts come from the translator."""
         self.languages.set_language("en" if self.languages.language == "ko" else "ko")
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.refresh()
-        super().changeEvent(event)
+        self.refresh()
 
     def _tick(self) -> None:
         self.clock.setText(clock_text(self.bookings.clock()))

@@ -1,0 +1,93 @@
+"""The `kiosk` command, in-process, against an SQLite file."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+from kiosk.domain.clock import SEOUL
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("KIOSK_CONFIG", str(tmp_path / "kiosk.toml"))
+    (tmp_path / "kiosk.toml").write_text('[kiosk]\nid = "lobby-test"\n', encoding="utf-8")
+    return tmp_path
+
+
+def tomorrow(hour: int) -> str:
+    day = datetime.now(SEOUL).date() + timedelta(days=1)
+    return datetime(day.year, day.month, day.day, hour, tzinfo=SEOUL).isoformat()
+
+
+def test_demo_then_book_then_cancel(cli_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--no-bookings"]) == 0
+    assert "11 resources, 200 households" in capsys.readouterr().out
+    assert main(["demo"]) == 2  # refuses to overwrite without --reset
+    def create(household: str) -> int:
+        return main(["bookings", "create", "--resource", "room-community", "--household",
+                     household, "--start", tomorrow(10), "--end", tomorrow(11)])
+
+    assert create("101-102") == 0
+    code = capsys.readouterr().out.strip()
+    assert len(code) == 6
+    # Same slot again: the room has one unit → not available, exit 3.
+    assert create("101-303") == 3
+    assert "just taken" in capsys.readouterr().err
+    assert main(["bookings", "list", "--csv"]) == 0
+    listed = capsys.readouterr().out
+    assert code in listed and listed.startswith("code,resource,household")
+    assert main(["bookings", "cancel", code]) == 0
+    assert main(["bookings", "cancel", "ZZZZZZ"]) == 2
+
+
+@pytest.mark.parametrize("args", [
+    ["bookings", "create", "--resource", "room-community", "--household", "nonsense",
+     "--start", "2026-12-01T10:00", "--end", "2026-12-01T11:00"],
+    ["bookings", "create", "--resource", "room-community", "--household", "101-102",
+     "--start", "tomorrow", "--end", "2026-12-01T11:00"],
+    ["households", "import", "/nonexistent.csv"],
+])
+def test_bad_input_exits_2(cli_env: Path, args: list[str]) -> None:
+    assert main(["demo", "--no-bookings"]) == 0
+    assert main(args) == 2
+
+
+def test_household_import_refusal_lists_lines(cli_env: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    bad = cli_env / "bad.csv"
+    bad.write_text("building,unit,pin\n101,1203,1234\n101,1203,1234\n", encoding="utf-8")
+    assert main(["households", "import", str(bad)]) == 2
+    assert "line 3: 101-1203 repeats line 2" in capsys.readouterr().err
+    out = cli_env / "out.csv"
+    assert main(["households", "export", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == "building,unit,plates,active\n"
+
+
+def test_config_show_names_origins(cli_env: Path, capsys: pytest.CaptureFixture[str],
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KIOSK_DATABASE_URL", "postgresql://k:secret@db/village")
+    assert main(["config", "show"]) == 0
+    out = capsys.readouterr().out
+    assert f"{cli_env / 'kiosk.toml'}:2" in out  # kiosk.id from line 2
+    assert "environment KIOSK_DATABASE_URL" in out
+    assert "secret" not in out
+
+
+def test_bad_config_value_names_key_file_and_line(cli_env: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    (cli_env / "kiosk.toml").write_text('[kiosk]\nid = "ok"\nlat = 52.5\n', encoding="utf-8")
+    assert main(["config", "show"]) == 2
+    err = capsys.readouterr().err
+    assert f"{cli_env / 'kiosk.toml'}:3: kiosk.lat must be between 33.0 and 39.0" in err
+
+
+def test_db_upgrade_is_idempotent(cli_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["db", "upgrade"]) == 0
+    assert "(was empty)" in capsys.readouterr().out
+    assert main(["db", "upgrade"]) == 0
+    assert "(was 0001)" in capsys.readouterr().out
