@@ -47,5 +47,9 @@
         <source>오프라인에서도 작동합니다 · 마을 자료 기준 {time}</source>
         <translation>Works offline · village data as of {time}</translation>
     </message>
+    <message>
+        <source>지금은 운영 시간이 아닙니다</source>
+        <translation>Closed at this hour</translation>
+    </message>
 </context>
 </TS>

@@ -11,7 +11,14 @@ from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from kiosk.domain.audit import AuditEntry
-from kiosk.domain.availability import Occupancy, Slot, day_slots, occupancy, units_free_now
+from kiosk.domain.availability import (
+    Occupancy,
+    Slot,
+    day_slots,
+    is_within_opening_hours,
+    occupancy,
+    units_free_now,
+)
 from kiosk.domain.blackouts import Blackout
 from kiosk.domain.bookings import (
     ACTIVE_STATUSES,
@@ -61,6 +68,7 @@ class ResourceOverview:
 
     resource: Resource
     units_free: int | None
+    open_now: bool = True
 
 
 @dataclass(frozen=True)
@@ -130,14 +138,20 @@ class BookingService:
         with self.uow() as uow:
             result = []
             for resource in uow.resources.list(kind=kind):
+                open_now = True
                 if resource.bookable:
                     held = self._held(uow, resource, now, now + timedelta(seconds=1))
                     free: int | None = units_free_now(resource, now, held)
                     if not resource.in_service:
                         free = 0
+                    today = to_local(now).date()
+                    open_now = is_within_opening_hours(
+                        now.replace(second=0, microsecond=0),
+                        now.replace(second=0, microsecond=0) + timedelta(minutes=1),
+                        resource.rules.hours, self.holidays.holidays_between(today, today))
                 else:
                     free = resource.live.units_free if resource.live else None
-                result.append(ResourceOverview(resource, free))
+                result.append(ResourceOverview(resource, free, open_now))
             return result
 
     def resource(self, resource_id: str) -> Resource:

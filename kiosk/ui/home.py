@@ -63,6 +63,8 @@ class ResourceCard(QFrame):
             return tr("사용 중지: {reason}").format(reason=resource.out_of_service_reason)
         if not resource.bookable:
             return tr("안내 전용 · 예약 없이 이용")
+        if not overview.open_now:
+            return tr("지금은 운영 시간이 아닙니다")
         return tr("지금 {free} / {total} 이용 가능").format(
             free=overview.units_free, total=resource.capacity)
 

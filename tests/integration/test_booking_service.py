@@ -194,3 +194,13 @@ def test_overview_reports_units_free_now(services, clock) -> None:  # type: igno
     services.bookings.book(BookingRequest("room", at(10), at(11), units=1), household, KIOSK)
     (overview,) = services.bookings.overview()
     assert overview.units_free == 2
+
+
+def test_overview_says_when_a_resource_is_closed_now(services, clock) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.domain.rules import OpeningHours
+
+    add_resource(services, capacity=2, hours=OpeningHours.daily("09:00-22:00"))
+    clock.now = at(22, 0)
+    assert services.bookings.overview()[0].open_now is False
+    clock.now = at(21, 59)
+    assert services.bookings.overview()[0].open_now is True
