@@ -38,6 +38,7 @@ class ResourceCard(QFrame):
         self.resource_id = overview.resource.id
         resource = overview.resource
         layout = QVBoxLayout(self)
+        layout.setSpacing(6)
         name = QLabel(resource.name(language))
         name.setObjectName("cardTitle")
         name.setWordWrap(True)
@@ -48,7 +49,9 @@ class ResourceCard(QFrame):
         where.setWordWrap(True)
         where.setTextFormat(Qt.TextFormat.PlainText)
         self.free_label = QLabel(self._free_text(overview))
-        self.free_label.setObjectName("cardFree")
+        usable = resource.bookable and resource.in_service and overview.open_now
+        # Green only for "free now"; closed or out-of-service reads in plain dark text.
+        self.free_label.setObjectName("cardFree" if usable else "cardUnavailable")
         self.next_label = QLabel(self._next_text(overview, next_free))
         self.next_label.setObjectName("cardNext")
         self.next_label.setWordWrap(True)
