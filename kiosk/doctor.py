@@ -48,7 +48,7 @@ def _database(settings: Settings) -> list[Check]:
         engine = create_db_engine(url, settings.busy_timeout_ms)
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
-    except Exception as exc:  # noqa: BLE001 — doctor reports every failure
+    except Exception as exc:  # doctor reports every failure
         return [Check("database", False, f"cannot open {url.split('@')[-1]}: {exc}",
                       "check [database] url in the config, or that PostgreSQL is running")]
     try:
@@ -69,7 +69,7 @@ def _assets() -> Check:
               ROOT / "assets" / "styles" / "kiosk.qss"]
     missing = [str(p.relative_to(ROOT)) for p in needed if not p.exists()]
     try:
-        import xstatic.pkg.leaflet  # noqa: F401
+        import xstatic.pkg.leaflet
         import xstatic.pkg.leaflet_markercluster  # noqa: F401
     except ImportError:
         missing.append("XStatic-Leaflet / XStatic-Leaflet-MarkerCluster packages")
