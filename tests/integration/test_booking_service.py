@@ -62,7 +62,8 @@ def test_wrong_pins_lock_the_household_and_say_until_when(services, clock) -> No
     clock.advance(minutes=10)
     verified = services.bookings.verify_household("101", "1203", "4321")
     assert verified.masked_ko == "101동 12**호"
-    actions = [e.action for e in services.bookings.uow().__enter__().audit.recent()]
+    with services.bookings.uow() as uow:
+        actions = [e.action for e in uow.audit.recent()]
     assert "household.locked" in actions
 
 
