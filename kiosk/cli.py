@@ -357,15 +357,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:  # type: ignore[type-arg]
-    """Sub-commands contributed by the map and sync packages."""
-    found = []
-    for module_name in ("kiosk.map.cli", "kiosk.sync.cli"):
-        try:
-            module = __import__(module_name, fromlist=["register"])
-        except ImportError:
-            continue
-        found.append(module.register)
-    return found
+    """Sub-commands contributed by the map and sync packages (imported only when parsing)."""
+    from kiosk.map import cli as map_cli
+    from kiosk.sync import cli as sync_cli
+
+    return [map_cli.register, sync_cli.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

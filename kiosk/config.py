@@ -18,6 +18,8 @@ from typing import Any
 
 import platformdirs
 
+from kiosk.sync.config import SourceConfig, SourceConfigError
+
 APP_NAME = "sharing-village-kiosk"
 CONFIG_ENV = "KIOSK_CONFIG"
 DATABASE_ENV = "KIOSK_DATABASE_URL"
@@ -26,19 +28,6 @@ DATA_DIR_ENV = "KIOSK_DATA_DIR"
 
 class ConfigError(ValueError):
     """A setting is wrong; the message names the key, the file and the line."""
-
-
-@dataclass(frozen=True)
-class HubSource:
-    """One sync source (GBFS, Seoul Open API, sharing-hub feed)."""
-
-    id: str
-    kind: str
-    url: str
-    key: str = ""
-    interval_s: int = 300
-    enabled: bool = True
-    services: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,7 +60,7 @@ class Settings:
     sweep_interval_s: int = 60
     panel: Panel = field(default_factory=Panel)
     hub_radius_km: float = 2.0
-    hub_sources: tuple[HubSource, ...] = ()
+    hub_sources: tuple[SourceConfig, ...] = ()
     tile_packs: tuple[Path, ...] = ()
     public_holidays: bool = True
     extra_holidays: tuple[date, ...] = ()
@@ -192,8 +181,6 @@ FIELDS: dict[tuple[str, str], tuple[str, Callable[[Any], Any], str]] = {
     ("holidays", "public"): ("public_holidays", _boolean, "observe Korean public holidays"),
     ("holidays", "extra"): ("extra_holidays", _dates, "extra closed days for the village"),
 }
-SOURCE_KEYS = {"id", "kind", "url", "key", "interval_s", "enabled", "services"}
-SOURCE_KINDS = {"gbfs", "seoul_openapi", "sharehub"}
 
 
 def _key_line(text: str, section: str, key: str, occurrence: int = 0) -> int | None:
@@ -225,7 +212,8 @@ def load_settings(path: Path | None = None, environ: dict[str, str] | None = Non
     values: dict[str, Any] = {}
     origins: dict[str, str] = {}
     panel: dict[str, float] = {}
-    sources: tuple[HubSource, ...] = ()
+    raw_sources: Any = None
+    where_source: Callable[..., str] | None = None
     if path.exists():
         text = path.read_text(encoding="utf-8")
         try:
@@ -242,7 +230,7 @@ def load_settings(path: Path | None = None, environ: dict[str, str] | None = Non
                 raise ConfigError(f"{where(section, section)}: [{section}] must be a table")
             for key, raw in table.items():
                 if section == "hub" and key == "sources":
-                    sources = _load_sources(raw, where)
+                    raw_sources, where_source = raw, where
                     origins["hub.sources"] = where("hub.sources", "id")
                     continue
                 spec = FIELDS.get((section, key))
@@ -266,42 +254,39 @@ def load_settings(path: Path | None = None, environ: dict[str, str] | None = Non
         except ValueError as exc:
             raise ConfigError(f"environment {DATABASE_ENV}: {exc}") from None
         origins["database.url"] = f"environment {DATABASE_ENV}"
+    sources: tuple[SourceConfig, ...] = ()
+    if raw_sources is not None and where_source is not None:
+        centre = (values.get("kiosk_lat", Settings.kiosk_lat),
+                  values.get("kiosk_lon", Settings.kiosk_lon))
+        radius_m = values.get("hub_radius_km", Settings.hub_radius_km) * 1000
+        sources = _load_sources(raw_sources, where_source, centre, radius_m)
     return Settings(**values, panel=Panel(**panel), hub_sources=sources,
                     config_path=path if path.exists() else None, origins=origins)
 
 
-def _load_sources(raw: Any, where: Callable[..., str]) -> tuple[HubSource, ...]:
-    if not isinstance(raw, list):
+def _load_sources(raw: Any, where: Callable[..., str], centre: tuple[float, float],
+                  radius_m: float) -> tuple[SourceConfig, ...]:
+    """Check each ``[[hub.sources]]`` table; by default keep listings near the kiosk."""
+    if not isinstance(raw, list) or not all(isinstance(t, dict) for t in raw):
         raise ConfigError(f"{where('hub', 'sources')}: hub.sources must be [[hub.sources]] tables")
-    found: list[HubSource] = []
+    found: list[SourceConfig] = []
     for index, table in enumerate(raw):
-        def fail(key: str, message: str, index: int = index) -> ConfigError:
-            return ConfigError(f"{where('hub.sources', key, index)}: hub.sources[{index}].{key} "
-                               f"{message}")
-        unknown = set(table) - SOURCE_KEYS
-        if unknown:
-            raise fail(sorted(unknown)[0], "is not a known setting")
-        for required in ("id", "kind", "url"):
-            if not isinstance(table.get(required), str) or not table[required]:
-                raise fail(required, "is required text")
-        if table["kind"] not in SOURCE_KINDS:
-            raise fail("kind", f"must be one of {', '.join(sorted(SOURCE_KINDS))}")
-        if not re.match(r"^https?://", table["url"]):
-            raise fail("url", "must be an http:// or https:// address")
+        data = dict(table)
+        if not {"center", "center_lat", "center_lon", "radius_m"} & set(data):
+            data["center"] = list(centre)
+            data["radius_m"] = radius_m
         try:
-            interval = _positive_int(table.get("interval_s", 300))
-        except ValueError as exc:
-            raise fail("interval_s", str(exc)) from None
-        services = table.get("services", [])
-        if not isinstance(services, list) or not all(isinstance(s, str) for s in services):
-            raise fail("services", "must be a list of service names")
-        if any(s.id == table["id"] for s in found):
-            raise fail("id", "is used by another source")
-        found.append(HubSource(
-            id=table["id"], kind=table["kind"], url=table["url"], key=str(table.get("key", "")),
-            interval_s=interval, enabled=bool(table.get("enabled", True)),
-            services=tuple(services),
-        ))
+            source = SourceConfig.from_mapping(data)
+        except SourceConfigError as exc:
+            message = str(exc)
+            named = [k for k in table if re.search(rf"\b{re.escape(k)}\b", message)]
+            line_key = named[0] if named else "id"
+            raise ConfigError(f"{where('hub.sources', line_key, index)}: "
+                              f"hub.sources[{index}]: {message}") from None
+        if any(s.id == source.id for s in found):
+            raise ConfigError(f"{where('hub.sources', 'id', index)}: hub.sources[{index}]: "
+                              f"id {source.id} is used by another source")
+        found.append(source)
     return tuple(found)
 
 
@@ -321,8 +306,9 @@ def describe(settings: Settings) -> list[tuple[str, str, str]]:
                      settings.origins.get(f"{section}.{key}", "default")))
     for source in settings.hub_sources:
         masked = "****" if source.key else ""
+        area = f" within {source.area.radius_m:.0f} m" if source.area else ""
         rows.append((f"hub.sources[{source.id}]",
-                     f"{source.kind} {source.url} key={masked} every {source.interval_s}s"
+                     f"{source.kind} {source.url} key={masked} every {source.interval_s}s{area}"
                      f"{'' if source.enabled else ' (disabled)'}",
                      settings.origins.get("hub.sources", "default")))
     return rows

@@ -25,15 +25,16 @@ def test_hub_sources_and_tile_packs(tmp_path: Path) -> None:
 radius_km = 1.5
 [[hub.sources]]
 id = "seoul-bikes"
-kind = "seoul_openapi"
+kind = "seoul_bike"
 url = "http://openapi.seoul.go.kr:8088"
 key = "SECRETKEY"
-services = ["bikeList"]
 [tiles]
 packs = ["~/tiles/seongbuk.mbtiles"]
 """)
     settings = load_settings(path, environ={})
-    assert settings.hub_sources[0].services == ("bikeList",)
+    source = settings.hub_sources[0]
+    assert source.kind == "seoul_bike" and source.area is not None
+    assert source.area.radius_m == 1500  # hub.radius_km around the kiosk by default
     assert settings.tile_packs[0].name == "seongbuk.mbtiles"
     shown = " ".join(value for _, value, _ in describe(settings))
     assert "SECRETKEY" not in shown and "key=****" in shown
@@ -44,7 +45,7 @@ packs = ["~/tiles/seongbuk.mbtiles"]
     ('[kiosk]\n\nidle_timeout_s = -5\n', ":3: kiosk.idle_timeout_s must be a whole number"),
     ('[village]\nnmae = "x"\n', ":2: unknown setting village.nmae"),
     ('[[hub.sources]]\nid = "a"\nkind = "ftp"\nurl = "http://x"\n',
-     ":3: hub.sources[0].kind must be one of"),
+     ":3: hub.sources[0]: source a: kind must be one of"),
     ('[database]\nurl = "mysql://x"\n', ":2: database.url must start with"),
     ("[kiosk\n", "not valid TOML"),
 ])

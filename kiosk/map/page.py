@@ -1,0 +1,171 @@
+"""Builds the map page's HTML with folium. No Qt: `map export` uses it too.
+
+folium only lays out the page and the Leaflet map; markers, legend, chips and buttons
+are built by assets/map/kiosk_map.js from one JSON array, because one folium.Marker per
+listing costs seconds and hundreds of megabytes at 10,000 listings. Every script and
+style sheet URL is rewritten to ``base_url`` (the kiosk:// scheme, or a relative path for
+an exported folder), so the page never reaches a CDN.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import folium
+from branca.element import MacroElement
+from folium.template import Template
+
+from kiosk.map.assets import VENDOR_PACKAGES
+from kiosk.map.tiles import TileSet
+
+SCHEME = "kiosk"
+HOST = "app"
+BASE_URL = f"{SCHEME}://{HOST}/"
+PAGE_PATH = "index.html"
+QWEBCHANNEL_JS = "qrc:///qtwebchannel/qwebchannel.js"
+
+# CSS pixels per millimetre of a 96-dpi reference screen; pass the panel's real value.
+DEFAULT_PX_PER_MM = 96 / 25.4
+MIN_BUTTON_MM = 12.0
+LANGUAGES = ("ko", "en")
+
+
+@dataclass(frozen=True)
+class TileOptions:
+    """The tile layer the page asks for, from the installed packs."""
+
+    url: str
+    min_zoom: int
+    max_native_zoom: int
+    bounds: list[list[float]]  # [[south, west], [north, east]]
+    attributions: list[str]
+
+    @classmethod
+    def from_tile_set(cls, tiles: TileSet, url: str) -> TileOptions:
+        b = tiles.bounds
+        return cls(
+            url=url,
+            min_zoom=tiles.minzoom,
+            max_native_zoom=tiles.maxzoom,
+            bounds=[[b.south, b.west], [b.north, b.east]],
+            attributions=tiles.attributions,
+        )
+
+
+@dataclass(frozen=True)
+class PageOptions:
+    """Everything the page needs at start; sent to the page script as one JSON object."""
+
+    center: tuple[float, float]
+    center_label: str
+    language: str = "ko"
+    px_per_mm: float = DEFAULT_PX_PER_MM
+    zoom: int = 16
+    min_zoom: int = 11
+    max_zoom: int = 19
+    radius_km: float = 3.0
+    tiles: TileOptions | None = None
+    listings_url: str | None = "listings.json"
+    basemap_url: str | None = "basemap.json"
+    bridge: bool = True
+    data_scripts: tuple[str, ...] = ()
+    attributions: tuple[str, ...] = ()
+    visible_limit: int = 200
+    kinds: tuple[str, ...] = field(default=("parking", "bike", "space", "item", "other"))
+
+    def __post_init__(self) -> None:
+        if self.language not in LANGUAGES:
+            raise ValueError(f"language must be one of {LANGUAGES}: {self.language!r}")
+        if not (self.px_per_mm > 0 and math.isfinite(self.px_per_mm)):
+            raise ValueError(f"px_per_mm must be positive: {self.px_per_mm}")
+
+    @property
+    def button_px(self) -> int:
+        """Touch targets of at least 12 mm on the panel, never below 44 CSS px."""
+        return max(44, math.ceil(MIN_BUTTON_MM * self.px_per_mm))
+
+    def page_config(self, base_url: str) -> dict[str, Any]:
+        tiles: dict[str, Any] | None = None
+        if self.tiles is not None:
+            tiles = asdict(self.tiles)
+            tiles["url"] = base_url + self.tiles.url
+        return {
+            "center": list(self.center),
+            "centerLabel": self.center_label,
+            "language": self.language,
+            "buttonPx": self.button_px,
+            "markerPx": max(36, round(self.button_px * 0.8)),
+            "zoom": self.zoom,
+            "radiusKm": self.radius_km,
+            "tiles": tiles,
+            "listingsUrl": base_url + self.listings_url if self.listings_url else None,
+            "basemapUrl": base_url + self.basemap_url if self.basemap_url else None,
+            "iconBase": base_url + "map/icons/",
+            "bridge": self.bridge,
+            "attributions": list(self.attributions),
+            "visibleLimit": self.visible_limit,
+            "kinds": list(self.kinds),
+        }
+
+
+class _KioskLayer(MacroElement):
+    """Hands the folium-made Leaflet map to the page script, with the start config."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            window.KioskMap.start({{ this._parent.get_name() }}, {{ this.config|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        super().__init__()
+        self._name = "KioskLayer"
+        self.config = config
+
+
+def build_map(options: PageOptions, base_url: str = BASE_URL) -> folium.Map:
+    """The folium map with every resource link pointing at ``base_url``."""
+    m = folium.Map(
+        location=list(options.center),
+        tiles=None,
+        zoom_start=options.zoom,
+        zoom_control=False,
+        maxZoom=options.max_zoom,
+        minZoom=options.min_zoom,
+        attributionControl=False,
+        zoomSnap=1,
+        inertia=True,
+        tapTolerance=20,
+    )
+    m._id = "kiosk"
+    # Instance attributes: the class-level lists are shared by every map in the process.
+    js: list[tuple[str, str]] = []
+    css: list[tuple[str, str]] = []
+    for pkg in VENDOR_PACKAGES:
+        js.extend(
+            (f"{pkg.mount}_{i}", f"{base_url}vendor/{pkg.mount}/{f}") for i, f in enumerate(pkg.js)
+        )
+        css.extend(
+            (f"{pkg.mount}_css_{i}", f"{base_url}vendor/{pkg.mount}/{f}")
+            for i, f in enumerate(pkg.css)
+        )
+    if options.bridge:
+        js.append(("qwebchannel", QWEBCHANNEL_JS))
+    js.extend((f"data_{i}", base_url + path) for i, path in enumerate(options.data_scripts))
+    js.append(("kiosk_map", base_url + "map/kiosk_map.js"))
+    css.append(("kiosk_map_css", base_url + "map/kiosk_map.css"))
+    m.default_js = js
+    m.default_css = css
+    _KioskLayer(options.page_config(base_url)).add_to(m)
+    return m
+
+
+def build_page(options: PageOptions, base_url: str = BASE_URL) -> str:
+    """The complete HTML document of the map page."""
+    html = build_map(options, base_url).get_root().render()
+    lang = options.language
+    return html.replace("<html>", f'<html lang="{lang}">', 1)
