@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol, Self
@@ -11,6 +12,7 @@ from kiosk.domain.audit import AuditEntry
 from kiosk.domain.blackouts import Blackout
 from kiosk.domain.bookings import Booking, BookingStatus
 from kiosk.domain.households import Household
+from kiosk.domain.hub import ListingMark, QuarantinedRow, StoredListing, SyncState
 from kiosk.domain.resources import Resource, ResourceKind
 
 
@@ -104,13 +106,179 @@ class Clock(Protocol):
     def __call__(self) -> datetime: ...
 
 
+# -- hub sync ---------------------------------------------------------------------
+# What a sync source hands over (kiosk.sync.records satisfies these structurally, so
+# services need not import the sync package).
+
+
+class FeedRecord(Protocol):
+    """One validated listing from a feed."""
+
+    @property
+    def source_id(self) -> str: ...
+    @property
+    def external_id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def name_ko(self) -> str: ...
+    @property
+    def name_en(self) -> str: ...
+    @property
+    def description_ko(self) -> str: ...
+    @property
+    def description_en(self) -> str: ...
+    @property
+    def lat(self) -> float: ...
+    @property
+    def lon(self) -> float: ...
+    @property
+    def address(self) -> str: ...
+    @property
+    def units_total(self) -> int | None: ...
+    @property
+    def units_free(self) -> int | None: ...
+    @property
+    def as_of(self) -> datetime | None: ...
+    @property
+    def bookable(self) -> bool: ...
+    @property
+    def extra(self) -> Mapping[str, str]: ...
+
+
+class FeedRejected(Protocol):
+    """A feed row that failed validation."""
+
+    @property
+    def external_id(self) -> str | None: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def raw(self) -> str: ...
+
+
+class FeedDeletion(Protocol):
+    """The feed says this listing no longer exists."""
+
+    @property
+    def external_id(self) -> str: ...
+
+
+class FeedBatch(Protocol):
+    """Everything one fetch of one source produced (see kiosk.sync.records.FetchResult)."""
+
+    @property
+    def source_id(self) -> str: ...
+    @property
+    def listings(self) -> Sequence[FeedRecord]: ...
+    @property
+    def quarantined(self) -> Sequence[FeedRejected]: ...
+    @property
+    def tombstones(self) -> Sequence[FeedDeletion]: ...
+    @property
+    def complete(self) -> bool: ...
+    @property
+    def not_modified(self) -> bool: ...
+    @property
+    def etag(self) -> str | None: ...
+    @property
+    def last_modified(self) -> str | None: ...
+    @property
+    def cursor(self) -> str | None: ...
+    @property
+    def ttl_s(self) -> int | None: ...
+    @property
+    def fetched_at(self) -> datetime: ...
+    def summary(self) -> Mapping[str, object]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ListingWrite:
+    """A listing to insert (row_id None) or to overwrite (row_id set)."""
+
+    record: FeedRecord
+    fingerprint: str
+    status: str
+    row_id: int | None = None
+
+
+class HubListingRepository(Protocol):
+    def marks(self, source_id: str) -> dict[str, ListingMark]: ...
+    def insert_many(self, items: Sequence[ListingWrite], now: datetime) -> None: ...
+    def update_many(self, items: Sequence[ListingWrite], now: datetime) -> None: ...
+    def retire(self, row_ids: Sequence[int], now: datetime) -> None: ...
+    def touch(
+        self, source_id: str, now: datetime, row_ids: Sequence[int] | None = None
+    ) -> None: ...
+    def count_active(self, source_id: str | None = None) -> int: ...
+    def active_counts(self) -> dict[str, int]: ...
+    def in_box(
+        self, box: tuple[float, float, float, float] | None, kinds: Collection[str] | None,
+        source_id: str | None = None,
+    ) -> list[StoredListing]: ...
+    def by_source(self, source_id: str, include_retired: bool = False) -> list[StoredListing]: ...
+
+
+class HubQuarantineRepository(Protocol):
+    def replace(self, source_id: str, rows: Sequence[FeedRejected], now: datetime) -> None: ...
+    def append(
+        self, source_id: str, rows: Sequence[FeedRejected], now: datetime, keep: int
+    ) -> None: ...
+    def count(self, source_id: str) -> int: ...
+    def recent(self, source_id: str | None = None, limit: int = 100) -> list[QuarantinedRow]: ...
+
+
+class HubSyncStateRepository(Protocol):
+    def get(self, source_id: str, for_update: bool = False) -> SyncState | None: ...
+    def save(self, state: SyncState) -> None: ...
+    def list(self) -> list[SyncState]: ...
+
+
+class HubLeaseRepository(Protocol):
+    def try_acquire(self, source_id: str, owner: str, now: datetime, until: datetime) -> bool: ...
+    def holds(self, source_id: str, owner: str, now: datetime) -> bool: ...
+    def release(self, source_id: str, owner: str) -> None: ...
+
+
+class HubUnitOfWork(Protocol):
+    """One transaction over the hub tables; rolls back unless committed."""
+
+    hub_listings: HubListingRepository
+    hub_quarantine: HubQuarantineRepository
+    hub_state: HubSyncStateRepository
+    hub_leases: HubLeaseRepository
+
+    def __enter__(self) -> Self: ...
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+
+
+class HubUnitOfWorkFactory(Protocol):
+    def __call__(self, write: bool = False) -> HubUnitOfWork: ...
+
+
 __all__ = [
     "AuditRepository",
     "BlackoutRepository",
     "BookingRepository",
     "Clock",
+    "FeedBatch",
+    "FeedDeletion",
+    "FeedRecord",
+    "FeedRejected",
     "HolidayCalendar",
     "HouseholdRepository",
+    "HubLeaseRepository",
+    "HubListingRepository",
+    "HubQuarantineRepository",
+    "HubSyncStateRepository",
+    "HubUnitOfWork",
+    "HubUnitOfWorkFactory",
+    "ListingWrite",
     "ResourceRepository",
     "StorageBusy",
     "UnitOfWork",

@@ -8,7 +8,19 @@ from typing import Self
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.services.ports import StorageBusy
+from kiosk.services.ports import (
+    HubLeaseRepository,
+    HubListingRepository,
+    HubQuarantineRepository,
+    HubSyncStateRepository,
+    StorageBusy,
+)
+from kiosk.storage.hub_repositories import (
+    SqlHubLeaseRepository,
+    SqlHubListingRepository,
+    SqlHubQuarantineRepository,
+    SqlHubSyncStateRepository,
+)
 from kiosk.storage.repositories import (
     SqlAuditRepository,
     SqlBlackoutRepository,
@@ -28,6 +40,11 @@ def is_lock_contention(exc: OperationalError) -> bool:
 class SqlUnitOfWork:
     """Repositories over one session. ``commit()`` or nothing is written."""
 
+    hub_listings: HubListingRepository
+    hub_quarantine: HubQuarantineRepository
+    hub_state: HubSyncStateRepository
+    hub_leases: HubLeaseRepository
+
     def __init__(self, factory: sessionmaker[Session]) -> None:
         self._factory = factory
         self.session: Session | None = None
@@ -39,6 +56,10 @@ class SqlUnitOfWork:
         self.bookings = SqlBookingRepository(self.session)
         self.blackouts = SqlBlackoutRepository(self.session)
         self.audit = SqlAuditRepository(self.session)
+        self.hub_listings = SqlHubListingRepository(self.session)
+        self.hub_quarantine = SqlHubQuarantineRepository(self.session)
+        self.hub_state = SqlHubSyncStateRepository(self.session)
+        self.hub_leases = SqlHubLeaseRepository(self.session)
         return self
 
     def __exit__(

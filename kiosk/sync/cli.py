@@ -1,22 +1,37 @@
-"""`kiosk hub …` commands. `register(subparsers)` adds them to the `kiosk` command.
+"""`kiosk hub …`, `kiosk sync …` and `kiosk listings …` commands.
+`register(subparsers)` adds them to the `kiosk` command.
 
     kiosk hub serve --demo [--port 8765]
+    kiosk sync now [--source ID] [--full] [--accept-shrink]
+    kiosk sync status [--json]
+    kiosk listings list [--kind K] [--near LAT,LON] [--radius M] [--limit N] [--json]
 
-serves the demo hub on 127.0.0.1 until interrupted, and prints the source settings
-that point a kiosk at it.
+Exit status as for the rest of the CLI: 0 done, 2 bad input or settings, 3 a source or
+the database is unavailable (offline), 1 anything unexpected. Source keys never appear
+in the output: errors are redacted before they are stored or printed.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
+import math
 import signal
 import sys
 import threading
-from collections.abc import Callable
-from typing import TextIO
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, TextIO
 
 from kiosk.sync.demo_hub import DemoHub
+
+if TYPE_CHECKING:
+    from kiosk.config import Settings
+    from kiosk.services.hub_sync import HubSyncService
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_UNAVAILABLE = 0, 1, 2, 3
 
 DEFAULT_PORT = 8765
 
@@ -44,6 +59,35 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     serve.set_defaults(handler=serve_command)
 
+    sync = subparsers.add_parser("sync", help="hub sync: fetch now, or show each source's state")
+    sync_sub = sync.add_subparsers(dest="sync_command", metavar="ACTION")
+    sync_sub.required = True
+    now = sync_sub.add_parser("now", help="fetch and apply every source (or one) right away")
+    now.add_argument("--source", metavar="ID", help="only this source")
+    now.add_argument("--full", action="store_true",
+                     help="re-read everything, ignoring stored ETags and cursors")
+    now.add_argument("--accept-shrink", action="store_true",
+                     help="apply a snapshot even if it retires most of a source's listings")
+    now.set_defaults(handler=sync_now_command)
+    status = sync_sub.add_parser("status", help="last success, last error, next attempt, rows")
+    status.add_argument("--json", action="store_true", help="JSON on standard output")
+    status.set_defaults(handler=sync_status_command)
+
+    listings = subparsers.add_parser("listings", help="listings synced from the hub")
+    listings_sub = listings.add_subparsers(dest="listings_command", metavar="ACTION")
+    listings_sub.required = True
+    lst = listings_sub.add_parser("list", help="listings, nearest first")
+    lst.add_argument("--kind", choices=("bike", "parking", "space", "item", "other"),
+                     action="append", help="only this kind (repeatable)")
+    lst.add_argument("--near", type=_point, metavar="LAT,LON",
+                     help="measure distance from here (default: the kiosk)")
+    lst.add_argument("--radius", type=_positive_float, metavar="METRES",
+                     help="only listings this close")
+    lst.add_argument("--source", metavar="ID", help="only this source")
+    lst.add_argument("--limit", type=_positive_int, metavar="N", help="at most N listings")
+    lst.add_argument("--json", action="store_true", help="JSON on standard output")
+    lst.set_defaults(handler=listings_list_command)
+
 
 def _port(text: str) -> int:
     try:
@@ -53,6 +97,204 @@ def _port(text: str) -> int:
     if not 0 <= value <= 65535:
         raise argparse.ArgumentTypeError("port must be 0..65535")
     return value
+
+
+def _point(text: str) -> tuple[float, float]:
+    parts = text.split(",")
+    try:
+        lat, lon = (float(p) for p in parts)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be LAT,LON, e.g. 37.6063,127.0256") from None
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90
+            and -180 <= lon <= 180):
+        raise argparse.ArgumentTypeError("is not a valid coordinate")
+    return lat, lon
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a number") from None
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError("must be a positive number")
+    return value
+
+
+@contextmanager
+def hub_service(settings: Settings) -> Iterator[HubSyncService]:
+    """The hub sync service over the configured database (migrated), closed afterwards."""
+    from kiosk.app import build_services
+    from kiosk.domain.clock import utc_now
+    from kiosk.services.hub_sync import HubSyncService
+    from kiosk.storage.engine import session_factories
+    from kiosk.storage.unit_of_work import SqlUnitOfWorkFactory
+
+    services = build_services(settings)
+    try:
+        reader, writer = session_factories(services.engine)
+        yield HubSyncService(uow=SqlUnitOfWorkFactory(reader, writer), clock=utc_now)
+    finally:
+        services.close()
+
+
+def _database_unavailable(exc: Exception) -> int:
+    print(f"kiosk: the database is not available: {type(exc).__name__}", file=sys.stderr)
+    return EXIT_UNAVAILABLE
+
+
+def _when(value: datetime | None) -> str:
+    if value is None:
+        return "-"
+    from kiosk.domain.clock import to_local
+
+    return to_local(value).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") if value is not None else None
+
+
+def sync_now_command(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
+    """Fetch and apply now, in this process. Exit 3 when a source was unreachable."""
+    from sqlalchemy.exc import OperationalError
+
+    from kiosk.sync.runner import build_runner
+
+    out = out or sys.stdout
+    settings: Settings = args.settings
+    configs = [c for c in settings.hub_sources if c.enabled]
+    if not configs:
+        print("kiosk: no hub sources are configured (add [[hub.sources]] tables to the "
+              "settings file)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.source and args.source not in {c.id for c in configs}:
+        known = ", ".join(c.id for c in configs)
+        print(f"kiosk: unknown source {args.source!r} (configured: {known})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    logging.getLogger("kiosk.sync").addHandler(logging.NullHandler())
+    try:
+        with hub_service(settings) as service:
+            runner = build_runner(configs, service, kiosk_id=settings.kiosk_id)
+            outcomes = runner.run_once(args.source, full=args.full,
+                                       accept_shrink=args.accept_shrink)
+    except OperationalError as exc:
+        return _database_unavailable(exc)
+    code = EXIT_OK
+    for o in outcomes:
+        report = o.report
+        if o.outcome == "applied" and report is not None:
+            text = (f"applied: {getattr(report, 'active', 0)} listings "
+                    f"(+{getattr(report, 'inserted', 0)} new, "
+                    f"{getattr(report, 'updated', 0)} changed, "
+                    f"{getattr(report, 'retired', 0)} retired, "
+                    f"{getattr(report, 'quarantined', 0)} quarantined)")
+        elif o.outcome == "not_modified":
+            text = "unchanged since the last sync"
+        else:
+            text = f"{o.outcome}: {o.message}" if o.message else o.outcome
+        print(f"{o.source_id}: {text}", file=out)
+        if o.error_label == "unexpected":
+            code = EXIT_FAILED
+        elif o.config_error and code != EXIT_FAILED:
+            code = EXIT_BAD_INPUT
+        elif not o.ok and code == EXIT_OK:
+            code = EXIT_UNAVAILABLE
+    return code
+
+
+def sync_status_command(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
+    """Per source: health, listings, quarantined rows, last success/error, next attempt."""
+    from sqlalchemy.exc import OperationalError
+
+    out = out or sys.stdout
+    settings: Settings = args.settings
+    configured = [(c.id, c.kind, c.interval_s) for c in settings.hub_sources if c.enabled]
+    try:
+        with hub_service(settings) as service:
+            statuses = service.status(configured)
+    except OperationalError as exc:
+        return _database_unavailable(exc)
+    if args.json:
+        doc: list[dict[str, Any]] = []
+        for st in statuses:
+            s = st.state
+            doc.append({
+                "source": s.source_id, "kind": s.kind, "configured": st.configured,
+                "health": st.health, "stale": st.stale, "listings": s.listing_count,
+                "quarantined": s.quarantined_count,
+                "last_attempt": _iso(s.last_attempt_at),
+                "last_success": _iso(s.last_success_at),
+                "last_error": s.last_error, "last_error_at": _iso(s.last_error_at),
+                "failures": s.failures, "next_attempt": _iso(s.next_attempt_at),
+            })
+        print(json.dumps(doc, ensure_ascii=False, indent=2), file=out)
+        return EXIT_OK
+    if not statuses:
+        print("no hub sources configured or synced", file=out)
+        return EXIT_OK
+    for st in statuses:
+        s = st.state
+        flags = [st.health] + (["stale"] if st.stale else [])
+        flags += [] if st.configured else ["not configured"]
+        print(f"{s.source_id} ({s.kind or '?'}): {', '.join(flags)}", file=out)
+        print(f"  listings {s.listing_count}, quarantined {s.quarantined_count}, "
+              f"failures in a row {s.failures}", file=out)
+        print(f"  last success {_when(s.last_success_at)}, "
+              f"next attempt {_when(s.next_attempt_at)}", file=out)
+        if s.last_error:
+            print(f"  last error ({_when(s.last_error_at)}): {s.last_error}", file=out)
+    return EXIT_OK
+
+
+def listings_list_command(args: argparse.Namespace, *, out: TextIO | None = None) -> int:
+    """Listings nearest first, with distance, live counts, their time and freshness."""
+    from sqlalchemy.exc import OperationalError
+
+    out = out or sys.stdout
+    settings: Settings = args.settings
+    lat, lon = args.near or (settings.kiosk_lat, settings.kiosk_lon)
+    try:
+        with hub_service(settings) as service:
+            found = service.nearby(lat, lon, kinds=args.kind, radius_m=args.radius,
+                                   limit=args.limit, source_id=args.source)
+    except OperationalError as exc:
+        return _database_unavailable(exc)
+    if args.json:
+        doc = [{
+            "id": n.listing.map_id, "source": n.listing.source_id,
+            "external_id": n.listing.external_id, "kind": n.listing.kind,
+            "name_ko": n.listing.name_ko, "name_en": n.listing.name_en,
+            "lat": n.listing.lat, "lon": n.listing.lon, "address": n.listing.address,
+            "distance_m": round(n.distance_m, 1), "units_free": n.listing.units_free,
+            "units_total": n.listing.units_total, "as_of": _iso(n.as_of), "stale": n.stale,
+            "status": n.listing.status, "bookable": n.listing.bookable,
+        } for n in found]
+        print(json.dumps(doc, ensure_ascii=False, indent=2), file=out)
+        return EXIT_OK
+    for n in found:
+        x = n.listing
+        counts = ""
+        if x.units_free is not None or x.units_total is not None:
+            free = "?" if x.units_free is None else str(x.units_free)
+            total = "?" if x.units_total is None else str(x.units_total)
+            counts = f"  {free}/{total}"
+        as_of = _when(n.as_of)[11:16] if n.as_of else "-"
+        stale = " (stale)" if n.stale else ""
+        print(f"{n.distance_m:7.0f} m  {x.kind:<7} {x.name_ko}{counts}  as of {as_of}{stale}"
+              f"  [{x.source_id}/{x.external_id}]", file=out)
+    print(f"{len(found)} listing(s)", file=out)
+    return EXIT_OK
 
 
 def serve_command(

@@ -9,16 +9,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-EARTH_RADIUS_M = 6_371_008.8  # mean radius (IUGG)
+from kiosk.domain.hub import EARTH_RADIUS_M, haversine_m
 
-
-def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in metres; accurate to well under 1% at city scale."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp = p2 - p1
-    dl = math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
+__all__ = ["EARTH_RADIUS_M", "Area", "haversine_m"]
 
 
 @dataclass(frozen=True, slots=True)

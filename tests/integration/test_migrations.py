@@ -8,6 +8,7 @@ from sqlalchemy import inspect
 
 from kiosk.storage import migrate
 from kiosk.storage.engine import create_db_engine
+from kiosk.storage import hub_models  # noqa: F401  (registers the hub tables on Base)
 from kiosk.storage.models import Base
 
 
@@ -19,7 +20,8 @@ def test_migrations_match_models(database_url: str) -> None:
         with engine.connect() as connection:
             diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
         assert diff == []
-        assert {"bookings", "households", "resources", "audit_log"} <= set(
+        assert {"bookings", "households", "resources", "audit_log", "hub_listings",
+                "hub_quarantine", "hub_sync_state", "hub_sync_leases"} <= set(
             inspect(engine).get_table_names())
     finally:
         engine.dispose()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from kiosk.storage import hub_models  # noqa: F401  (registers the hub tables on Base)
 from kiosk.storage.models import Base
 
 config = context.config
