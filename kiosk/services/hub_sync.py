@@ -22,9 +22,9 @@ from datetime import datetime, timedelta
 
 from kiosk.domain.hub import (
     AVAILABLE,
-    LeaseLost,
     OUT_OF_SERVICE,
     STALE_FACTOR,
+    LeaseLost,
     NearbyListing,
     QuarantinedRow,
     SourceStatus,
@@ -105,11 +105,7 @@ def fingerprint(record: FeedRecord) -> str:
 def health(state: SyncState) -> str:
     if state.needs_attention:
         return "attention"
-    if state.last_error_label is None or (
-        state.last_success_at is not None
-        and state.last_error_at is not None
-        and state.last_success_at >= state.last_error_at
-    ):
+    if state.last_error_label is None:  # a success clears the last error
         return "ok" if state.last_success_at is not None else "never"
     if state.last_error_label in OFFLINE_LABELS:
         return "offline"
