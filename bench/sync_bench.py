@@ -8,10 +8,19 @@ Measures, for the sharing-hub client (`kiosk.sync.sharehub.SharehubSource`):
 * an unchanged fetch (If-None-Match → 304);
 * an incremental fetch after 1% of the listings changed (plus a few deletions).
 
+and for the apply path (`kiosk.services.hub_sync.HubSyncService`, one transaction per
+fetch) on a fresh database (SQLite file by default, or --database-url):
+
+* applying the initial snapshot, the 304, and the 1% change set (time, peak traced
+  Python memory of the apply alone);
+* re-applying an unchanged complete snapshot (what GBFS and Seoul sources send);
+* end to end through `SyncRunner.run_once` (fetch + apply): initial, 304, 1% changes.
+
 The server runs in a child process so its JSON encoding does not share the client's
-interpreter lock. Applying results to the database is not measured yet.
+interpreter lock.
 
     .venv/bin/python bench/sync_bench.py [--count 100000] [--page-size 1000] [--json]
+                                         [--database-url URL]
 """
 
 from __future__ import annotations
@@ -20,16 +29,28 @@ import argparse
 import json
 import multiprocessing as mp
 import resource
+import tempfile
 import time
 import tracemalloc
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from datetime import timedelta
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Engine
+
+from kiosk.domain.clock import utc_now
+from kiosk.services.hub_sync import HubSyncService
+from kiosk.storage import migrate
+from kiosk.storage.engine import create_db_engine, session_factories
+from kiosk.storage.unit_of_work import SqlUnitOfWorkFactory
 from kiosk.sync.config import SourceConfig
 from kiosk.sync.demo_hub import HUB_PATH, HubFeedModel
 from kiosk.sync.http import HttpFetcher, HttpResponse
 from kiosk.sync.loopback import LoopbackServer
+from kiosk.sync.records import FetchResult
+from kiosk.sync.runner import SyncRunner
 from kiosk.sync.sharehub import SharehubSource
 
 CENTER = (37.6063, 127.0256)
@@ -52,7 +73,7 @@ def listing(n: int, version: int = 0) -> dict[str, object]:
         "address": f"서울특별시 성북구 길음동 {1000 + n % 900}",
         "units_total": 1 + n % 5,
         "units_free": (n + version) % (1 + n % 5),
-        "as_of": "2025-05-17T09:00:00+09:00",
+        "as_of": f"2025-05-17T09:{version:02d}:00+09:00",
         "bookable": n % 3 == 0,
         "provider": "성북구청",
         "hours": "09:00-21:00",
@@ -67,16 +88,18 @@ def _serve(count: int, conn: Connection) -> None:
         model.upsert(listing(n))
     with LoopbackServer(model.respond) as server:
         conn.send(server.port)
+        rounds = 0
         while True:
             command, arg = conn.recv()
             if command == "stop":
                 break
             if command == "change":  # arg: percent of listings to change
+                rounds += 1
                 step = max(1, 100 // arg)
                 for n in range(0, count, step):
-                    model.upsert(listing(n, version=1))
+                    model.upsert(listing(n, version=rounds))
                 for n in range(1, 51):
-                    model.delete(f"hub-{(n * 7919) % count:06d}")
+                    model.delete(f"hub-{(n * 7919 + rounds) % count:06d}")
                 conn.send(model.version)
 
 
@@ -113,11 +136,96 @@ class Replayer:
         return next(self._responses)
 
 
+def _cfg_table(port: int, page_size: int) -> dict[str, object]:
+    return {
+        "id": "bench-hub",
+        "kind": "sharehub",
+        "url": f"http://127.0.0.1:{port}{HUB_PATH}",
+        "center": list(CENTER),
+        "radius_m": 5000,
+        "options": {"page_size": page_size, "max_pages": 10_000},
+    }
+
+
 def _max_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
 
 
-def run(count: int, page_size: int) -> dict[str, float | int]:
+def _service(url: str) -> tuple[Engine, HubSyncService]:
+    engine = create_db_engine(url)
+    migrate.upgrade(engine)
+    reader, writer = session_factories(engine)
+    return engine, HubSyncService(uow=SqlUnitOfWorkFactory(reader, writer), clock=utc_now)
+
+
+def _measured(fn: Callable[[], Any]) -> tuple[Any, float, float]:
+    """(result, seconds, peak traced MB) of one call."""
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    value = fn()
+    seconds = time.perf_counter() - t0
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return value, seconds, peak / 2**20
+
+
+def _apply(service: HubSyncService, result: FetchResult) -> Any:
+    claim = service.claim(result.source_id, "bench", kind="sharehub", if_due=False)
+    assert claim.acquired
+    now = utc_now()
+    return service.apply(result, owner="bench", next_attempt_at=now + timedelta(minutes=1),
+                         retry_at=now + timedelta(seconds=5))
+
+
+def measure_apply(
+    url: str, full: FetchResult, same: FetchResult, delta: FetchResult,
+    figures: dict[str, float | int],
+) -> None:
+    engine, service = _service(url)
+    try:
+        report, secs, peak = _measured(lambda: _apply(service, full))
+        assert report.inserted == len(full.listings), report
+        figures["apply_initial_s"], figures["apply_initial_peak_mb"] = secs, peak
+        report, secs, peak = _measured(lambda: _apply(service, same))
+        assert report.not_modified
+        figures["apply_not_modified_ms"], figures["apply_not_modified_peak_mb"] = secs * 1e3, peak
+        report, secs, peak = _measured(lambda: _apply(service, full))
+        assert report.unchanged == len(full.listings), report
+        figures["apply_unchanged_snapshot_s"] = secs
+        figures["apply_unchanged_snapshot_peak_mb"] = peak
+        report, secs, peak = _measured(lambda: _apply(service, delta))
+        assert report.updated + report.inserted == len(delta.listings), report
+        figures["apply_incremental_ms"], figures["apply_incremental_peak_mb"] = secs * 1e3, peak
+        figures["apply_incremental_retired"] = report.retired
+    finally:
+        engine.dispose()
+
+
+def measure_runner(
+    url: str, cfg: SourceConfig, parent: Connection, figures: dict[str, float | int]
+) -> None:
+    engine, service = _service(url)
+    try:
+        runner = SyncRunner([SharehubSource(cfg, HttpFetcher())], service, owner="bench")
+        for name in ("initial", "not_modified"):
+            t0 = time.perf_counter()
+            [outcome] = runner.run_once()
+            figures[f"e2e_{name}_s"] = time.perf_counter() - t0
+            assert outcome.outcome == ("applied" if name == "initial" else "not_modified")
+        figures["e2e_initial_max_rss_mb"] = _max_rss_mb()
+        parent.send(("change", 1))
+        parent.recv()
+        t0 = time.perf_counter()
+        [outcome] = runner.run_once()
+        figures["e2e_incremental_s"] = time.perf_counter() - t0
+        assert outcome.outcome == "applied", outcome
+    finally:
+        engine.dispose()
+
+
+def run(
+    count: int, page_size: int, database_url: str | None = None
+) -> dict[str, float | int]:
     ctx = mp.get_context("spawn")
     parent, child = ctx.Pipe()
     server = ctx.Process(target=_serve, args=(count, child), daemon=True)
@@ -127,16 +235,7 @@ def run(count: int, page_size: int) -> dict[str, float | int]:
     figures: dict[str, float | int] = {"listings": count, "page_size": page_size}
     figures["server_ready_s"] = time.perf_counter() - t0
     try:
-        cfg = SourceConfig.from_mapping(
-            {
-                "id": "bench-hub",
-                "kind": "sharehub",
-                "url": f"http://127.0.0.1:{port}{HUB_PATH}",
-                "center": list(CENTER),
-                "radius_m": 5000,
-                "options": {"page_size": page_size, "max_pages": 10_000},
-            }
-        )
+        cfg = SourceConfig.from_mapping(_cfg_table(port, page_size))
         rss_before = _max_rss_mb()
         t0 = time.perf_counter()
         full = SharehubSource(cfg, HttpFetcher()).fetch()
@@ -179,6 +278,18 @@ def run(count: int, page_size: int) -> dict[str, float | int]:
         figures["incremental_listings"] = len(delta.listings)
         figures["incremental_tombstones"] = len(delta.tombstones)
         figures["incremental_pages"] = delta.pages
+
+        with tempfile.TemporaryDirectory() as tmp:
+            first_url = database_url or f"sqlite:///{Path(tmp) / 'apply.db'}"
+            measure_apply(first_url, full, same, delta, figures)
+            del full, same, delta
+            if database_url is None:
+                second_url = f"sqlite:///{Path(tmp) / 'e2e.db'}"
+            else:  # the same database: start the runner's source from scratch
+                second_url = database_url
+                cfg = SourceConfig.from_mapping(
+                    {**_cfg_table(port, page_size), "id": "bench-hub-e2e"})
+            measure_runner(second_url, cfg, parent, figures)
     finally:
         parent.send(("stop", 0))
         server.join(timeout=30)
@@ -195,8 +306,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--page-size", type=int, default=1000)
     parser.add_argument("--json", action="store_true", help="print figures as JSON")
+    parser.add_argument("--database-url", help="apply into this database (default: a "
+                        "temporary SQLite file); use an empty one")
     args = parser.parse_args(argv)
-    figures = run(args.count, args.page_size)
+    figures = run(args.count, args.page_size, args.database_url)
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0

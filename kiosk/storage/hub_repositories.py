@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterator, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session
@@ -24,6 +24,17 @@ from kiosk.storage.hub_models import (
 CHUNK = 2000
 T = TypeVar("T")
 _LISTINGS = HubListingRow.__table__.c
+_UPDATED = (
+    "kind", "name_ko", "name_en", "description_ko", "description_en", "lat", "lon", "address",
+    "units_total", "units_free", "as_of", "bookable", "status", "extra", "fingerprint",
+    "last_seen", "updated_at", "retired", "retired_at",
+)
+# Core executemany: one compiled statement for every changed row.
+_UPDATE_BY_ID = (
+    update(HubListingRow.__table__)
+    .where(_LISTINGS.id == bindparam("row_id"))
+    .values({name: bindparam(name) for name in _UPDATED})
+)
 
 
 def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
@@ -99,7 +110,7 @@ class SqlHubListingRepository:
     def insert_many(self, items: Sequence[ListingWrite], now: datetime) -> None:
         for chunk in _chunks(items):
             rows = [_values(item, now) | {"first_seen": now} for item in chunk]
-            self.session.execute(insert(HubListingRow), rows)
+            self.session.execute(insert(HubListingRow.__table__), rows)
 
     def update_many(self, items: Sequence[ListingWrite], now: datetime) -> None:
         for chunk in _chunks(items):
@@ -107,9 +118,9 @@ class SqlHubListingRepository:
             for item in chunk:
                 values = _values(item, now)
                 del values["source_id"], values["external_id"]
-                values["id"] = item.row_id
+                values["row_id"] = item.row_id
                 rows.append(values)
-            self.session.execute(update(HubListingRow), rows)
+            self.session.execute(_UPDATE_BY_ID, rows)
 
     def retire(self, row_ids: Sequence[int], now: datetime) -> None:
         for chunk in _chunks(row_ids, 500):
