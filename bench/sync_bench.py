@@ -9,10 +9,10 @@ Measures, for the sharing-hub client (`kiosk.sync.sharehub.SharehubSource`):
 * an incremental fetch after 1% of the listings changed (plus a few deletions).
 
 and for the apply path (`kiosk.services.hub_sync.HubSyncService`, one transaction per
-fetch) on a fresh database (SQLite file by default, or --database-url):
+fetch) into fresh SQLite files, as a single kiosk keeps them:
 
-* applying the initial snapshot, the 304, and the 1% change set (time, peak traced
-  Python memory of the apply alone);
+* applying the initial snapshot, the 304, and the 1% change set (time; then, on a
+  second database, the peak traced Python memory of the apply alone);
 * re-applying an unchanged complete snapshot (what GBFS and Seoul sources send);
 * end to end through `SyncRunner.run_once` (fetch + apply): initial, 304, 1% changes.
 
@@ -20,7 +20,6 @@ The server runs in a child process so its JSON encoding does not share the clien
 interpreter lock.
 
     .venv/bin/python bench/sync_bench.py [--count 100000] [--page-size 1000] [--json]
-                                         [--database-url URL]
 """
 
 from __future__ import annotations
@@ -158,15 +157,19 @@ def _service(url: str) -> tuple[Engine, HubSyncService]:
     return engine, HubSyncService(uow=SqlUnitOfWorkFactory(reader, writer), clock=utc_now)
 
 
-def _measured(fn: Callable[[], Any]) -> tuple[Any, float, float]:
-    """(result, seconds, peak traced MB) of one call."""
-    tracemalloc.start()
+def _timed(fn: Callable[..., Any], *args: Any) -> tuple[Any, float]:
     t0 = time.perf_counter()
-    value = fn()
-    seconds = time.perf_counter() - t0
+    value = fn(*args)
+    return value, time.perf_counter() - t0
+
+
+def _peak_mb(fn: Callable[..., Any], *args: Any) -> tuple[Any, float]:
+    """Peak traced Python memory of one call (tracing slows it: time it separately)."""
+    tracemalloc.start()
+    value = fn(*args)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    return value, seconds, peak / 2**20
+    return value, peak / 2**20
 
 
 def _apply(service: HubSyncService, result: FetchResult) -> Any:
@@ -178,27 +181,33 @@ def _apply(service: HubSyncService, result: FetchResult) -> Any:
 
 
 def measure_apply(
-    url: str, full: FetchResult, same: FetchResult, delta: FetchResult,
+    urls: tuple[str, str], full: FetchResult, same: FetchResult, delta: FetchResult,
     figures: dict[str, float | int],
 ) -> None:
-    engine, service = _service(url)
-    try:
-        report, secs, peak = _measured(lambda: _apply(service, full))
-        assert report.inserted == len(full.listings), report
-        figures["apply_initial_s"], figures["apply_initial_peak_mb"] = secs, peak
-        report, secs, peak = _measured(lambda: _apply(service, same))
-        assert report.not_modified
-        figures["apply_not_modified_ms"], figures["apply_not_modified_peak_mb"] = secs * 1e3, peak
-        report, secs, peak = _measured(lambda: _apply(service, full))
-        assert report.unchanged == len(full.listings), report
-        figures["apply_unchanged_snapshot_s"] = secs
-        figures["apply_unchanged_snapshot_peak_mb"] = peak
-        report, secs, peak = _measured(lambda: _apply(service, delta))
-        assert report.updated + report.inserted == len(delta.listings), report
-        figures["apply_incremental_ms"], figures["apply_incremental_peak_mb"] = secs * 1e3, peak
-        figures["apply_incremental_retired"] = report.retired
-    finally:
-        engine.dispose()
+    """Times on one database, then peak memory of the same steps on a second one."""
+    for pass_no, url in enumerate(urls):
+        measure: Callable[..., tuple[Any, float]] = (
+            _timed if pass_no == 0 else _peak_mb
+        )
+        unit = "s" if pass_no == 0 else "peak_mb"
+        engine, service = _service(url)
+        try:
+            report, value = measure(_apply, service, full)
+            assert report.inserted == len(full.listings), report
+            figures[f"apply_initial_{unit}"] = value
+            report, value = measure(_apply, service, same)
+            assert report.not_modified
+            figures[f"apply_not_modified_{unit}"] = value
+            report, value = measure(_apply, service, full)
+            assert report.unchanged == len(full.listings), report
+            figures[f"apply_unchanged_snapshot_{unit}"] = value
+            report, value = measure(_apply, service, delta)
+            assert report.updated + report.inserted == len(delta.listings), report
+            figures[f"apply_incremental_{unit}"] = value
+            figures["apply_incremental_updated"] = report.updated
+            figures["apply_incremental_retired"] = report.retired
+        finally:
+            engine.dispose()
 
 
 def measure_runner(
@@ -212,7 +221,6 @@ def measure_runner(
             [outcome] = runner.run_once()
             figures[f"e2e_{name}_s"] = time.perf_counter() - t0
             assert outcome.outcome == ("applied" if name == "initial" else "not_modified")
-        figures["e2e_initial_max_rss_mb"] = _max_rss_mb()
         parent.send(("change", 1))
         parent.recv()
         t0 = time.perf_counter()
@@ -223,9 +231,7 @@ def measure_runner(
         engine.dispose()
 
 
-def run(
-    count: int, page_size: int, database_url: str | None = None
-) -> dict[str, float | int]:
+def run(count: int, page_size: int) -> dict[str, float | int]:
     ctx = mp.get_context("spawn")
     parent, child = ctx.Pipe()
     server = ctx.Process(target=_serve, args=(count, child), daemon=True)
@@ -280,16 +286,10 @@ def run(
         figures["incremental_pages"] = delta.pages
 
         with tempfile.TemporaryDirectory() as tmp:
-            first_url = database_url or f"sqlite:///{Path(tmp) / 'apply.db'}"
-            measure_apply(first_url, full, same, delta, figures)
+            a, b, c = (f"sqlite:///{Path(tmp) / name}" for name in ("a.db", "b.db", "c.db"))
+            measure_apply((a, b), full, same, delta, figures)
             del full, same, delta
-            if database_url is None:
-                second_url = f"sqlite:///{Path(tmp) / 'e2e.db'}"
-            else:  # the same database: start the runner's source from scratch
-                second_url = database_url
-                cfg = SourceConfig.from_mapping(
-                    {**_cfg_table(port, page_size), "id": "bench-hub-e2e"})
-            measure_runner(second_url, cfg, parent, figures)
+            measure_runner(c, cfg, parent, figures)
     finally:
         parent.send(("stop", 0))
         server.join(timeout=30)
@@ -306,10 +306,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--page-size", type=int, default=1000)
     parser.add_argument("--json", action="store_true", help="print figures as JSON")
-    parser.add_argument("--database-url", help="apply into this database (default: a "
-                        "temporary SQLite file); use an empty one")
     args = parser.parse_args(argv)
-    figures = run(args.count, args.page_size, args.database_url)
+    figures = run(args.count, args.page_size)
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0
