@@ -6,9 +6,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
-from kiosk.storage import migrate
+from kiosk.storage import hub_models, migrate
 from kiosk.storage.engine import create_db_engine
-from kiosk.storage import hub_models  # noqa: F401  (registers the hub tables on Base)
 from kiosk.storage.models import Base
 
 
@@ -20,8 +19,10 @@ def test_migrations_match_models(database_url: str) -> None:
         with engine.connect() as connection:
             diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
         assert diff == []
-        assert {"bookings", "households", "resources", "audit_log", "hub_listings",
-                "hub_quarantine", "hub_sync_state", "hub_sync_leases"} <= set(
+        hub_tables = {t.__tablename__ for t in (
+            hub_models.HubListingRow, hub_models.HubQuarantineRow, hub_models.HubSyncStateRow,
+            hub_models.HubSyncLeaseRow)}
+        assert {"bookings", "households", "resources", "audit_log", *hub_tables} <= set(
             inspect(engine).get_table_names())
     finally:
         engine.dispose()
@@ -34,3 +35,24 @@ def test_sqlite_runs_in_wal_with_full_sync(tmp_path) -> None:  # type: ignore[no
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     engine.dispose()
+
+
+def test_hub_migration_upgrades_from_0001_and_downgrades(database_url: str) -> None:
+    from alembic import command
+
+    engine = create_db_engine(database_url)
+    try:
+        migrate.upgrade(engine, "0001")
+        assert "hub_listings" not in inspect(engine).get_table_names()
+        migrate.upgrade(engine)
+        assert migrate.current_revision(engine) == "0002"
+        assert "hub_sync_leases" in inspect(engine).get_table_names()
+        config = migrate.alembic_config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0001")
+        assert migrate.current_revision(engine) == "0001"
+        assert not {"hub_listings", "hub_quarantine", "hub_sync_state", "hub_sync_leases"} & set(
+            inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
