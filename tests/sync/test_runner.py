@@ -122,6 +122,9 @@ def test_a_fetch_failing_halfway_leaves_listings_intact(
             lambda rq, r: Reply(503, b"busy", {"Retry-After": "30"}) if rq.param("page") else r,
             lambda rq, r: Reply(200, b'{"version": "1.0", "complete": true, "listings": 5}',
                                 r.headers) if rq.param("page") else r,
+            lambda rq, r: Reply(302, b"", {"Location": "http://192.0.2.1/hub/v1/listings"})
+            if rq.param("page") else r,  # a redirect to another host
+            lambda rq, r: (time.sleep(2.5), r)[1] if rq.param("page") else r,  # read timeout
         ]
         for fault in faults:
             feed.spoil = fault
@@ -130,7 +133,7 @@ def test_a_fetch_failing_halfway_leaves_listings_intact(
             assert snapshot(svc, "hub") == before
             after = svc.states()["hub"]
             assert (after.etag, after.cursor) == (state.etag, state.cursor)
-        assert svc.states()["hub"].failures == 3
+        assert svc.states()["hub"].failures == len(faults)
         feed.spoil = None
         outcome = runner.run_once()[0]
         assert outcome.outcome == "applied" and outcome.report is not None
@@ -253,3 +256,24 @@ def test_keys_never_reach_messages_state_or_logs(
         text = json.dumps([bad_key.message, retry.message, caplog.text,
                            [s.state.last_error for s in svc.status()]], ensure_ascii=False)
         assert key not in text and "INFO-100" in text and "***" in text
+
+
+def test_a_defect_in_a_source_is_recorded_not_raised(
+    database_url: str, clock: Any, feed: Any, fetcher: HttpFetcher,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with hub_service(database_url, clock) as svc:
+        runner = hub_runner(svc, feed.url, fetcher)
+        runner.run_once()
+        before = snapshot(svc, "hub")
+
+        def broken(**_kwargs: Any) -> Any:
+            raise ZeroDivisionError("division by zero")
+
+        monkeypatch.setattr(runner._sources["hub"], "fetch", broken)
+        outcome = runner.run_once()[0]
+        assert (outcome.outcome, outcome.error_label) == ("failed", "unexpected")
+        assert snapshot(svc, "hub") == before
+        [status] = svc.status([("hub", "sharehub", 60)])
+        assert status.health == "error" and "ZeroDivisionError" in (status.state.last_error or "")
+        assert svc.claim("hub", "other", if_due=False).acquired  # the lease was given back
