@@ -158,3 +158,18 @@ class ListingMark:
     id: int
     fingerprint: str
     retired: bool
+
+
+@dataclass(frozen=True, slots=True)
+class HubSummary:
+    """One line for the kiosk's status bar: online or not, and the last good sync.
+
+    `online` is None before any source was configured or tried; False when the latest
+    attempt of every source failed for network reasons; True otherwise.
+    """
+
+    online: bool | None
+    last_success_at: datetime | None
+    sources: int
+    failing: int
+    needs_attention: int

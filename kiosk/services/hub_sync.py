@@ -24,6 +24,7 @@ from kiosk.domain.hub import (
     AVAILABLE,
     OUT_OF_SERVICE,
     STALE_FACTOR,
+    HubSummary,
     LeaseLost,
     NearbyListing,
     QuarantinedRow,
@@ -347,6 +348,22 @@ class HubSyncService:
             out.append(SourceStatus(state, False, state.is_stale(now, self.stale_factor),
                                     health(state)))
         return out
+
+    def summary(self, configured: Iterable[tuple[str, str, int]] = ()) -> HubSummary:
+        """Online/offline and the last successful sync, for the kiosk's status line."""
+        statuses = [s for s in self.status(configured) if s.configured or not configured]
+        tried = [s for s in statuses if s.health != "never"]
+        successes = [s.state.last_success_at for s in statuses if s.state.last_success_at]
+        online: bool | None = None
+        if tried:
+            online = not all(s.health == "offline" for s in tried)
+        return HubSummary(
+            online=online,
+            last_success_at=max(successes) if successes else None,
+            sources=len(statuses),
+            failing=sum(1 for s in tried if s.health != "ok"),
+            needs_attention=sum(1 for s in statuses if s.health == "attention"),
+        )
 
     def nearby(
         self,

@@ -230,3 +230,21 @@ def test_status_lists_configured_and_leftover_sources(service: HubSyncService, c
     assert statuses["cfg"].health == "attention" and statuses["cfg"].configured
     assert statuses["new"].health == "never" and statuses["new"].stale
     assert statuses["old"].configured is False and statuses["old"].state.listing_count == 1
+
+
+def test_summary_for_the_status_line(service: HubSyncService, clock) -> None:
+    configured = [("a", "sharehub", 60), ("b", "gbfs", 60)]
+    assert service.summary(configured).online is None  # nothing tried yet
+    sync(service, result([listing(1, source="a")], source="a", fetched_at=clock()))
+    synced_at = clock()
+    clock.advance(minutes=1)
+    for sid in ("a", "b"):
+        service.claim(sid, "k1", if_due=False)
+        service.record_failure(sid, owner="k1", label="offline", message="cannot connect",
+                               next_attempt_at=clock())
+    summary = service.summary(configured)
+    assert (summary.online, summary.last_success_at) == (False, synced_at)
+    assert (summary.sources, summary.failing, summary.needs_attention) == (2, 2, 0)
+    sync(service, result([listing(1, source="a")], source="a", fetched_at=clock()))
+    summary = service.summary(configured)
+    assert (summary.online, summary.last_success_at, summary.failing) == (True, clock(), 1)
