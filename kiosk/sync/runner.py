@@ -250,9 +250,17 @@ class SyncRunner:
             )
         except SyncError as exc:
             return self._failed(sid, state, exc, str(exc), cfg.secrets)
-        except Exception as exc:
-            self._applier.release(sid, self.owner)
-            raise exc
+        except Exception as exc:  # a defect, not a feed problem: still shown and retried
+            log.exception("sync %s: unexpected failure while fetching", sid)
+            message = redact(f"{type(exc).__name__}: {exc}", cfg.secrets)
+            next_at = self._clock() + timedelta(
+                seconds=backoff_delay(state.failures + 1, jitter=self._jitter())
+            )
+            self._applier.record_failure(
+                sid, owner=self.owner, label=UNEXPECTED_LABEL, message=message,
+                next_attempt_at=next_at,
+            )
+            return SyncOutcome(sid, "failed", message, UNEXPECTED_LABEL, next_at=next_at)
         now = self._clock()
         ok_at = next_attempt(now, interval_s=cfg.interval_s, ttl_s=result.ttl_s)
         retry_at = now + timedelta(
