@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.ui.hub import HubListings
 from kiosk.ui.i18n import LanguageSwitcher
-from kiosk.ui.touch import NoContextMenus
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
@@ -51,8 +50,6 @@ def make_application(argv: list[str]) -> QApplication:
     app = QApplication([sys.argv[0], *argv])
     app.setApplicationName("Sharing Village Kiosk")
     app.setFont(QFont(["Noto Sans CJK KR", "Noto Sans KR", "sans-serif"], 18))
-    filter_ = NoContextMenus(app)
-    app.installEventFilter(filter_)
     return app
 
 
@@ -170,23 +167,29 @@ def _smoke(app: QApplication, window: KioskWindow) -> int:
     home = window.screens["home"]
     painter = FirstPaint(lambda: marks.setdefault("home_painted_s", time.time() - started))
     home.installEventFilter(painter)
-    view = window.map_view
-    if view is None:
-        print("kiosk run --smoke: the map could not be created", file=sys.stderr)
-        return 1
-
     def ready() -> None:
         marks.setdefault("map_ready_s", time.time() - started)
 
-    view.ready.connect(ready)
-    if view.is_ready:
-        ready()
+    def hook_map() -> None:
+        view = window.map_view
+        if view is None:
+            QTimer.singleShot(10, hook_map)
+            return
+        view.ready.connect(ready)
+        if view.is_ready:
+            ready()
+
+    hook_map()
     window.resize(1920, 1080)
     window.show()
-    deadline = time.monotonic() + SMOKE_TIMEOUT_S
-    while time.monotonic() < deadline and not {"home_painted_s", "map_ready_s"} <= set(marks):
-        app.processEvents()
-        time.sleep(0.005)
+    # QtWebEngine needs a running event loop (processEvents alone is not enough).
+    poll = QTimer()
+    poll.timeout.connect(lambda: app.quit() if {"home_painted_s", "map_ready_s"} <= set(marks)
+                         else None)
+    poll.start(10)
+    QTimer.singleShot(int(SMOKE_TIMEOUT_S * 1000), app.quit)
+    app.exec()
+    poll.stop()
     missing = {"home_painted_s", "map_ready_s"} - set(marks)
     if missing:
         what = ", ".join(sorted(missing))
@@ -198,5 +201,4 @@ def _smoke(app: QApplication, window: KioskWindow) -> int:
                       "map_ready_s": round(marks["map_ready_s"], 3),
                       "rss_mb": round(tree_rss_mb(), 1)}), flush=True)
     window.close()
-    del view
     return 0

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QScrollerProperties, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QScrollerProperties
 
 from kiosk.config import Panel
 
@@ -61,14 +61,3 @@ def make_kinetic(area: QAbstractScrollArea) -> None:
     props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.0)
     scroller.setScrollerProperties(props)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-
-
-class NoContextMenus(QObject):
-    """Application-wide filter: no context menus and no hover cues on a touchscreen."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ContextMenu:
-            return True
-        if isinstance(watched, QWidget) and event.type() == QEvent.Type.Polish:
-            watched.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        return False

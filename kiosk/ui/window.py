@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLayout,
     QPushButton,
@@ -76,15 +75,32 @@ def scaled_style(factor: float) -> str:
 
 
 class ActivityWatcher(QObject):
-    """Any touch, click or key anywhere in the application counts as activity."""
+    """Watches every widget of the window: touches count as activity; no context menus.
+
+    Installed on each widget (and each new child once polished) rather than on the
+    application: an application-wide Python filter would also see objects QtWebEngine
+    is still constructing, which is not safe.
+    """
 
     def __init__(self, window: KioskWindow) -> None:
         super().__init__(window)
         self.window = window
 
+    def watch(self, widget: QWidget) -> None:
+        widget.installEventFilter(self)
+        for child in widget.findChildren(QWidget):
+            child.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in ACTIVITY:
+        kind = event.type()
+        if kind == QEvent.Type.ChildPolished:
+            child = event.child()  # type: ignore[attr-defined]
+            if isinstance(child, QWidget):
+                child.installEventFilter(self)
+        elif kind in ACTIVITY:
             self.window.poke()
+        elif kind == QEvent.Type.ContextMenu:
+            return True
         return False
 
 
@@ -113,6 +129,7 @@ class KioskWindow(QWidget):
         self.current: Screen | None = None
         self.current_params: dict[str, Any] = {}
         self.portrait = False
+        self._painted = False
 
         central = self
         outer = QVBoxLayout(self)
@@ -155,9 +172,7 @@ class KioskWindow(QWidget):
         self.sweep_timer.timeout.connect(self._sweep)
         self.sweep_timer.start(settings.sweep_interval_s * 1000)
         self.watcher = ActivityWatcher(self)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.watcher)
+        self.watcher.watch(self)
         self.destroyed.connect(self.background.shutdown)
         self.go_home()
 
@@ -375,10 +390,14 @@ class KioskWindow(QWidget):
             if overlay.isVisible():
                 overlay.setGeometry(self.rect())
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            # The map page loads once the home screen is on the glass, not before.
+            self._painted = True
+            QTimer.singleShot(0, self.map_screen.ensure_view)
+
     def closeEvent(self, event: Any) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.watcher)
         self.clock_timer.stop()
         self.sweep_timer.stop()
         self.idle_timer.stop()

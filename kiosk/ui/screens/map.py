@@ -41,8 +41,6 @@ class MapScreen(Screen):
             self.controls.addWidget(widget)
         self.controls.addStretch(1)
         self.box.addLayout(self.controls)
-        if factory is not None:
-            self.ensure_view()
 
     def ensure_view(self) -> MapView | None:
         """Build the map once (the page then loads in the background, ready before use)."""
