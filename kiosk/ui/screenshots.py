@@ -139,7 +139,7 @@ def walk(window: KioskWindow, out: Path, prefix: str) -> list[Path]:
 
 
 def render_all(make_window: Callable[[tuple[int, int]], KioskWindow], out: Path,
-               languages: tuple[str, ...] = ("ko", "en")) -> list[Path]:
+               languages: tuple[str, ...] = ("ko", "en"), dispose: bool = True) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for language in languages:
@@ -150,6 +150,7 @@ def render_all(make_window: Callable[[tuple[int, int]], KioskWindow], out: Path,
             window.set_language(language)
             written += walk(window, out, f"{language}-{orientation}")
             window.set_language("ko")
-            window.close()
-            window.deleteLater()
+            if dispose:
+                window.close()
+                window.deleteLater()
     return written

@@ -102,7 +102,7 @@ class AttractScreen(Screen):
         outer.setSpacing(ctx.metrics.spacing(20))
         self.title = label(name="attractTitle")
         outer.addWidget(self.title)
-        self.list_box = QVBoxLayout()
+        self.list_box = QGridLayout()
         self.list_box.setSpacing(ctx.metrics.spacing(16))
         outer.addLayout(self.list_box)
         outer.addStretch(1)
@@ -133,9 +133,15 @@ class AttractScreen(Screen):
             row.add_line(f"{kind_label(ResourceKind(entry.kind))} · {entry.name(language)}",
                          "cardTitle")
             row.add_line(f"{entry.free_text(today)} · {distance_text(entry.metres)}", "cardFree")
-            self.list_box.addWidget(row)
+            columns = 1 if self.portrait else 2
+            index = self.list_box.count()
+            self.list_box.addWidget(row, index // columns, index % columns)
         if not self.entries:
-            self.list_box.addWidget(label(tr("지금은 비어 있는 곳이 없습니다"), "cardWhere"))
+            self.list_box.addWidget(label(tr("지금은 비어 있는 곳이 없습니다"), "cardWhere"), 0, 0)
+
+    def set_portrait(self, portrait: bool) -> None:
+        super().set_portrait(portrait)
+        self.retranslate()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self.ctx.nav.go_home()
