@@ -84,8 +84,8 @@
         <translation>Take a photo with your phone</translation>
     </message>
     <message>
-        <source>처음으로</source>
-        <translation>Home</translation>
+        <source>다 봤습니다</source>
+        <translation>Done</translation>
     </message>
     <message>
         <source>바꾸거나 취소하려면 &apos;내 예약&apos;을 누르세요.</source>
@@ -586,6 +586,10 @@
     <message>
         <source>← 뒤로</source>
         <translation>← Back</translation>
+    </message>
+    <message>
+        <source>처음으로</source>
+        <translation>Home</translation>
     </message>
     <message>
         <source>온라인</source>

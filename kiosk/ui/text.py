@@ -68,6 +68,7 @@ def duration_text(minutes: int) -> str:
 def distance_text(metres: float) -> str:
     """``120 m · 걸어서 2분``."""
     minutes = max(1, round(metres / WALK_M_PER_MIN))
+    metres = max(metres, 10.0)  # "0 m" reads as a mistake
     shown = f"{round(metres / 10) * 10:.0f} m" if metres < 1000 else f"{metres / 1000:.1f} km"
     return tr("{distance} · 걸어서 {minutes}분").format(distance=shown, minutes=minutes)
 

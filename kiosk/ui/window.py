@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLayout,
     QPushButton,
@@ -181,27 +182,32 @@ class KioskWindow(QWidget):
         return self.map_screen.view
 
     # ---------------------------------------------------------------- chrome
-    def _header(self) -> QHBoxLayout:
+    def _header(self) -> QBoxLayout:
+        """Name and status; clock and languages beside them, or below them in portrait."""
         m = self.metrics
-        row = QHBoxLayout()
-        row.setSpacing(m.spacing(24))
+        self.header = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.header.setSpacing(m.spacing(12))
         names = QVBoxLayout()
         names.setSpacing(4)
         self.title = label(name="villageName")
         self.status = label(name="statusLine")
         names.addWidget(self.title)
         names.addWidget(self.status)
-        row.addLayout(names, 1)
+        self.header.addLayout(names, 1)
+        controls = QHBoxLayout()
+        controls.setSpacing(m.spacing(24))
+        controls.addStretch(1)
         self.clock = label(name="clock", wrap=False)
-        row.addWidget(self.clock, 0, Qt.AlignmentFlag.AlignVCenter)
+        controls.addWidget(self.clock, 0, Qt.AlignmentFlag.AlignVCenter)
         self.language_buttons: dict[str, QPushButton] = {}
         for code, name in (("ko", "한국어"), ("en", "English")):
             choice = button(m, name, "languageButton", lambda c=code: self.set_language(c),
                             150, 72)
             choice.setCheckable(True)
             self.language_buttons[code] = choice
-            row.addWidget(choice, 0, Qt.AlignmentFlag.AlignVCenter)
-        return row
+            controls.addWidget(choice, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.header.addLayout(controls)
+        return self.header
 
     def _footer(self) -> QHBoxLayout:
         m = self.metrics
@@ -384,6 +390,8 @@ class KioskWindow(QWidget):
         if portrait != self.portrait or not hasattr(self, "_oriented"):
             self._oriented = True
             self.portrait = portrait
+            self.header.setDirection(QBoxLayout.Direction.TopToBottom if portrait
+                                     else QBoxLayout.Direction.LeftToRight)
             for screen in self.screens.values():
                 screen.set_portrait(portrait)
         for overlay in (self.a11y, self.warning):

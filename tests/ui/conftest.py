@@ -32,18 +32,38 @@ def pytest_configure(config: pytest.Config) -> None:
     register_url_scheme()
 
 
-@pytest.fixture
-def demo_services(tmp_path: Path, clock: Any) -> Iterator[Any]:
-    """The demo village in an SQLite file, Monday 2026-11-23 09:00 in Seoul."""
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo village imported once; each test gets its own copy of the file."""
+    from datetime import UTC, datetime
+
     from kiosk.app import build_services, load_demo
     from kiosk.config import Settings
     from kiosk.domain.households import PinHasher
 
+    path = tmp_path_factory.mktemp("demo") / "template.db"
+    svc = build_services(Settings(database_url=f"sqlite:///{path}"))
+    fixed = datetime(2026, 11, 23, 0, 0, tzinfo=UTC)
+    svc.village = replace(svc.village, clock=lambda: fixed, hasher=PinHasher(n=2**10))
+    load_demo(svc, sample_bookings=False)
+    svc.close()
+    return path
+
+
+@pytest.fixture
+def demo_services(tmp_path: Path, clock: Any, demo_database: Path) -> Iterator[Any]:
+    """The demo village in an SQLite file, Monday 2026-11-23 09:00 in Seoul."""
+    import shutil
+
+    from kiosk.app import build_services
+    from kiosk.config import Settings
+    from kiosk.domain.households import PinHasher
+
+    shutil.copyfile(demo_database, tmp_path / "kiosk.db")
     settings = Settings(database_url=f"sqlite:///{tmp_path / 'kiosk.db'}")
     svc = build_services(settings)
     svc.bookings = replace(svc.bookings, clock=clock, hasher=PinHasher(n=2**10))
     svc.village = replace(svc.village, clock=clock, hasher=PinHasher(n=2**10))
-    load_demo(svc, sample_bookings=False)
     yield svc
     svc.close()
 

@@ -329,3 +329,44 @@ def test_accessibility_panel_changes_language_and_text_size(
     assert not panel.isVisible()
     tap(qtbot, window.home_button)
     assert window.languages.language == "en"  # kept until the session times out
+
+
+class StationFeed:
+    """A hub that synced a Ttareungyi station five minutes ago."""
+
+    def __init__(self, as_of: Any) -> None:
+        from kiosk.map.listing import MapListing
+
+        self.as_of = as_of
+        self.station = MapListing(
+            id="seoul-bike-ST-1234", kind="bike", name_ko="따릉이 길음역 3번 출구",
+            name_en="Ttareungyi Gireum Stn exit 3", lat=37.6035, lon=127.0251, units_free=7,
+            units_total=15, as_of=as_of, status="available")
+
+    def nearby(self) -> list[Any]:
+        return [self.station]
+
+    def status(self) -> Any:
+        from kiosk.ui.hub import HubStatus
+
+        return HubStatus(online=True, listings_as_of=self.as_of)
+
+
+def test_hub_listings_show_live_counts_with_their_time(
+        qtbot: Any, make_window: Any, clock: Any) -> None:
+    feed = StationFeed(clock.now - timedelta(minutes=5))
+    window = make_window(hub=feed)
+    assert window.status.text() == "온라인 · 공공 목록 08:55 기준"
+    tap(qtbot, window.screens["home"].tiles["bike"], window)  # type: ignore[attr-defined]
+    browse = window.screens["browse"]
+    entries = browse.entries  # type: ignore[attr-defined]
+    assert [e.id for e in entries] == ["bike-village", "seoul-bike-ST-1234"]  # nearest first
+    row = browse.rows["seoul-bike-ST-1234"]  # type: ignore[attr-defined]
+    texts = [label.text() for label in row.findChildren(type(browse.title))]
+    assert "지금 7 / 15 이용 가능 · 08:55 기준" in texts
+    tap(qtbot, row, window)
+    detail = window.screens["detail"]
+    assert window.current is detail
+    assert detail.title.text() == "따릉이 길음역 3번 출구"  # type: ignore[attr-defined]
+    assert "예약하지 않습니다" in detail.state.text()  # type: ignore[attr-defined]
+    assert not detail.book_button.isVisible()  # type: ignore[attr-defined]

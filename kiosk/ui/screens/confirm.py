@@ -232,7 +232,7 @@ class ReceiptScreen(Screen):
         self.code_caption.setText(tr("예약 번호"))
         self.code.setText(booking.code if booking else "")
         self.qr_caption.setText(tr("휴대전화로 찍어 두세요"))
-        self.done_button.setText(tr("처음으로"))
+        self.done_button.setText(tr("다 봤습니다"))
         self.countdown.setText(tr("{n}초 뒤 처음 화면으로 돌아갑니다").format(n=self.remaining))
         if booking is None or resource is None:
             return

@@ -173,8 +173,10 @@ class DetailScreen(Screen):
         super().set_portrait(portrait)
         self.box.setDirection(QBoxLayout.Direction.TopToBottom if portrait
                               else QBoxLayout.Direction.LeftToRight)
-        self.box.setStretch(0, 3 if portrait else 4)
+        self.box.setStretch(0, 5 if portrait else 4)
         self.box.setStretch(1, 7 if portrait else 6)
+        if self.days is not None:
+            self._draw_days(self.ctx.today())
 
     def retranslate(self) -> None:
         language = self.ctx.language()
@@ -290,15 +292,16 @@ class DetailScreen(Screen):
         assert self.days is not None
         for index, day in enumerate(self.days):
             text = day_text(day, today) if (day - today).days < 2 else \
-                f"{day.month}/{day.day} {weekday_text(day)}"
+                f"{weekday_text(day)}\n{day.month}/{day.day}"
             free = any(s.bookable and s.units_left > 0 for s in self.days[day])
             chip = button(self.ctx.metrics, text, "dayChip", lambda d=day: self._pick_day(d),
-                          104, 64)
+                          104, 72)
             chip.setCheckable(True)
             chip.setChecked(day == self.day)
             chip.setProperty("full", not free)
             self.day_buttons[day] = chip
-            self.day_grid.addWidget(chip, index // 8, index % 8)
+            columns = 4 if self.portrait and len(self.days) > 4 else 8
+            self.day_grid.addWidget(chip, index // columns, index % columns)
 
     def _draw_slots(self) -> None:
         clear_layout(self.slot_grid)
