@@ -267,6 +267,7 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(screen)
         self.back_button.setVisible(screen.shows_back and bool(self.history))
         self.mine_button.setVisible(screen.name not in ("mine", "identify"))
+        self.home_button.setVisible(screen.name != "home")
         screen.enter(**params)
         self.retranslate()
         self._restart_idle()

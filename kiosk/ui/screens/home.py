@@ -5,15 +5,49 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QVBoxLayout
+from PySide6.QtGui import QIcon, QMouseEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from kiosk.domain.resources import ResourceKind
 from kiosk.services.booking import ResourceOverview
 from kiosk.ui.context import Screen, UiContext
 from kiosk.ui.screens.entries import KIND_ORDER, Entry, build_entries
 from kiosk.ui.text import distance_text, kind_label, tr
-from kiosk.ui.widgets import CardButton, button, clear_layout, icon_for, label
+from kiosk.ui.touch import TouchMetrics
+from kiosk.ui.widgets import CardButton, clear_layout, icon_for, label
+
+
+class HomeTile(CardButton):
+    """A category tile: icon, a big name and a smaller line that wraps."""
+
+    def __init__(self, metrics: TouchMetrics, icon: QIcon) -> None:
+        super().__init__(metrics, "tile")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(max(240, metrics.target), max(150, metrics.target))
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        picture = QLabel()
+        picture.setPixmap(icon.pixmap(QSize(80, 80)))
+        picture.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        row.addWidget(picture, 0, Qt.AlignmentFlag.AlignVCenter)
+        lines = QVBoxLayout()
+        lines.setSpacing(6)
+        self.name = label(name="tileName")
+        self.line = label(name="tileLine")
+        for widget in (self.name, self.line):
+            widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            lines.addWidget(widget)
+        row.addLayout(lines, 1)
+        self.box.addStretch(1)
+        self.box.addLayout(row)
+        self.box.addStretch(1)
+
+    def set_texts(self, name: str, line: str) -> None:
+        self.name.setText(name)
+        self.line.setText(line)
+
+    def text(self) -> str:  # what a screen reader or a test reads
+        return f"{self.name.text()} {self.line.text()}"
 
 
 class HomeScreen(Screen):
@@ -33,7 +67,7 @@ class HomeScreen(Screen):
         spacing = ctx.metrics.spacing(24)
         self.grid.setSpacing(spacing)
         outer.addLayout(self.grid, 1)
-        self.tiles: dict[str, QPushButton] = {}
+        self.tiles: dict[str, HomeTile] = {}
         for kind in KIND_ORDER:
             self.tiles[kind.value] = self._tile(kind.value, icon_for(kind.value),
                                                 lambda k=kind.value: ctx.nav.go("browse", kind=k))
@@ -42,11 +76,9 @@ class HomeScreen(Screen):
         self.free: dict[str, int] = {}
         self._layout_tiles()
 
-    def _tile(self, key: str, icon: Any, on_click: Any) -> QPushButton:
-        tile = button(self.ctx.metrics, "", "tile", on_click, 240, 160)
-        tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        tile.setIcon(icon)
-        tile.setIconSize(QSize(72, 72))
+    def _tile(self, key: str, icon: Any, on_click: Any) -> HomeTile:
+        tile = HomeTile(self.ctx.metrics, icon)
+        tile.clicked.connect(lambda _checked=False: on_click())
         tile.setProperty("tileKey", key)
         return tile
 
@@ -84,9 +116,9 @@ class HomeScreen(Screen):
             count = self.free.get(kind.value)
             line = (tr("지금 {n}곳 이용 가능").format(n=count) if count is not None
                     else tr("살펴보기"))
-            self.tiles[kind.value].setText(f"{kind_label(kind)}\n{line}")
-        self.tiles["map"].setText(tr("지도") + "\n" + tr("가까운 곳을 지도로 보기"))
-        self.tiles["mine"].setText(tr("내 예약") + "\n" + tr("확인 · 체크인 · 취소"))
+            self.tiles[kind.value].set_texts(kind_label(kind), line)
+        self.tiles["map"].set_texts(tr("지도"), tr("가까운 곳을 지도로 보기"))
+        self.tiles["mine"].set_texts(tr("내 예약"), tr("확인 · 체크인 · 취소"))
 
 
 class AttractScreen(Screen):
