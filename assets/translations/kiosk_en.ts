@@ -192,8 +192,8 @@
         <translation>Not booked here. Use it on site as its signs explain.</translation>
     </message>
     <message>
-        <source>안내 전용입니다. 키오스크에서 예약하지 않고, 위 안내대로 이용하세요.</source>
-        <translation>Information only: not booked at the kiosk. Follow the notes above.</translation>
+        <source>안내 전용입니다. 키오스크에서는 예약하지 않으니, 이곳 안내대로 이용하세요.</source>
+        <translation>Information only: not booked at the kiosk. Use it as its description says.</translation>
     </message>
     <message>
         <source>예약 현황을 불러오는 중…</source>
@@ -280,6 +280,22 @@
         <translation>What are you looking for? Tap to choose.</translation>
     </message>
     <message>
+        <source>지도</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>가까운 곳을 지도로 보기</source>
+        <translation>What is near, on a map</translation>
+    </message>
+    <message>
+        <source>내 예약</source>
+        <translation>My bookings</translation>
+    </message>
+    <message>
+        <source>확인 · 체크인 · 취소</source>
+        <translation>View · check in · cancel</translation>
+    </message>
+    <message>
         <source>지금 바로 이용할 수 있어요</source>
         <translation>Free to use right now</translation>
     </message>
@@ -290,22 +306,6 @@
     <message>
         <source>살펴보기</source>
         <translation>Browse</translation>
-    </message>
-    <message>
-        <source>가까운 곳을 지도로 보기</source>
-        <translation>What is near, on a map</translation>
-    </message>
-    <message>
-        <source>확인 · 체크인 · 취소</source>
-        <translation>View · check in · cancel</translation>
-    </message>
-    <message>
-        <source>지도</source>
-        <translation>Map</translation>
-    </message>
-    <message>
-        <source>내 예약</source>
-        <translation>My bookings</translation>
     </message>
     <message>
         <source>지금은 비어 있는 곳이 없습니다</source>

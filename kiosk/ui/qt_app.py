@@ -143,7 +143,7 @@ def run(services: Services, hub: HubListings, map_view: MapViewFactory | None,
         from kiosk.ui.screenshots import render_all
 
         def make(size: tuple[int, int]) -> KioskWindow:
-            return build_window(services, app, hub, None, size)
+            return build_window(services, app, hub, map_view, size)
 
         written = render_all(make, screenshots)
         print(f"{len(written)} screenshots written to {screenshots}")
@@ -157,7 +157,17 @@ def run(services: Services, hub: HubListings, map_view: MapViewFactory | None,
     else:
         window.resize(*px)
         window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        dispose(window)
+
+
+def dispose(window: KioskWindow) -> None:
+    """Delete the window now, so the map page goes before its browser profile."""
+    window.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 def _smoke(app: QApplication, window: KioskWindow) -> int:
@@ -195,10 +205,10 @@ def _smoke(app: QApplication, window: KioskWindow) -> int:
         what = ", ".join(sorted(missing))
         print(f"kiosk run --smoke: not ready within {SMOKE_TIMEOUT_S:.0f} s ({what})",
               file=sys.stderr)
-        window.close()
+        dispose(window)
         return 1
     print(json.dumps({"home_painted_s": round(marks["home_painted_s"], 3),
                       "map_ready_s": round(marks["map_ready_s"], 3),
                       "rss_mb": round(tree_rss_mb(), 1)}), flush=True)
-    window.close()
+    dispose(window)
     return 0

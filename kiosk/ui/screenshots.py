@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.domain.bookings import Booking, BookingStatus
@@ -38,6 +39,16 @@ def settle(window: KioskWindow, timeout_s: float = 10.0) -> None:
         time.sleep(0.005)
     for _ in range(5):
         app.processEvents()
+
+
+def wait_for(condition: Callable[[], bool], timeout_s: float = 20.0) -> bool:
+    app = QApplication.instance()
+    assert app is not None
+    deadline = time.monotonic() + timeout_s
+    while not condition() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    return condition()
 
 
 def shoot(window: KioskWindow, path: Path) -> Path:
@@ -133,6 +144,9 @@ def walk(window: KioskWindow, out: Path, prefix: str) -> list[Path]:
     take("13-accessibility")
     window.a11y.hide()
     window.go("map")
+    if window.map_screen.factory is not None:
+        # Under the offscreen platform a web view grabs blank; under a display it shows.
+        wait_for(lambda: window.map_view is not None and window.map_view.is_ready)
     take("14-map")
     window.go_home()
     return shots
@@ -153,4 +167,6 @@ def render_all(make_window: Callable[[tuple[int, int]], KioskWindow], out: Path,
             if dispose:
                 window.close()
                 window.deleteLater()
+                # Delete now, map page before its profile, not at interpreter exit.
+                QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     return written

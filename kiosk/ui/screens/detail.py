@@ -124,6 +124,8 @@ class DetailScreen(Screen):
         action_row.addWidget(self.summary, 1)
         action_row.addWidget(self.book_button)
         book_box.addLayout(action_row)
+        self.filler = QWidget()
+        book_box.addWidget(self.filler, 1)
         self.other_button = button(m, "", "secondaryButton", self._others, 320, 88)
         book_box.addWidget(self.other_button)
         self.booking_panel = booking
@@ -190,6 +192,7 @@ class DetailScreen(Screen):
         resource, listing = self.resource, self.listing
         booking_widgets = (self.day_heading, self.slot_heading, self.slot_scroll,
                            self.duration_heading, self.summary, self.book_button)
+        self.filler.show()
         if resource is None and listing is None:
             self.title.setText(tr("불러오는 중…") if self.load_error is None
                                else tr("찾을 수 없습니다"))
@@ -224,7 +227,8 @@ class DetailScreen(Screen):
         self.title.setText(resource.name(language))
         where = resource.location.where_en if language == "en" and resource.location.where_en \
             else resource.location.where_ko
-        self.where.setText(f"{where} · {distance_text(metres)}")
+        address = f"\n{resource.location.address}" if resource.location.address else ""
+        self.where.setText(f"{where} · {distance_text(metres)}{address}")
         description = resource.description_en if language == "en" and resource.description_en \
             else resource.description_ko
         self.description.setText(description)
@@ -238,8 +242,8 @@ class DetailScreen(Screen):
             for widget in booking_widgets:
                 widget.hide()
             self.other_button.show()
-            self.state.setText(tr("안내 전용입니다. 키오스크에서 예약하지 않고, 위 안내대로 "
-                                  "이용하세요."))
+            self.state.setText(tr("안내 전용입니다. 키오스크에서는 예약하지 않으니, 이곳 "
+                                  "안내대로 이용하세요."))
             self._clear_grids()
             return
         self.rules_heading.show()
@@ -263,6 +267,7 @@ class DetailScreen(Screen):
             return
         self.state.setText("")
         self.state.hide()
+        self.filler.hide()
         for widget in booking_widgets:
             widget.show()
         self._draw_days(today)
