@@ -327,8 +327,10 @@ def test_accessibility_panel_changes_language_and_text_size(
     assert panel.title.text() == "Display settings"
     tap(qtbot, panel.close_button)
     assert not panel.isVisible()
-    tap(qtbot, window.home_button)
+    tap(qtbot, window.screens["home"].tiles["item"], window)  # type: ignore[attr-defined]
+    tap(qtbot, window.home_button, window)
     assert window.languages.language == "en"  # kept until the session times out
+    assert window.screens["home"].prompt.font().pixelSize() == after  # type: ignore[attr-defined]
 
 
 class StationFeed:
