@@ -64,6 +64,11 @@ class UiContext:
     nav: Navigator
     language: Callable[[], str]
     session: Session = field(default_factory=Session)
+    text_scale: float = 1.0
+
+    def scaled(self, px: int) -> int:
+        """A height that grows with the text-size setting, so bigger text is not clipped."""
+        return round(px * self.text_scale)
 
     @property
     def actor(self) -> Actor:

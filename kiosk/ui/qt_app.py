@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -153,6 +153,8 @@ def run(services: Services, hub: HubListings, map_view: MapViewFactory | None,
     if smoke:
         return _smoke(app, window)
     if fullscreen:
+        # A touch kiosk shows no mouse pointer; the desk and windowed runs keep it.
+        app.setOverrideCursor(Qt.CursorShape.BlankCursor)
         window.showFullScreen()
     else:
         window.resize(*px)

@@ -311,7 +311,10 @@ class KioskWindow(QWidget):
 
     def set_text_scale(self, scale: float) -> None:
         self.text_scale = scale
+        self.ctx.text_scale = scale
         self.setStyleSheet(scaled_style(scale))
+        if self.current is not None:
+            self.current.retranslate()
         self.retranslate()
 
     def open_accessibility(self) -> None:
@@ -368,6 +371,7 @@ class KioskWindow(QWidget):
         self.languages.set_language(self.settings.language)
         if self.text_scale != 1.0:
             self.text_scale = 1.0
+            self.ctx.text_scale = 1.0
             self.setStyleSheet(scaled_style(1.0))
         self.go_home()
 

@@ -372,3 +372,36 @@ def test_hub_listings_show_live_counts_with_their_time(
     assert detail.title.text() == "따릉이 길음역 3번 출구"  # type: ignore[attr-defined]
     assert "예약하지 않습니다" in detail.state.text()  # type: ignore[attr-defined]
     assert not detail.book_button.isVisible()  # type: ignore[attr-defined]
+
+
+def test_database_work_runs_off_the_gui_thread(qtbot: Any, make_window: Any,
+                                               demo_services: Any) -> None:
+    import threading
+
+    threads: list[str] = []
+    service = demo_services.bookings
+    real_days = service.availability_days
+    real_verify = service.verify_household
+
+    def days(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return real_days(*args, **kwargs)
+
+    def verify(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return real_verify(*args, **kwargs)
+
+    window = make_window()
+    window.ctx.bookings = type(service)(**{**service.__dict__})
+    window.ctx.bookings.availability_days = days  # type: ignore[method-assign]
+    window.ctx.bookings.verify_household = verify  # type: ignore[method-assign]
+    window.go("detail", resource_id="room-community")
+    assert window.background.pending == 1  # asked, not waited for
+    settle(qtbot, window)
+    detail = window.screens["detail"]
+    assert len(detail.days) == 14  # type: ignore[attr-defined]  # 30 days allowed, 14 shown
+    pick(qtbot, window, detail, 0, 60)
+    tap(qtbot, detail.book_button)  # type: ignore[attr-defined]
+    identify(qtbot, window, *RESIDENT)
+    assert threads and all(name.startswith("kiosk-ui") for name in threads)
+    assert threading.current_thread().name not in threads

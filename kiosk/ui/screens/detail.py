@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -300,7 +301,8 @@ class DetailScreen(Screen):
                 f"{weekday_text(day)}\n{day.month}/{day.day}"
             free = any(s.bookable and s.units_left > 0 for s in self.days[day])
             chip = button(self.ctx.metrics, text, "dayChip", lambda d=day: self._pick_day(d),
-                          104, 72)
+                          104, self.ctx.scaled(72))
+            chip.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             chip.setCheckable(True)
             chip.setChecked(day == self.day)
             chip.setProperty("full", not free)
@@ -318,7 +320,8 @@ class DetailScreen(Screen):
         for index, slot in enumerate(shown):
             text = f"{clock_text(slot.start)}\n{slot_state_text(slot, self.resource.capacity)}"
             cell = button(self.ctx.metrics, text, "slotCell", lambda s=slot: self._pick_slot(s),
-                          120, 84)
+                          120, self.ctx.scaled(84))
+            cell.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             cell.setEnabled(slot.bookable and slot.units_left > 0)
             cell.setCheckable(True)
             cell.setChecked(slot.start in chosen)
@@ -337,7 +340,9 @@ class DetailScreen(Screen):
         columns = 8
         for index, minutes in enumerate(options):
             option = button(self.ctx.metrics, duration_text(minutes), "durationChip",
-                            lambda m=minutes: self._pick_duration(m), 104, 64)
+                            lambda m=minutes: self._pick_duration(m), 104,
+                            self.ctx.scaled(64))
+            option.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             option.setCheckable(True)
             option.setChecked(minutes == self.minutes and self.start is not None)
             option.setEnabled(self.start is not None and self._range_ok(self.start, minutes))
