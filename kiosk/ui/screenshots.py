@@ -147,6 +147,8 @@ def walk(window: KioskWindow, out: Path, prefix: str) -> list[Path]:
     if window.map_screen.factory is not None:
         # Under the offscreen platform a web view grabs blank; under a display it shows.
         wait_for(lambda: window.map_view is not None and window.map_view.is_ready)
+        started = time.monotonic()
+        wait_for(lambda: time.monotonic() - started > 1.5)  # the page follows the new size
     take("14-map")
     window.go_home()
     return shots

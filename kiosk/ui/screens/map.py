@@ -11,7 +11,7 @@ from kiosk.services.booking import ResourceOverview
 from kiosk.ui.context import Screen, UiContext
 from kiosk.ui.screens.entries import map_listings
 from kiosk.ui.text import tr
-from kiosk.ui.widgets import button, label
+from kiosk.ui.widgets import label
 
 if TYPE_CHECKING:
     from kiosk.map.view import MapView
@@ -30,17 +30,9 @@ class MapScreen(Screen):
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(m.spacing(16))
+        # The page draws its own zoom, recenter and filter buttons at the panel's 12 mm.
         self.placeholder = label(name="detailState")
         self.box.addWidget(self.placeholder, 1)
-        self.controls = QBoxLayout(QBoxLayout.Direction.TopToBottom)
-        self.controls.setSpacing(m.spacing(16))
-        self.zoom_in = button(m, "+", "mapButton", lambda: self._call("zoom_in"), 110, 110)
-        self.zoom_out = button(m, "−", "mapButton", lambda: self._call("zoom_out"), 110, 110)
-        self.here = button(m, "", "mapButton", lambda: self._call("recenter"), 110, 110)
-        for widget in (self.zoom_in, self.zoom_out, self.here):
-            self.controls.addWidget(widget)
-        self.controls.addStretch(1)
-        self.box.addLayout(self.controls)
 
     def ensure_view(self) -> MapView | None:
         """Build the map once (the page then loads in the background, ready before use)."""
@@ -50,13 +42,6 @@ class MapScreen(Screen):
             self.placeholder.hide()
             self.box.insertWidget(0, self.view, 1)
         return self.view
-
-    def set_portrait(self, portrait: bool) -> None:
-        super().set_portrait(portrait)
-        self.box.setDirection(QBoxLayout.Direction.TopToBottom if portrait
-                              else QBoxLayout.Direction.LeftToRight)
-        self.controls.setDirection(QBoxLayout.Direction.LeftToRight if portrait
-                                   else QBoxLayout.Direction.TopToBottom)
 
     def enter(self, **params: Any) -> None:
         self.ensure_view()
@@ -73,14 +58,9 @@ class MapScreen(Screen):
             self.view.set_listings(map_listings(overviews, list(self.ctx.hub.nearby())))
 
     def retranslate(self) -> None:
-        self.here.setText(tr("여기"))
         self.placeholder.setText(tr("지도를 준비하고 있습니다…"))
         if self.view is not None and self.view.language != self.ctx.language():
             self.view.set_language(self.ctx.language())
-
-    def _call(self, what: str) -> None:
-        if self.view is not None:
-            getattr(self.view, what)()
 
     def _tapped(self, resource_id: str) -> None:
         self.ctx.nav.go("detail", resource_id=resource_id)
