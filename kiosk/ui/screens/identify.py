@@ -212,6 +212,7 @@ class PlateScreen(Screen):
         self.digits.digit.connect(self._digit)
         self.digits.erase.connect(self._erase)
         self.digits.confirm.connect(self._clear_typed)
+        self.digits.confirm_key.setObjectName("keyErase")  # clears; it does not confirm
         self.syllables = SyllableKeypad(m, PLATE_SYLLABLES, columns=8, key_px=68)
         self.syllables.syllable.connect(self._syllable)
         self.keys_box.addWidget(self.digits)
