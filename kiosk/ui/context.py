@@ -53,6 +53,8 @@ class Navigator(Protocol):
 
     def clear_notice(self) -> None: ...
 
+    def poke(self) -> None: ...
+
 
 @dataclass
 class UiContext:

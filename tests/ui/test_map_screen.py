@@ -47,3 +47,8 @@ def test_marker_tap_opens_the_resource_detail(qtbot: Any, make_window: Any,
     tap(qtbot, window.language_buttons["en"])
     window.go("map")
     qtbot.waitUntil(lambda: view.language == "en", timeout=2000)
+    # Exploring the map counts as activity, so nobody is reset while panning around.
+    pokes: list[int] = []
+    window.poke = lambda: pokes.append(1)  # type: ignore[method-assign]
+    view.zoom_out()
+    qtbot.waitUntil(lambda: bool(pokes), timeout=5000)

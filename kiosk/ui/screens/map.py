@@ -39,6 +39,10 @@ class MapScreen(Screen):
         if self.view is None and self.factory is not None:
             self.view = self.factory(self.ctx.metrics.px_per_mm)
             self.view.resourceTapped.connect(self._tapped)
+            # Panning, zooming and filter chips happen inside the page, out of reach of
+            # widget event filters; the page reports them, and each counts as activity.
+            self.view.visibleListingsChanged.connect(lambda _items: self.ctx.nav.poke())
+            self.view.filterChanged.connect(lambda _kinds: self.ctx.nav.poke())
             self.placeholder.hide()
             self.box.insertWidget(0, self.view, 1)
         return self.view
