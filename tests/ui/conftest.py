@@ -80,6 +80,7 @@ def make_window(qtbot: Any, demo_services: Any) -> Iterator[Callable[..., KioskW
                              hub=hub, screen_px=size, map_factory=map_factory,
                              timeouts=timeouts or Timeouts(idle_s=600, home_idle_s=600,
                                                            warning_s=20, receipt_s=600))
+        qtbot.addWidget(window)
         window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
@@ -88,15 +89,9 @@ def make_window(qtbot: Any, demo_services: Any) -> Iterator[Callable[..., KioskW
         return window
 
     yield make
-    from PySide6.QtCore import QEvent
-
     for window, languages in made:
         languages.set_language("ko")
         window.background.shutdown()
-        window.close()
-        window.deleteLater()
-    # Delete now (a map page before its browser profile), not at interpreter exit.
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 def settle(qtbot: Any, window: KioskWindow) -> None:
