@@ -115,8 +115,7 @@ class IdentifyScreen(Screen):
         value = self.values[self.active]
         if len(value) < MAX_LEN[self.active]:
             self.values[self.active] = value + digit
-        if self.active == "pin" and len(self.values["pin"]) == MAX_LEN["pin"]:
-            pass  # the resident confirms; a PIN is never submitted by itself
+        # A full PIN is not submitted by itself: the resident confirms with the key.
         self.retranslate()
 
     def _erase(self) -> None:
