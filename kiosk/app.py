@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 
@@ -23,6 +24,10 @@ from kiosk.services.importing import VillageAdmin
 from kiosk.storage import maintenance, migrate
 from kiosk.storage.engine import create_db_engine, session_factories
 from kiosk.storage.unit_of_work import SqlUnitOfWorkFactory
+
+if TYPE_CHECKING:
+    from kiosk.map.listing import MapListing
+    from kiosk.map.view import MapView
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEMO_DIR = PROJECT_ROOT / "data" / "demo"
@@ -126,12 +131,27 @@ def add_sample_bookings(services: Services) -> int:
     return made
 
 
-def run_kiosk(settings: Settings, fullscreen: bool = True, argv: list[str] | None = None) -> int:
-    """Start the resident's touchscreen."""
+def run_kiosk(settings: Settings, fullscreen: bool = True, argv: list[str] | None = None,
+              smoke: bool = False, screenshots: Path | None = None) -> int:
+    """Start the resident's touchscreen (``smoke``: start, measure, exit)."""
+    from kiosk.ui.hub import NoHub
     from kiosk.ui.qt_app import run
 
     services = build_services(settings)
+    # Hub sync plugs in here; until then the kiosk shows the village's own resources.
+    hub = NoHub()
+
+    def map_view(px_per_mm: float, listings: Sequence[MapListing]) -> MapView:
+        from kiosk.map.view import MapView
+
+        label = settings.kiosk_label_en if settings.language == "en" else settings.kiosk_label
+        return MapView(center=(settings.kiosk_lat, settings.kiosk_lon), center_label=label,
+                       listings=listings, tile_packs=settings.tile_packs,
+                       language=settings.language, px_per_mm=px_per_mm,
+                       radius_km=max(settings.hub_radius_km, 1.0))
+
     try:
-        return run(services, fullscreen=fullscreen, argv=argv or [])
+        return run(services, hub, map_view, fullscreen=fullscreen, argv=argv or [],
+                   smoke=smoke, screenshots=screenshots)
     finally:
         services.close()

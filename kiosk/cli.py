@@ -38,7 +38,8 @@ def _services(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def cmd_run(args: argparse.Namespace) -> int:
     from kiosk.app import run_kiosk
 
-    return run_kiosk(args.settings, fullscreen=not args.windowed)
+    return run_kiosk(args.settings, fullscreen=not args.windowed, smoke=args.smoke,
+                     screenshots=Path(args.screenshots) if args.screenshots else None)
 
 
 def cmd_admin(args: argparse.Namespace) -> int:
@@ -286,6 +287,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="the kiosk UI (the default command)")
     run.add_argument("--windowed", action="store_true", help="a normal window, not full screen")
+    run.add_argument("--smoke", action="store_true",
+                     help="start (offscreen if no display), wait for the home screen and the map, "
+                          'print {"home_painted_s", "map_ready_s", "rss_mb"} as JSON, exit')
+    run.add_argument("--screenshots", metavar="DIR",
+                     help="render every screen in Korean and English, landscape and portrait, "
+                          "to PNG files in DIR and exit")
     run.set_defaults(handler=cmd_run)
     sub.add_parser("admin", help="the association window").set_defaults(handler=cmd_admin)
     demo = sub.add_parser("demo", help="create or reset the demo village in the database")

@@ -4,6 +4,490 @@
 <context>
     <name>kiosk</name>
     <message>
+        <source>보기 설정</source>
+        <translation>Display settings</translation>
+    </message>
+    <message>
+        <source>언어</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>글자 크기</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <source>보통</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>크게</source>
+        <translation>Large</translation>
+    </message>
+    <message>
+        <source>아주 크게</source>
+        <translation>Extra large</translation>
+    </message>
+    <message>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>아직 계신가요?</source>
+        <translation>Still there?</translation>
+    </message>
+    <message>
+        <source>계속 쓸게요</source>
+        <translation>Keep going</translation>
+    </message>
+    <message>
+        <source>{n}초 뒤 입력하신 내용을 지우고 처음 화면으로 돌아갑니다.</source>
+        <translation>In {n} s what you entered is erased and the start screen returns.</translation>
+    </message>
+    <message>
+        <source>{kind} · 가까운 순</source>
+        <translation>{kind} · nearest first</translation>
+    </message>
+    <message>
+        <source>불러오는 중…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>이 종류는 아직 등록된 곳이 없습니다.</source>
+        <translation>Nothing of this kind is listed yet.</translation>
+    </message>
+    <message>
+        <source>무엇</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>어디</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>언제</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>이대로 예약할까요?</source>
+        <translation>Book this?</translation>
+    </message>
+    <message>
+        <source>시간 바꾸기</source>
+        <translation>Change time</translation>
+    </message>
+    <message>
+        <source>예약 번호</source>
+        <translation>Booking code</translation>
+    </message>
+    <message>
+        <source>휴대전화로 찍어 두세요</source>
+        <translation>Take a photo with your phone</translation>
+    </message>
+    <message>
+        <source>다 봤습니다</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>바꾸거나 취소하려면 &apos;내 예약&apos;을 누르세요.</source>
+        <translation>To change or cancel, tap &apos;My bookings&apos;.</translation>
+    </message>
+    <message>
+        <source>세대</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>차량</source>
+        <translation>Vehicle</translation>
+    </message>
+    <message>
+        <source>확인 중…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>예약 확정</source>
+        <translation>Confirm booking</translation>
+    </message>
+    <message>
+        <source>관리사무소가 승인하면 확정됩니다.</source>
+        <translation>It is confirmed once the management office approves it.</translation>
+    </message>
+    <message>
+        <source>예약 신청을 받았습니다</source>
+        <translation>Request received</translation>
+    </message>
+    <message>
+        <source>예약되었습니다</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <source>관리사무소가 승인하면 확정됩니다. &apos;내 예약&apos;에서 확인하세요.</source>
+        <translation>It is confirmed once the management office approves it. Check &apos;My bookings&apos;.</translation>
+    </message>
+    <message>
+        <source>시간에 맞춰 바로 이용하시면 됩니다.</source>
+        <translation>Just use it at the booked time.</translation>
+    </message>
+    <message>
+        <source>차단기가 차량 번호를 알아봅니다.</source>
+        <translation>The gate recognises the plate.</translation>
+    </message>
+    <message>
+        <source>{day} {start}–{end} ({duration})</source>
+        <translation>{day} {start}–{end} ({duration})</translation>
+    </message>
+    <message>
+        <source>{n}초 뒤 처음 화면으로 돌아갑니다</source>
+        <translation>Back to the start screen in {n} s</translation>
+    </message>
+    <message>
+        <source>취소는 {time}까지 &apos;내 예약&apos;에서 할 수 있습니다.</source>
+        <translation>You can cancel in &apos;My bookings&apos; until {time}.</translation>
+    </message>
+    <message>
+        <source>시작 후 {minutes}분 안에 체크인하지 않으면 예약이 풀립니다.</source>
+        <translation>Check in within {minutes} min of the start or the booking is released.</translation>
+    </message>
+    <message>
+        <source>{opens}부터 {closes} 사이에 이 화면의 &apos;내 예약&apos;에서 체크인하세요.</source>
+        <translation>Check in under &apos;My bookings&apos; on this screen between {opens} and {closes}.</translation>
+    </message>
+    <message>
+        <source>마감</source>
+        <translation>Full</translation>
+    </message>
+    <message>
+        <source>예약 가능</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>이용 규칙</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>날짜</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>시작 시간 (이어서 누르면 끝 시간)</source>
+        <translation>Start time (tap a later one to set the end)</translation>
+    </message>
+    <message>
+        <source>이용 시간</source>
+        <translation>How long</translation>
+    </message>
+    <message>
+        <source>이 시간으로 예약하기</source>
+        <translation>Book this time</translation>
+    </message>
+    <message>
+        <source>같은 종류의 다른 곳 보기</source>
+        <translation>See others of this kind</translation>
+    </message>
+    <message>
+        <source>시의 공유 정보에서 온 곳입니다.</source>
+        <translation>Listed by the city sharing service.</translation>
+    </message>
+    <message>
+        <source>여기서는 예약하지 않습니다. 현장에서 안내에 따라 바로 이용하세요.</source>
+        <translation>Not booked here. Use it on site as its signs explain.</translation>
+    </message>
+    <message>
+        <source>안내 전용입니다. 키오스크에서는 예약하지 않으니, 이곳 안내대로 이용하세요.</source>
+        <translation>Information only: not booked at the kiosk. Use it as its description says.</translation>
+    </message>
+    <message>
+        <source>예약 현황을 불러오는 중…</source>
+        <translation>Loading availability…</translation>
+    </message>
+    <message>
+        <source>먼저 시작 시간을 누르세요.</source>
+        <translation>First tap a start time.</translation>
+    </message>
+    <message>
+        <source>빈 곳 {n}</source>
+        <translation>{n} free</translation>
+    </message>
+    <message>
+        <source>운영 안 함</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>휴관</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>예약 마감</source>
+        <translation>Too late</translation>
+    </message>
+    <message>
+        <source>아직 안 됨</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>지남</source>
+        <translation>Past</translation>
+    </message>
+    <message>
+        <source>찾을 수 없습니다</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>이 날은 예약할 수 있는 시간이 없습니다.</source>
+        <translation>No bookable time on this day.</translation>
+    </message>
+    <message>
+        <source>그 길이로는 예약할 수 없습니다. 더 짧게 고르세요.</source>
+        <translation>Not possible for that long. Choose a shorter time.</translation>
+    </message>
+    <message>
+        <source>사용 중지: {reason}</source>
+        <translation>Out of service: {reason}</translation>
+    </message>
+    <message>
+        <source>공공 공유 정보</source>
+        <translation>Public sharing listing</translation>
+    </message>
+    <message>
+        <source>지금은 이용할 수 없습니다</source>
+        <translation>Not available now</translation>
+    </message>
+    <message>
+        <source>실시간 정보 없음</source>
+        <translation>No live figures</translation>
+    </message>
+    <message>
+        <source>{count} · {time} 기준</source>
+        <translation>{count} · as of {time}</translation>
+    </message>
+    <message>
+        <source>안내 전용 · 예약 없이 이용</source>
+        <translation>Information only · no booking needed</translation>
+    </message>
+    <message>
+        <source>지금은 운영 시간이 아닙니다</source>
+        <translation>Closed at this hour</translation>
+    </message>
+    <message>
+        <source>지금 {free} / {total} 이용 가능</source>
+        <translation>{free} of {total} free now</translation>
+    </message>
+    <message>
+        <source>지금 {free}개 이용 가능</source>
+        <translation>{free} free now</translation>
+    </message>
+    <message>
+        <source>무엇을 찾으세요? 화면을 눌러 고르세요.</source>
+        <translation>What are you looking for? Tap to choose.</translation>
+    </message>
+    <message>
+        <source>지도</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>가까운 곳을 지도로 보기</source>
+        <translation>What is near, on a map</translation>
+    </message>
+    <message>
+        <source>내 예약</source>
+        <translation>My bookings</translation>
+    </message>
+    <message>
+        <source>확인 · 체크인 · 취소</source>
+        <translation>View · check in · cancel</translation>
+    </message>
+    <message>
+        <source>지금 바로 이용할 수 있어요</source>
+        <translation>Free to use right now</translation>
+    </message>
+    <message>
+        <source>화면을 누르면 시작합니다</source>
+        <translation>Touch the screen to start</translation>
+    </message>
+    <message>
+        <source>살펴보기</source>
+        <translation>Browse</translation>
+    </message>
+    <message>
+        <source>지금은 비어 있는 곳이 없습니다</source>
+        <translation>Nothing is free right now</translation>
+    </message>
+    <message>
+        <source>지금 {n}곳 이용 가능</source>
+        <translation>{n} free now</translation>
+    </message>
+    <message>
+        <source>동, 호, 비밀번호 네 자리를 차례로 누르세요. 비밀번호는 화면에 보이지 않습니다.</source>
+        <translation>Enter building, unit and your 4-digit PIN. The PIN is never shown.</translation>
+    </message>
+    <message>
+        <source>동</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <source>호</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>비밀번호</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>지우기</source>
+        <translation>Erase</translation>
+    </message>
+    <message>
+        <source>차량 번호를 고르거나 입력하세요</source>
+        <translation>Choose or enter the vehicle plate</translation>
+    </message>
+    <message>
+        <source>다른 차량 번호 입력 (예: 12가3456, 123가4567)</source>
+        <translation>Another plate (e.g. 12가3456, 123가4567)</translation>
+    </message>
+    <message>
+        <source>이 번호로 계속</source>
+        <translation>Use this plate</translation>
+    </message>
+    <message>
+        <source>모두 지우기</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>예약하려면 세대를 확인합니다</source>
+        <translation>Confirm your household to book</translation>
+    </message>
+    <message>
+        <source>내 예약을 보려면 세대를 확인합니다</source>
+        <translation>Confirm your household to see your bookings</translation>
+    </message>
+    <message>
+        <source>확인</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>다음</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>비밀번호는 네 자리입니다. 다시 눌러 주세요.</source>
+        <translation>The PIN has 4 digits. Please enter it again.</translation>
+    </message>
+    <message>
+        <source>등록된 차량</source>
+        <translation>Registered vehicles</translation>
+    </message>
+    <message>
+        <source>등록된 차량이 없습니다</source>
+        <translation>No registered vehicles</translation>
+    </message>
+    <message>
+        <source>여기</source>
+        <translation>Here</translation>
+    </message>
+    <message>
+        <source>지도를 준비하고 있습니다…</source>
+        <translation>Preparing the map…</translation>
+    </message>
+    <message>
+        <source>승인 기다리는 중</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>확정</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>체크인함</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <source>예, 취소합니다</source>
+        <translation>Yes, cancel it</translation>
+    </message>
+    <message>
+        <source>아니요</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>{household} 세대의 예약</source>
+        <translation>Bookings of {household}</translation>
+    </message>
+    <message>
+        <source>다가오는 예약이 없습니다.</source>
+        <translation>No upcoming bookings.</translation>
+    </message>
+    <message>
+        <source>예약하러 가기</source>
+        <translation>Book something</translation>
+    </message>
+    <message>
+        <source>이 예약을 취소할까요?</source>
+        <translation>Cancel this booking?</translation>
+    </message>
+    <message>
+        <source>체크인</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <source>예약을 취소했습니다.</source>
+        <translation>The booking is cancelled.</translation>
+    </message>
+    <message>
+        <source>체크인했습니다. 이용하시면 됩니다.</source>
+        <translation>Checked in. Enjoy.</translation>
+    </message>
+    <message>
+        <source>{start}–{end} · {status} · 예약 번호 {code}</source>
+        <translation>{start}–{end} · {status} · code {code}</translation>
+    </message>
+    <message>
+        <source>예약 취소</source>
+        <translation>Cancel booking</translation>
+    </message>
+    <message>
+        <source>차량 {plate}</source>
+        <translation>Vehicle {plate}</translation>
+    </message>
+    <message>
+        <source>바꾸시려면 관리사무소에 문의하세요.</source>
+        <translation>To change it, ask the management office.</translation>
+    </message>
+    <message>
+        <source>월</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>화</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>수</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>목</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>금</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>토</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>일</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>오늘</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>내일</source>
+        <translation>Tomorrow</translation>
+    </message>
+    <message>
         <source>주차</source>
         <translation>Parking</translation>
     </message>
@@ -24,32 +508,192 @@
         <translation>Other information</translation>
     </message>
     <message>
-        <source>사용 중지: {reason}</source>
-        <translation>Out of service: {reason}</translation>
+        <source>{month}월 {day}일 ({weekday})</source>
+        <translation>{weekday} {month}/{day}</translation>
     </message>
     <message>
-        <source>안내 전용 · 예약 없이 이용</source>
-        <translation>Information only · no booking needed</translation>
+        <source>{m}분</source>
+        <translation>{m} min</translation>
     </message>
     <message>
-        <source>지금 {free} / {total} 이용 가능</source>
-        <translation>{free} of {total} free now</translation>
+        <source>{distance} · 걸어서 {minutes}분</source>
+        <translation>{distance} · {minutes} min walk</translation>
     </message>
     <message>
-        <source>오늘은 예약이 모두 찼거나 마감되었습니다</source>
-        <translation>Fully booked or closed for the rest of today</translation>
+        <source>하루</source>
+        <translation>day</translation>
     </message>
     <message>
-        <source>오늘 {time}부터 예약 가능</source>
-        <translation>Bookable today from {time}</translation>
+        <source>일주일</source>
+        <translation>week</translation>
     </message>
     <message>
-        <source>오프라인에서도 작동합니다 · 마을 자료 기준 {time}</source>
-        <translation>Works offline · village data as of {time}</translation>
+        <source>한 달</source>
+        <translation>month</translation>
     </message>
     <message>
-        <source>지금은 운영 시간이 아닙니다</source>
-        <translation>Closed at this hour</translation>
+        <source>시작 전까지 언제든 취소할 수 있습니다</source>
+        <translation>Cancel any time before the start</translation>
+    </message>
+    <message>
+        <source>관리사무소가 승인하면 확정됩니다</source>
+        <translation>Confirmed once the management office approves</translation>
+    </message>
+    <message>
+        <source>차량 번호가 필요합니다</source>
+        <translation>A vehicle plate is needed</translation>
+    </message>
+    <message>
+        <source>{h}시간 {m}분</source>
+        <translation>{h} h {m} min</translation>
+    </message>
+    <message>
+        <source>{h}시간</source>
+        <translation>{h} h</translation>
+    </message>
+    <message>
+        <source>한 번에 {min}부터 최대 {max}까지</source>
+        <translation>From {min} up to {max} at a time</translation>
+    </message>
+    <message>
+        <source>{days}일 뒤까지 예약할 수 있습니다</source>
+        <translation>Bookable up to {days} days ahead</translation>
+    </message>
+    <message>
+        <source>다가오는 예약은 한 집에 {n}건까지</source>
+        <translation>Up to {n} upcoming bookings per household</translation>
+    </message>
+    <message>
+        <source>시작 {notice} 전까지 예약</source>
+        <translation>Book at least {notice} ahead</translation>
+    </message>
+    <message>
+        <source>취소는 시작 {cutoff} 전까지</source>
+        <translation>Cancel up to {cutoff} before the start</translation>
+    </message>
+    <message>
+        <source>시작 후 {minutes}분 안에 체크인하지 않으면 예약이 풀립니다</source>
+        <translation>Check in within {minutes} min of the start or it is released</translation>
+    </message>
+    <message>
+        <source>{period}에 {n}번까지</source>
+        <translation>Bookings per {period}: {n}</translation>
+    </message>
+    <message>
+        <source>{period}에 모두 {total}까지</source>
+        <translation>Time per {period}: {total} in all</translation>
+    </message>
+    <message>
+        <source>← 뒤로</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <source>처음으로</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>온라인</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>오프라인</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>{online} · 공공 목록 {time} 기준</source>
+        <translation>{online} · public listings as of {time}</translation>
+    </message>
+    <message>
+        <source>{online} · 마을 자원은 늘 최신입니다</source>
+        <translation>{online} · village resources are always up to date</translation>
+    </message>
+    <message>
+        <source>지금은 할 수 없습니다. 다시 해 보시거나 관리사무소에 문의하세요.</source>
+        <translation>That is not possible now. Try again or ask the management office.</translation>
+    </message>
+    <message>
+        <source>시작한 예약은 취소할 수 없습니다.</source>
+        <translation>A booking that has started cannot be cancelled.</translation>
+    </message>
+    <message>
+        <source>문제가 생겼습니다. 입력하신 내용은 그대로입니다. 다시 눌러 주시거나 관리사무소에 문의하세요.</source>
+        <translation>Something went wrong. What you entered is kept. Tap again or ask the management office.</translation>
+    </message>
+    <message>
+        <source>찾을 수 없습니다. 동과 호수를 확인하고 다시 눌러 주세요.</source>
+        <translation>Not found. Check the building and unit and try again.</translation>
+    </message>
+    <message>
+        <source>이 세대는 지금 예약할 수 없습니다. 관리사무소에 문의하세요.</source>
+        <translation>This household cannot book right now. Please ask the management office.</translation>
+    </message>
+    <message>
+        <source>고르시는 사이에 다른 분이 그 시간을 예약했습니다. 다른 시간을 골라 주세요.</source>
+        <translation>Someone else booked that time while you were choosing. Please pick another time.</translation>
+    </message>
+    <message>
+        <source>이 세대가 쓸 수 있는 횟수나 시간을 모두 썼습니다. 다른 날을 고르시거나 &apos;내 예약&apos;에서 예약을 취소한 뒤 다시 하세요.</source>
+        <translation>Your household has used up its bookings or time. Pick another day, or cancel a booking under &apos;My bookings&apos; and try again.</translation>
+    </message>
+    <message>
+        <source>지금은 사용 중지 상태입니다. 같은 종류의 다른 곳을 골라 주세요.</source>
+        <translation>It is out of service now. Please choose another one of the same kind.</translation>
+    </message>
+    <message>
+        <source>그 시간에는 문을 닫습니다. 다른 시간을 골라 주세요.</source>
+        <translation>It is closed at that time. Please pick another time.</translation>
+    </message>
+    <message>
+        <source>그 시간은 이미 지났거나 너무 가깝습니다. 조금 뒤의 시간을 골라 주세요.</source>
+        <translation>That time has passed or is too soon. Please pick a later time.</translation>
+    </message>
+    <message>
+        <source>그렇게 먼 날은 아직 예약할 수 없습니다. 더 가까운 날을 골라 주세요.</source>
+        <translation>That day is too far ahead to book yet. Please pick a nearer day.</translation>
+    </message>
+    <message>
+        <source>이용 시간이 규칙에 맞지 않습니다. 다른 길이를 골라 주세요.</source>
+        <translation>That length is not allowed. Please choose another length.</translation>
+    </message>
+    <message>
+        <source>한 번에 예약할 수 있는 수를 넘었습니다.</source>
+        <translation>That is more than one booking may hold.</translation>
+    </message>
+    <message>
+        <source>차량 번호를 확인해 주세요. 예: 12가3456 또는 123가4567</source>
+        <translation>Please check the plate, e.g. 12가3456 or 123가4567.</translation>
+    </message>
+    <message>
+        <source>안내 전용이라 여기서 예약하지 않습니다.</source>
+        <translation>Information only: it is not booked here.</translation>
+    </message>
+    <message>
+        <source>잠시 처리가 밀렸습니다. 입력하신 내용은 그대로입니다. 다시 눌러 주세요.</source>
+        <translation>The system was busy. What you entered is kept. Please tap again.</translation>
+    </message>
+    <message>
+        <source>비밀번호가 맞지 않습니다. {n}번 더 틀리면 잠시 잠깁니다. 다시 눌러 주세요.</source>
+        <translation>Wrong PIN. {n} more wrong tries lock it for a while. Please try again.</translation>
+    </message>
+    <message>
+        <source>비밀번호를 여러 번 틀려 {time}까지 잠겼습니다. 그 뒤에 다시 하시거나 관리사무소에 문의하세요.</source>
+        <translation>Too many wrong PINs: locked until {time}. Try again after that or ask the management office.</translation>
+    </message>
+    <message>
+        <source>취소 마감 시간({time})이 지나 여기서는 취소할 수 없습니다. 관리사무소에 문의하세요.</source>
+        <translation>Cancelling closed at {time}, so it cannot be cancelled here. Please ask the management office.</translation>
+    </message>
+    <message>
+        <source>체크인은 {time}부터 할 수 있습니다. 그때 다시 와 주세요.</source>
+        <translation>Check-in opens at {time}. Please come back then.</translation>
+    </message>
+    <message>
+        <source>체크인 시간({time})이 지나 예약이 풀렸습니다. 다시 예약해 주세요.</source>
+        <translation>Check-in closed at {time} and the booking was released. Please book again.</translation>
+    </message>
+    <message>
+        <source>취소는 시작 {cutoff} 전까지만 할 수 있습니다.</source>
+        <translation>Cancelling is possible only up to {cutoff} before the start.</translation>
     </message>
 </context>
 </TS>

@@ -1,25 +1,46 @@
-"""Qt application set-up for the kiosk: fonts, style sheet, translator, timers."""
+"""Qt application set-up for the kiosk, and the three ways to run it: live, smoke, screenshots."""
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import sys
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from kiosk.domain.errors import BookingRefused
-from kiosk.ui.home import HomeWindow
+from kiosk.ui.hub import HubListings
 from kiosk.ui.i18n import LanguageSwitcher
+from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
     from kiosk.app import Services
+    from kiosk.map.listing import MapListing
+    from kiosk.map.view import MapView
 
-STYLE = Path(__file__).resolve().parent.parent.parent / "assets" / "styles" / "kiosk.qss"
 log = logging.getLogger(__name__)
+SMOKE_TIMEOUT_S = 60.0
+MapViewFactory = Callable[[float, "Sequence[MapListing]"], "MapView"]
+
+
+def prepare_environment(headless: bool) -> None:
+    """Before the QApplication: offscreen without a display, Chromium's sandbox as root."""
+    if headless or not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        if "--no-sandbox" not in flags.split():
+            log.warning("running as root: the map's renderer runs without its sandbox")
+            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+    from kiosk.map.scheme import register_url_scheme
+
+    register_url_scheme()
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -29,43 +50,167 @@ def make_application(argv: list[str]) -> QApplication:
     app = QApplication([sys.argv[0], *argv])
     app.setApplicationName("Sharing Village Kiosk")
     app.setFont(QFont(["Noto Sans CJK KR", "Noto Sans KR", "sans-serif"], 18))
-    app.setStyleSheet(STYLE.read_text(encoding="utf-8"))
     return app
 
 
-def build_home(services: Services, app: QApplication) -> tuple[HomeWindow, LanguageSwitcher]:
+def screen_pixels() -> tuple[int, int]:
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return (1920, 1080)
+    size = screen.size()
+    return (size.width(), size.height())
+
+
+def build_window(services: Services, app: QApplication, hub: HubListings,
+                 map_view: MapViewFactory | None, screen_px: tuple[int, int]) -> KioskWindow:
     languages = LanguageSwitcher(app)
     languages.set_language(services.settings.language)
-    window = HomeWindow(services.settings, services.bookings, languages)
-    return window, languages
+    factory = None
+    if map_view is not None:
+        from kiosk.ui.screens.entries import map_listings
+
+        def factory(px_per_mm: float) -> MapView:
+            overviews = services.bookings.overview()
+            return map_view(px_per_mm, map_listings(overviews, list(hub.nearby())))
+
+    return KioskWindow(services.settings, services.bookings, languages, hub=hub,
+                       screen_px=screen_px, map_factory=factory)
 
 
-def start_sweeper(services: Services, window: HomeWindow) -> QTimer:
-    """Release no-shows and complete finished bookings on an in-process timer."""
-    timer = QTimer(window)
+def process_start_epoch() -> float:
+    """When this process started, from /proc (the smoke figures count from here)."""
+    with open("/proc/self/stat", encoding="ascii") as handle:
+        fields = handle.read().rsplit(")", 1)[1].split()
+    start_ticks = int(fields[19])  # field 22 overall: starttime in clock ticks after boot
+    with open("/proc/stat", encoding="ascii") as handle:
+        boot = next(int(line.split()[1]) for line in handle if line.startswith("btime"))
+    return boot + start_ticks / os.sysconf("SC_CLK_TCK")
 
-    def sweep() -> None:
+
+def tree_rss_mb(root: int | None = None) -> float:
+    """Resident memory of this process and its children (the map's renderer processes)."""
+    root = os.getpid() if root is None else root
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
         try:
-            result = services.bookings.sweep()
-        except BookingRefused as exc:
-            log.warning("sweep postponed: %s", exc)
-            return
-        if result.no_shows or result.completed or result.expired:
-            window.refresh()
+            stat = (entry / "stat").read_text(encoding="ascii", errors="replace")
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    family = {root}
+    changed = True
+    while changed:
+        changed = False
+        for pid, parent in parents.items():
+            if parent in family and pid not in family:
+                family.add(pid)
+                changed = True
+    total_kb = 0
+    for pid in family:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text(encoding="ascii", errors="replace")
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                total_kb += int(line.split()[1])
+    return total_kb / 1024
 
-    timer.timeout.connect(sweep)
-    timer.start(services.settings.sweep_interval_s * 1000)
-    sweep()
-    return timer
+
+class FirstPaint(QObject):
+    """Records when a widget has painted for the first time."""
+
+    def __init__(self, on_paint: Callable[[], None]) -> None:
+        super().__init__()
+        self.on_paint = on_paint
+        self.seen = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.seen:
+            self.seen = True
+            QTimer.singleShot(0, self.on_paint)
+        return False
 
 
-def run(services: Services, fullscreen: bool = True, argv: list[str] | None = None) -> int:
+def run(services: Services, hub: HubListings, map_view: MapViewFactory | None,
+        fullscreen: bool = True, argv: list[str] | None = None, smoke: bool = False,
+        screenshots: Path | None = None) -> int:
+    prepare_environment(headless=smoke or screenshots is not None)
     app = make_application(argv or [])
-    window, _languages = build_home(services, app)
-    _timer = start_sweeper(services, window)
+    if screenshots is not None:
+        from kiosk.ui.screenshots import render_all
+
+        def make(size: tuple[int, int]) -> KioskWindow:
+            return build_window(services, app, hub, map_view, size)
+
+        written = render_all(make, screenshots)
+        print(f"{len(written)} screenshots written to {screenshots}")
+        return 0
+    px = (1920, 1080) if smoke else screen_pixels()
+    window = build_window(services, app, hub, map_view, px)
+    if smoke:
+        return _smoke(app, window)
     if fullscreen:
+        # A touch kiosk shows no mouse pointer; the desk and windowed runs keep it.
+        app.setOverrideCursor(Qt.CursorShape.BlankCursor)
         window.showFullScreen()
     else:
-        window.resize(1920, 1080)
+        window.resize(*px)
         window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        dispose(window)
+
+
+def dispose(window: KioskWindow) -> None:
+    """Delete the window now, so the map page goes before its browser profile."""
+    window.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
+def _smoke(app: QApplication, window: KioskWindow) -> int:
+    """Start, wait for the painted home screen and a ready map, print one JSON line."""
+    started = process_start_epoch()
+    marks: dict[str, float] = {}
+    home = window.screens["home"]
+    painter = FirstPaint(lambda: marks.setdefault("home_painted_s", time.time() - started))
+    home.installEventFilter(painter)
+    def ready() -> None:
+        marks.setdefault("map_ready_s", time.time() - started)
+
+    def hook_map() -> None:
+        view = window.map_view
+        if view is None:
+            QTimer.singleShot(10, hook_map)
+            return
+        view.ready.connect(ready)
+        if view.is_ready:
+            ready()
+
+    hook_map()
+    window.resize(1920, 1080)
+    window.show()
+    # QtWebEngine needs a running event loop (processEvents alone is not enough).
+    poll = QTimer()
+    poll.timeout.connect(lambda: app.quit() if {"home_painted_s", "map_ready_s"} <= set(marks)
+                         else None)
+    poll.start(10)
+    QTimer.singleShot(int(SMOKE_TIMEOUT_S * 1000), app.quit)
+    app.exec()
+    poll.stop()
+    missing = {"home_painted_s", "map_ready_s"} - set(marks)
+    if missing:
+        what = ", ".join(sorted(missing))
+        print(f"kiosk run --smoke: not ready within {SMOKE_TIMEOUT_S:.0f} s ({what})",
+              file=sys.stderr)
+        dispose(window)
+        return 1
+    print(json.dumps({"home_painted_s": round(marks["home_painted_s"], 3),
+                      "map_ready_s": round(marks["map_ready_s"], 3),
+                      "rss_mb": round(tree_rss_mb(), 1)}), flush=True)
+    dispose(window)
+    return 0

@@ -1,13 +1,19 @@
-"""Plain-language text for refusals, kinds and times, through Qt's translation system."""
+"""Plain-language text for kinds, times, rules and durations, through Qt's translation system.
+
+Korean is the source language of every string; English comes from the .qm file.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.domain.clock import to_local
 from kiosk.domain.resources import ResourceKind
+from kiosk.domain.rules import BookingRules, QuotaPeriod
+
+WALK_M_PER_MIN = 67.0  # an unhurried older walker, about 4 km/h
 
 
 def tr(text: str) -> str:
@@ -26,3 +32,79 @@ def kind_label(kind: ResourceKind) -> str:
 
 def clock_text(moment: datetime) -> str:
     return to_local(moment).strftime("%H:%M")
+
+
+def weekday_text(day: date) -> str:
+    names = (tr("월"), tr("화"), tr("수"), tr("목"), tr("금"), tr("토"), tr("일"))
+    return names[day.weekday()]
+
+
+def day_text(day: date, today: date) -> str:
+    """``오늘``, ``내일`` or ``11월 25일 (수)``."""
+    offset = (day - today).days
+    if offset == 0:
+        return tr("오늘")
+    if offset == 1:
+        return tr("내일")
+    return tr("{month}월 {day}일 ({weekday})").format(
+        month=day.month, day=day.day, weekday=weekday_text(day))
+
+
+def when_text(moment: datetime, today: date) -> str:
+    """``오늘 14:30`` / ``11월 25일 (수) 09:00``."""
+    local = to_local(moment)
+    return f"{day_text(local.date(), today)} {local:%H:%M}"
+
+
+def duration_text(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return tr("{h}시간 {m}분").format(h=hours, m=rest)
+    if hours:
+        return tr("{h}시간").format(h=hours)
+    return tr("{m}분").format(m=rest)
+
+
+def distance_text(metres: float) -> str:
+    """``120 m · 걸어서 2분``."""
+    minutes = max(1, round(metres / WALK_M_PER_MIN))
+    metres = max(metres, 10.0)  # "0 m" reads as a mistake
+    shown = f"{round(metres / 10) * 10:.0f} m" if metres < 1000 else f"{metres / 1000:.1f} km"
+    return tr("{distance} · 걸어서 {minutes}분").format(distance=shown, minutes=minutes)
+
+
+def _period(period: QuotaPeriod) -> str:
+    return {QuotaPeriod.DAY: tr("하루"), QuotaPeriod.WEEK: tr("일주일"),
+            QuotaPeriod.MONTH: tr("한 달")}[period]
+
+
+def rules_lines(rules: BookingRules, plate_needed: bool | None = None) -> list[str]:
+    """The rules a resident must know, each as one short sentence."""
+    lines = [tr("한 번에 {min}부터 최대 {max}까지").format(
+        min=duration_text(rules.min_duration), max=duration_text(rules.max_duration))]
+    for quota in rules.quotas:
+        if quota.max_bookings is not None:
+            lines.append(tr("{period}에 {n}번까지").format(period=_period(quota.period),
+                                                         n=quota.max_bookings))
+        if quota.max_minutes is not None:
+            lines.append(tr("{period}에 모두 {total}까지").format(
+                period=_period(quota.period), total=duration_text(quota.max_minutes)))
+    if rules.max_upcoming_per_household is not None:
+        lines.append(tr("다가오는 예약은 한 집에 {n}건까지").format(
+            n=rules.max_upcoming_per_household))
+    if rules.min_notice:
+        lines.append(tr("시작 {notice} 전까지 예약").format(notice=duration_text(rules.min_notice)))
+    lines.append(tr("{days}일 뒤까지 예약할 수 있습니다").format(days=rules.max_days_ahead))
+    if rules.cancel_cutoff:
+        lines.append(tr("취소는 시작 {cutoff} 전까지").format(
+            cutoff=duration_text(rules.cancel_cutoff)))
+    else:
+        lines.append(tr("시작 전까지 언제든 취소할 수 있습니다"))
+    if rules.checkin_required:
+        lines.append(tr("시작 후 {minutes}분 안에 체크인하지 않으면 예약이 풀립니다").format(
+            minutes=rules.auto_release_after))
+    if rules.approval_required:
+        lines.append(tr("관리사무소가 승인하면 확정됩니다"))
+    if plate_needed if plate_needed is not None else rules.plate_required:
+        lines.append(tr("차량 번호가 필요합니다"))
+    return lines

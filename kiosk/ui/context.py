@@ -1,0 +1,109 @@
+"""What every screen shares: services, the session being entered, and navigation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Protocol
+
+from PySide6.QtWidgets import QWidget
+
+from kiosk.config import Settings
+from kiosk.domain.bookings import Actor
+from kiosk.domain.clock import to_local
+from kiosk.domain.resources import Resource
+from kiosk.services.booking import BookingService, VerifiedHousehold
+from kiosk.ui.background import Background
+from kiosk.ui.hub import HubListings
+from kiosk.ui.touch import TouchMetrics
+
+
+@dataclass
+class Session:
+    """Everything one resident entered; wiped on idle and after each receipt.
+
+    The PIN is never stored here: the keypad hands it to the service and clears it.
+    """
+
+    purpose: str = "book"  # "book" or "mine"
+    resource: Resource | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+    household: VerifiedHousehold | None = None
+    plate: str | None = None
+
+    def clear(self) -> None:
+        self.purpose = "book"
+        self.resource = None
+        self.start = None
+        self.end = None
+        self.household = None
+        self.plate = None
+
+
+class Navigator(Protocol):
+    def go(self, name: str, **params: Any) -> None: ...
+
+    def back(self) -> None: ...
+
+    def go_home(self) -> None: ...
+
+    def notify(self, text: str, kind: str = "error") -> None: ...
+
+    def clear_notice(self) -> None: ...
+
+    def poke(self) -> None: ...
+
+
+@dataclass
+class UiContext:
+    settings: Settings
+    bookings: BookingService
+    hub: HubListings
+    metrics: TouchMetrics
+    background: Background
+    nav: Navigator
+    language: Callable[[], str]
+    session: Session = field(default_factory=Session)
+    text_scale: float = 1.0
+
+    def scaled(self, px: int) -> int:
+        """A height that grows with the text-size setting, so bigger text is not clipped."""
+        return round(px * self.text_scale)
+
+    @property
+    def actor(self) -> Actor:
+        return Actor("kiosk", self.settings.kiosk_id)
+
+    def now(self) -> datetime:
+        return self.bookings.clock()
+
+    def today(self) -> date:
+        return to_local(self.now()).date()
+
+
+class Screen(QWidget):
+    """One page of the stack. Subclasses fill ``enter``, ``retranslate`` and ``clear``."""
+
+    name = ""
+    shows_back = True
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName(f"screen_{self.name}")
+        self.portrait = False
+
+    def enter(self, **params: Any) -> None:
+        """Called each time the screen is shown; ``params`` come from ``Navigator.go``."""
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every visible text again in the current language."""
+
+    def clear(self) -> None:
+        """Forget everything entered (idle reset)."""
+
+    def set_portrait(self, portrait: bool) -> None:
+        self.portrait = portrait

@@ -1,0 +1,464 @@
+"""One resource: where it is, its rules in plain words, and a touch slot grid to book."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.availability import Slot
+from kiosk.domain.clock import to_local
+from kiosk.domain.errors import BookingRefused, Refusal
+from kiosk.domain.resources import Resource
+from kiosk.map.listing import MapListing
+from kiosk.ui.context import Screen, UiContext
+from kiosk.ui.text import (
+    clock_text,
+    day_text,
+    distance_text,
+    duration_text,
+    kind_label,
+    rules_lines,
+    tr,
+    weekday_text,
+)
+from kiosk.ui.widgets import button, clear_layout, icon_for, label, scroll_area
+from kiosk.ui.wording import refusal_text, unexpected_text
+
+MAX_DAYS_SHOWN = 14
+
+
+def slot_state_text(slot: Slot, capacity: int) -> str:
+    """What a slot cell says under its time."""
+    if slot.blocked_by is None and slot.units_left > 0:
+        return tr("예약 가능") if capacity == 1 else tr("빈 곳 {n}").format(n=slot.units_left)
+    return {
+        Refusal.CLOSED: tr("운영 안 함"),
+        Refusal.BLACKOUT: tr("휴관"),
+        Refusal.NOTICE: tr("예약 마감"),
+        Refusal.TOO_FAR_AHEAD: tr("아직 안 됨"),
+        Refusal.IN_PAST: tr("지남"),
+    }.get(slot.blocked_by, tr("마감")) if slot.blocked_by else tr("마감")
+
+
+class DetailScreen(Screen):
+    name = "detail"
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        m = ctx.metrics
+        self.resource: Resource | None = None
+        self.listing: MapListing | None = None
+        self.days: dict[date, list[Slot]] | None = None
+        self.day: date | None = None
+        self.start: datetime | None = None
+        self.minutes = 0
+        self.slot_buttons: dict[datetime, QPushButton] = {}
+        self.day_buttons: dict[date, QPushButton] = {}
+        self.duration_buttons: dict[int, QPushButton] = {}
+        self.load_error: BookingRefused | None = None
+
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(m.spacing(32))
+
+        info = QWidget()
+        info.setObjectName("panel")
+        info_box = QVBoxLayout(info)
+        info_box.setContentsMargins(28, 24, 28, 24)
+        info_box.setSpacing(m.spacing(12))
+        title_row = QHBoxLayout()
+        self.icon = label(name="detailIcon", wrap=False)
+        self.title = label(name="detailTitle")
+        title_row.addWidget(self.icon)
+        title_row.addWidget(self.title, 1)
+        info_box.addLayout(title_row)
+        self.where = label(name="detailWhere")
+        self.free = label(name="detailFree")
+        self.description = label(name="detailText")
+        self.rules_heading = label(name="sectionHeading")
+        self.rules = label(name="detailRules")
+        for widget in (self.where, self.free, self.description, self.rules_heading, self.rules):
+            info_box.addWidget(widget)
+        info_box.addStretch(1)
+        self.info_scroll = scroll_area(info)
+        self.box.addWidget(self.info_scroll, 4)
+
+        booking = QWidget()
+        book_box = QVBoxLayout(booking)
+        book_box.setContentsMargins(0, 0, 0, 0)
+        book_box.setSpacing(m.spacing(14))
+        self.state = label(name="detailState")
+        book_box.addWidget(self.state)
+        self.day_heading = label(name="sectionHeading")
+        book_box.addWidget(self.day_heading)
+        self.day_grid = QGridLayout()
+        self.day_grid.setSpacing(m.spacing(10))
+        book_box.addLayout(self.day_grid)
+        self.slot_heading = label(name="sectionHeading")
+        book_box.addWidget(self.slot_heading)
+        slots = QWidget()
+        self.slot_grid = QGridLayout(slots)
+        self.slot_grid.setContentsMargins(0, 0, 0, 0)
+        self.slot_grid.setSpacing(m.spacing(10))
+        self.slot_scroll = scroll_area(slots)
+        book_box.addWidget(self.slot_scroll, 1)
+        self.duration_heading = label(name="sectionHeading")
+        book_box.addWidget(self.duration_heading)
+        self.duration_grid = QGridLayout()
+        self.duration_grid.setSpacing(m.spacing(10))
+        book_box.addLayout(self.duration_grid)
+        self.summary = label(name="detailSummary")
+        self.book_button = button(m, "", "primaryButton", self._book, 400, 96)
+        action_row = QHBoxLayout()
+        action_row.setSpacing(m.spacing(20))
+        action_row.addWidget(self.summary, 1)
+        action_row.addWidget(self.book_button)
+        book_box.addLayout(action_row)
+        self.filler = QWidget()
+        book_box.addWidget(self.filler, 1)
+        self.other_button = button(m, "", "secondaryButton", self._others, 320, 88)
+        book_box.addWidget(self.other_button)
+        self.booking_panel = booking
+        self.box.addWidget(booking, 6)
+
+    # ------------------------------------------------------------------ loading
+    def enter(self, **params: Any) -> None:
+        resource_id = str(params.get("resource_id", self.resource.id if self.resource else ""))
+        keep_day = bool(params.get("keep", False))
+        if not keep_day or self.resource is None or self.resource.id != resource_id:
+            self.day = None
+        self.resource = None
+        self.listing = None
+        self.days = None
+        self.start = None
+        self.minutes = 0
+        self.load_error = None
+        self.retranslate()
+        today = self.ctx.today()
+
+        def load() -> tuple[Resource, dict[date, list[Slot]] | None]:
+            resource = self.ctx.bookings.resource(resource_id)
+            if not (resource.bookable and resource.in_service):
+                return resource, None
+            count = min(resource.rules.max_days_ahead + 1, MAX_DAYS_SHOWN)
+            return resource, self.ctx.bookings.availability_days(resource_id, today, count)
+
+        self.ctx.background.run(load, self._loaded, lambda exc: self._failed(exc, resource_id))
+
+    def _loaded(self, result: tuple[Resource, dict[date, list[Slot]] | None]) -> None:
+        self.resource, self.days = result
+        if self.days is not None and (self.day is None or self.day not in self.days):
+            self.day = next(iter(self.days))
+        self.retranslate()
+
+    def _failed(self, exc: BaseException, resource_id: str) -> None:
+        if isinstance(exc, BookingRefused) and exc.reason is Refusal.NOT_FOUND:
+            self.listing = next((i for i in self.ctx.hub.nearby() if i.id == resource_id), None)
+            if self.listing is None:
+                self.load_error = exc
+        else:
+            self.ctx.nav.notify(unexpected_text())
+        self.retranslate()
+
+    # ------------------------------------------------------------------ drawing
+    def set_portrait(self, portrait: bool) -> None:
+        super().set_portrait(portrait)
+        self.box.setDirection(QBoxLayout.Direction.TopToBottom if portrait
+                              else QBoxLayout.Direction.LeftToRight)
+        self.box.setStretch(0, 5 if portrait else 4)
+        self.box.setStretch(1, 7 if portrait else 6)
+        if self.days is not None:
+            self._draw_days(self.ctx.today())
+
+    def retranslate(self) -> None:
+        language = self.ctx.language()
+        today = self.ctx.today()
+        self.rules_heading.setText(tr("이용 규칙"))
+        self.day_heading.setText(tr("날짜"))
+        self.slot_heading.setText(tr("시작 시간 (이어서 누르면 끝 시간)"))
+        self.duration_heading.setText(tr("이용 시간"))
+        self.book_button.setText(tr("이 시간으로 예약하기"))
+        self.other_button.setText(tr("같은 종류의 다른 곳 보기"))
+        resource, listing = self.resource, self.listing
+        booking_widgets = (self.day_heading, self.slot_heading, self.slot_scroll,
+                           self.duration_heading, self.summary, self.book_button)
+        self.filler.show()
+        if resource is None and listing is None:
+            self.title.setText(tr("불러오는 중…") if self.load_error is None
+                               else tr("찾을 수 없습니다"))
+            for widget in (self.where, self.free, self.description, self.rules_heading,
+                           self.rules, self.other_button, *booking_widgets):
+                widget.hide()
+            self.state.setText(refusal_text(self.load_error, today) if self.load_error else "")
+            self._clear_grids()
+            return
+        kind = resource.kind.value if resource else (listing.map_kind if listing else "other")
+        self.icon.setPixmap(icon_for(kind).pixmap(QSize(64, 64)))
+        metres = self._metres()
+        if listing is not None:
+            self.title.setText(listing.name(language))
+            self.where.setText(f"{kind_label_for(kind)} · {distance_text(metres)}")
+            from kiosk.ui.screens.entries import Entry
+
+            self.free.setText(Entry(listing.id, kind, metres, listing=listing).free_text(today))
+            self.description.setText(tr("시의 공유 정보에서 온 곳입니다."))
+            self.rules_heading.hide()
+            self.rules.hide()
+            for widget in booking_widgets:
+                widget.hide()
+            self.state.setText(tr("여기서는 예약하지 않습니다. 현장에서 안내에 따라 바로 "
+                                  "이용하세요."))
+            self.other_button.show()
+            self._clear_grids()
+            for widget in (self.where, self.free, self.description, self.state):
+                widget.show()
+            return
+        assert resource is not None
+        self.title.setText(resource.name(language))
+        where = resource.location.where_en if language == "en" and resource.location.where_en \
+            else resource.location.where_ko
+        address = f"\n{resource.location.address}" if resource.location.address else ""
+        self.where.setText(f"{where} · {distance_text(metres)}{address}")
+        description = resource.description_en if language == "en" and resource.description_en \
+            else resource.description_ko
+        self.description.setText(description)
+        self.free.setText("")
+        self.free.hide()
+        for widget in (self.where, self.description, self.state):
+            widget.show()
+        if not resource.bookable:
+            self.rules_heading.hide()
+            self.rules.hide()
+            for widget in booking_widgets:
+                widget.hide()
+            self.other_button.show()
+            self.state.setText(tr("안내 전용입니다. 키오스크에서는 예약하지 않으니, 이곳 "
+                                  "안내대로 이용하세요."))
+            self._clear_grids()
+            return
+        self.rules_heading.show()
+        self.rules.show()
+        self.rules.setText("\n".join(f"• {line}" for line in rules_lines(resource.rules)))
+        if not resource.in_service:
+            for widget in booking_widgets:
+                widget.hide()
+            self.other_button.show()
+            self.state.setText(tr("사용 중지: {reason}").format(
+                reason=resource.out_of_service_reason) + "\n"
+                + refusal_text(BookingRefused(Refusal.OUT_OF_SERVICE), today))
+            self._clear_grids()
+            return
+        self.other_button.hide()
+        if self.days is None:
+            for widget in booking_widgets:
+                widget.hide()
+            self.state.setText(tr("예약 현황을 불러오는 중…"))
+            self._clear_grids()
+            return
+        self.state.setText("")
+        self.state.hide()
+        self.filler.hide()
+        for widget in booking_widgets:
+            widget.show()
+        self._draw_days(today)
+        self._draw_slots()
+        self._draw_durations()
+        self._draw_summary(today)
+
+    def _metres(self) -> float:
+        from kiosk.ui.screens.entries import distance_m
+
+        kiosk = (self.ctx.settings.kiosk_lat, self.ctx.settings.kiosk_lon)
+        if self.resource is not None:
+            return distance_m(kiosk, (self.resource.location.lat, self.resource.location.lon))
+        assert self.listing is not None
+        return distance_m(kiosk, (self.listing.lat, self.listing.lon))
+
+    def _clear_grids(self) -> None:
+        for grid in (self.day_grid, self.slot_grid, self.duration_grid):
+            clear_layout(grid)
+        self.slot_buttons = {}
+        self.day_buttons = {}
+        self.duration_buttons = {}
+
+    def _draw_days(self, today: date) -> None:
+        clear_layout(self.day_grid)
+        self.day_buttons = {}
+        assert self.days is not None
+        for index, day in enumerate(self.days):
+            text = day_text(day, today) if (day - today).days < 2 else \
+                f"{weekday_text(day)}\n{day.month}/{day.day}"
+            free = any(s.bookable and s.units_left > 0 for s in self.days[day])
+            chip = button(self.ctx.metrics, text, "dayChip", lambda d=day: self._pick_day(d),
+                          104, self.ctx.scaled(72))
+            chip.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            chip.setCheckable(True)
+            chip.setChecked(day == self.day)
+            chip.setProperty("full", not free)
+            self.day_buttons[day] = chip
+            columns = 4 if self.portrait and len(self.days) > 4 else 8
+            self.day_grid.addWidget(chip, index // columns, index % columns)
+
+    def _draw_slots(self) -> None:
+        clear_layout(self.slot_grid)
+        self.slot_buttons = {}
+        assert self.days is not None and self.resource is not None and self.day is not None
+        shown = [s for s in self.days[self.day] if s.blocked_by is not Refusal.IN_PAST]
+        columns = 6
+        chosen = self._chosen_range()
+        for index, slot in enumerate(shown):
+            text = f"{clock_text(slot.start)}\n{slot_state_text(slot, self.resource.capacity)}"
+            cell = button(self.ctx.metrics, text, "slotCell", lambda s=slot: self._pick_slot(s),
+                          120, self.ctx.scaled(84))
+            cell.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            cell.setEnabled(slot.bookable and slot.units_left > 0)
+            cell.setCheckable(True)
+            cell.setChecked(slot.start in chosen)
+            self.slot_buttons[slot.start] = cell
+            self.slot_grid.addWidget(cell, index // columns, index % columns)
+        if not shown:
+            self.slot_grid.addWidget(label(tr("이 날은 예약할 수 있는 시간이 없습니다."),
+                                           "cardWhere"), 0, 0)
+
+    def _draw_durations(self) -> None:
+        clear_layout(self.duration_grid)
+        self.duration_buttons = {}
+        assert self.resource is not None
+        rules = self.resource.rules
+        options = list(range(rules.min_duration, rules.max_duration + 1, rules.slot_minutes))
+        columns = 8
+        for index, minutes in enumerate(options):
+            option = button(self.ctx.metrics, duration_text(minutes), "durationChip",
+                            lambda m=minutes: self._pick_duration(m), 104,
+                            self.ctx.scaled(64))
+            option.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            option.setCheckable(True)
+            option.setChecked(minutes == self.minutes and self.start is not None)
+            option.setEnabled(self.start is not None and self._range_ok(self.start, minutes))
+            self.duration_buttons[minutes] = option
+            self.duration_grid.addWidget(option, index // columns, index % columns)
+
+    def _draw_summary(self, today: date) -> None:
+        ok = self.start is not None and self._range_ok(self.start, self.minutes)
+        if self.start is None:
+            self.summary.setText(tr("먼저 시작 시간을 누르세요."))
+        elif not ok:
+            self.summary.setText(tr("그 길이로는 예약할 수 없습니다. 더 짧게 고르세요."))
+        else:
+            end = self.start + timedelta(minutes=self.minutes)
+            self.summary.setText(tr("{day} {start}–{end} ({duration})").format(
+                day=day_text(to_local(self.start).date(), today), start=clock_text(self.start),
+                end=clock_text(end), duration=duration_text(self.minutes)))
+        self.book_button.setEnabled(ok)
+
+    # ------------------------------------------------------------------ choosing
+    def _slots_of_day(self) -> list[Slot]:
+        assert self.days is not None and self.day is not None
+        return self.days[self.day]
+
+    def _range_ok(self, start: datetime, minutes: int) -> bool:
+        if self.resource is None or minutes <= 0:
+            return False
+        rules = self.resource.rules
+        if not rules.min_duration <= minutes <= rules.max_duration:
+            return False
+        end = start + timedelta(minutes=minutes)
+        covered = [s for s in self._slots_of_day() if start <= s.start < end]
+        return (len(covered) * rules.slot_minutes == minutes
+                and all(s.bookable and s.units_left > 0 for s in covered))
+
+    def _chosen_range(self) -> set[datetime]:
+        if self.start is None or self.resource is None:
+            return set()
+        step = self.resource.rules.slot_minutes
+        return {self.start + timedelta(minutes=step * i) for i in range(self.minutes // step)}
+
+    def _pick_day(self, day: date) -> None:
+        self.ctx.nav.clear_notice()
+        self.day = day
+        self.start = None
+        self.minutes = 0
+        self.retranslate()
+
+    def _pick_slot(self, slot: Slot) -> None:
+        assert self.resource is not None
+        self.ctx.nav.clear_notice()
+        rules = self.resource.rules
+        if self.start is not None and slot.start > self.start:
+            stretch = int((slot.end - self.start).total_seconds() // 60)
+            if self._range_ok(self.start, stretch):
+                self.minutes = stretch
+                self._update_selection()
+                return
+        self.start = slot.start
+        self.minutes = rules.min_duration
+        self._update_selection()
+
+    def _pick_duration(self, minutes: int) -> None:
+        self.minutes = minutes
+        self._update_selection()
+
+    def _update_selection(self) -> None:
+        """Checked cells, usable lengths and the summary, without rebuilding the grid."""
+        chosen = self._chosen_range()
+        for start, cell in self.slot_buttons.items():
+            cell.setChecked(start in chosen)
+        for minutes, option in self.duration_buttons.items():
+            option.setChecked(minutes == self.minutes and self.start is not None)
+            option.setEnabled(self.start is not None and self._range_ok(self.start, minutes))
+        self._draw_summary(self.ctx.today())
+
+    def _book(self) -> None:
+        if self.resource is None or self.start is None or \
+                not self._range_ok(self.start, self.minutes):
+            return
+        session = self.ctx.session
+        session.purpose = "book"
+        session.resource = self.resource
+        session.start = self.start
+        session.end = self.start + timedelta(minutes=self.minutes)
+        if session.household is None:
+            self.ctx.nav.go("identify", purpose="book")
+        elif self.resource.rules.plate_required and not session.plate:
+            self.ctx.nav.go("plate")
+        else:
+            self.ctx.nav.go("confirm")
+
+    def _others(self) -> None:
+        kind = self.resource.kind.value if self.resource else (
+            self.listing.map_kind if self.listing else "parking")
+        if kind == "other":
+            self.ctx.nav.go_home()
+        else:
+            self.ctx.nav.go("browse", kind=kind)
+
+    def clear(self) -> None:
+        self.resource = None
+        self.listing = None
+        self.days = None
+        self.day = None
+        self.start = None
+        self.minutes = 0
+        self._clear_grids()
+
+
+def kind_label_for(kind: str) -> str:
+    from kiosk.domain.resources import ResourceKind
+
+    try:
+        return kind_label(ResourceKind(kind))
+    except ValueError:
+        return kind_label(ResourceKind.OTHER)
+
+

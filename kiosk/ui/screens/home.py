@@ -1,0 +1,182 @@
+"""Home (category tiles) and the attract view shown when nobody is using the kiosk."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QMouseEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
+
+from kiosk.domain.resources import ResourceKind
+from kiosk.services.booking import ResourceOverview
+from kiosk.ui.context import Screen, UiContext
+from kiosk.ui.screens.entries import KIND_ORDER, Entry, build_entries
+from kiosk.ui.text import distance_text, kind_label, tr
+from kiosk.ui.touch import TouchMetrics
+from kiosk.ui.widgets import CardButton, clear_layout, icon_for, label
+
+
+class HomeTile(CardButton):
+    """A category tile: icon, a big name and a smaller line that wraps."""
+
+    def __init__(self, metrics: TouchMetrics, icon: QIcon) -> None:
+        super().__init__(metrics, "tile")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(max(240, metrics.target), max(150, metrics.target))
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        picture = QLabel()
+        picture.setPixmap(icon.pixmap(QSize(80, 80)))
+        picture.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        row.addWidget(picture, 0, Qt.AlignmentFlag.AlignVCenter)
+        lines = QVBoxLayout()
+        lines.setSpacing(6)
+        self.name = label(name="tileName")
+        self.line = label(name="tileLine")
+        for widget in (self.name, self.line):
+            widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            lines.addWidget(widget)
+        row.addLayout(lines, 1)
+        self.box.addStretch(1)
+        self.box.addLayout(row)
+        self.box.addStretch(1)
+
+    def set_texts(self, name: str, line: str) -> None:
+        self.name.setText(name)
+        self.line.setText(line)
+
+    def text(self) -> str:  # what a screen reader or a test reads
+        return f"{self.name.text()} {self.line.text()}"
+
+
+class HomeScreen(Screen):
+    """Big tiles: 주차, 자전거, 공간, 물품, 지도, 내 예약."""
+
+    name = "home"
+    shows_back = False
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(ctx.metrics.spacing(20))
+        self.prompt = label(name="screenTitle")
+        outer.addWidget(self.prompt)
+        self.grid = QGridLayout()
+        spacing = ctx.metrics.spacing(24)
+        self.grid.setSpacing(spacing)
+        outer.addLayout(self.grid, 1)
+        self.tiles: dict[str, HomeTile] = {}
+        for kind in KIND_ORDER:
+            self.tiles[kind.value] = self._tile(kind.value, icon_for(kind.value),
+                                                lambda k=kind.value: ctx.nav.go("browse", kind=k))
+        self.tiles["map"] = self._tile("map", icon_for("here"), lambda: ctx.nav.go("map"))
+        self.tiles["mine"] = self._tile("mine", icon_for("recenter"), self._mine)
+        self.free: dict[str, int] = {}
+        self._layout_tiles()
+
+    def _tile(self, key: str, icon: Any, on_click: Any) -> HomeTile:
+        tile = HomeTile(self.ctx.metrics, icon)
+        tile.clicked.connect(lambda _checked=False: on_click())
+        tile.setProperty("tileKey", key)
+        return tile
+
+    def _mine(self) -> None:
+        self.ctx.session.purpose = "mine"
+        self.ctx.nav.go("identify", purpose="mine")
+
+    def _layout_tiles(self) -> None:
+        columns = 2 if self.portrait else 3
+        for index, tile in enumerate(self.tiles.values()):
+            self.grid.addWidget(tile, index // columns, index % columns)
+
+    def set_portrait(self, portrait: bool) -> None:
+        super().set_portrait(portrait)
+        self._layout_tiles()
+
+    def enter(self, **params: Any) -> None:
+        self.retranslate()
+        self.ctx.background.run(self.ctx.bookings.overview, self._got_overview,
+                                lambda _exc: None)
+
+    def _got_overview(self, overviews: list[ResourceOverview]) -> None:
+        listings = list(self.ctx.hub.nearby())
+        entries = build_entries(overviews, listings, self._kiosk())
+        self.free = {kind.value: sum(1 for e in entries if e.kind == kind.value and e.usable_now)
+                     for kind in KIND_ORDER}
+        self.retranslate()
+
+    def _kiosk(self) -> tuple[float, float]:
+        return (self.ctx.settings.kiosk_lat, self.ctx.settings.kiosk_lon)
+
+    def retranslate(self) -> None:
+        self.prompt.setText(tr("무엇을 찾으세요? 화면을 눌러 고르세요."))
+        for kind in KIND_ORDER:
+            count = self.free.get(kind.value)
+            line = (tr("지금 {n}곳 이용 가능").format(n=count) if count is not None
+                    else tr("살펴보기"))
+            self.tiles[kind.value].set_texts(kind_label(kind), line)
+        self.tiles["map"].set_texts(tr("지도"), tr("가까운 곳을 지도로 보기"))
+        self.tiles["mine"].set_texts(tr("내 예약"), tr("확인 · 체크인 · 취소"))
+
+
+class AttractScreen(Screen):
+    """What is free right now nearby, in big type; any touch wakes the kiosk."""
+
+    name = "attract"
+    shows_back = False
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(ctx.metrics.spacing(20))
+        self.title = label(name="attractTitle")
+        outer.addWidget(self.title)
+        self.list_box = QGridLayout()
+        self.list_box.setSpacing(ctx.metrics.spacing(16))
+        outer.addLayout(self.list_box)
+        outer.addStretch(1)
+        self.touch = label(name="attractTouch")
+        self.touch.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(self.touch)
+        self.entries: list[Entry] = []
+
+    def enter(self, **params: Any) -> None:
+        self.retranslate()
+        self.ctx.background.run(self.ctx.bookings.overview, self._got, lambda _exc: None)
+
+    def _got(self, overviews: list[ResourceOverview]) -> None:
+        entries = build_entries(overviews, list(self.ctx.hub.nearby()),
+                                (self.ctx.settings.kiosk_lat, self.ctx.settings.kiosk_lon))
+        self.entries = [e for e in entries if e.usable_now and e.kind != ResourceKind.OTHER][:6]
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(tr("지금 바로 이용할 수 있어요"))
+        self.touch.setText(tr("화면을 누르면 시작합니다"))
+        clear_layout(self.list_box)
+        language = self.ctx.language()
+        today = self.ctx.today()
+        for entry in self.entries:
+            row = CardButton(self.ctx.metrics, "attractCard")
+            row.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            row.add_line(f"{kind_label(ResourceKind(entry.kind))} · {entry.name(language)}",
+                         "cardTitle")
+            row.add_line(f"{entry.free_text(today)} · {distance_text(entry.metres)}", "cardFree")
+            columns = 1 if self.portrait else 2
+            index = self.list_box.count()
+            self.list_box.addWidget(row, index // columns, index % columns)
+        if not self.entries:
+            self.list_box.addWidget(label(tr("지금은 비어 있는 곳이 없습니다"), "cardWhere"), 0, 0)
+
+    def set_portrait(self, portrait: bool) -> None:
+        super().set_portrait(portrait)
+        self.retranslate()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self.ctx.nav.go_home()
+        event.accept()
+
+

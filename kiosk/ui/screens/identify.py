@@ -1,0 +1,296 @@
+"""Identify the household on a numeric keypad (동, 호, masked PIN), then the vehicle plate."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QVBoxLayout
+
+from kiosk.domain.errors import BookingRefused, Refusal
+from kiosk.domain.plates import PLATE_SYLLABLES, is_valid_plate
+from kiosk.services.booking import VerifiedHousehold
+from kiosk.ui.context import Screen, UiContext
+from kiosk.ui.text import tr
+from kiosk.ui.widgets import NumericKeypad, SyllableKeypad, button, clear_layout, label
+from kiosk.ui.wording import refusal_text, unexpected_text
+
+FIELDS = ("building", "unit", "pin")
+MAX_LEN = {"building": 4, "unit": 4, "pin": 4}
+PIN_DOT = "●"
+
+
+def after_household(ctx: UiContext) -> None:
+    """Where a verified resident goes next in the booking flow."""
+    resource = ctx.session.resource
+    if resource is not None and resource.rules.plate_required and not ctx.session.plate:
+        ctx.nav.go("plate")
+    else:
+        ctx.nav.go("confirm")
+
+
+class IdentifyScreen(Screen):
+    """동 and 호 in plain digits, the PIN as dots; the PIN is wiped after every try."""
+
+    name = "identify"
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        m = ctx.metrics
+        self.values = {name: "" for name in FIELDS}
+        self.active = "building"
+        self.busy = False
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(m.spacing(48))
+        left = QVBoxLayout()
+        left.setSpacing(m.spacing(18))
+        self.title = label(name="screenTitle")
+        self.hint = label(name="detailText")
+        left.addWidget(self.title)
+        left.addWidget(self.hint)
+        self.fields: dict[str, QPushButton] = {}
+        for name in FIELDS:
+            field = button(m, "", "entryField", lambda n=name: self._select(n), 420, 96)
+            field.setCheckable(True)
+            self.fields[name] = field
+            left.addWidget(field)
+        left.addStretch(1)
+        self.box.addLayout(left, 1)
+        self.keypad = NumericKeypad(m, key_px=150)
+        self.keypad.digit.connect(self._digit)
+        self.keypad.erase.connect(self._erase)
+        self.keypad.confirm.connect(self._next)
+        keypad_box = QVBoxLayout()
+        keypad_box.addWidget(self.keypad)
+        keypad_box.addStretch(1)
+        self.box.addLayout(keypad_box, 1)
+
+    def set_portrait(self, portrait: bool) -> None:
+        super().set_portrait(portrait)
+        self.box.setDirection(QBoxLayout.Direction.TopToBottom if portrait
+                              else QBoxLayout.Direction.LeftToRight)
+
+    def enter(self, **params: Any) -> None:
+        self.ctx.session.purpose = str(params.get("purpose", self.ctx.session.purpose))
+        self.clear()
+        self.retranslate()
+
+    def clear(self) -> None:
+        self.values = {name: "" for name in FIELDS}
+        self.active = "building"
+        self.busy = False
+        self.retranslate()
+
+    @property
+    def pin_entered(self) -> str:
+        """Only for tests and the service call; never drawn."""
+        return self.values["pin"]
+
+    def retranslate(self) -> None:
+        purpose = self.ctx.session.purpose
+        self.title.setText(tr("예약하려면 세대를 확인합니다") if purpose == "book"
+                           else tr("내 예약을 보려면 세대를 확인합니다"))
+        self.hint.setText(tr("동, 호, 비밀번호 네 자리를 차례로 누르세요. "
+                             "비밀번호는 화면에 보이지 않습니다."))
+        names = {"building": tr("동"), "unit": tr("호"), "pin": tr("비밀번호")}
+        for name, field in self.fields.items():
+            value = self.values[name]
+            shown = PIN_DOT * len(value) if name == "pin" else value
+            field.setText(f"{names[name]}   {shown or '—'}")
+            field.setChecked(name == self.active)
+        self.keypad.erase_key.setText(tr("지우기"))
+        self.keypad.confirm_key.setText(tr("확인") if self.active == "pin" else tr("다음"))
+        self.keypad.confirm_key.setEnabled(not self.busy and bool(self.values[self.active]))
+        if self.busy:
+            self.keypad.confirm_key.setText(tr("확인 중…"))
+
+    def _select(self, name: str) -> None:
+        self.active = name
+        self.retranslate()
+
+    def _digit(self, digit: str) -> None:
+        if self.busy:
+            return
+        value = self.values[self.active]
+        if len(value) < MAX_LEN[self.active]:
+            self.values[self.active] = value + digit
+        # A full PIN is not submitted by itself: the resident confirms with the key.
+        self.retranslate()
+
+    def _erase(self) -> None:
+        if self.busy:
+            return
+        self.values[self.active] = self.values[self.active][:-1]
+        self.retranslate()
+
+    def _next(self) -> None:
+        if self.busy:
+            return
+        if self.active != "pin":
+            self.active = FIELDS[FIELDS.index(self.active) + 1]
+            self.retranslate()
+            return
+        missing = next((n for n in FIELDS if not self.values[n]), None)
+        if missing is not None:
+            self.active = missing
+            self.retranslate()
+            return
+        if len(self.values["pin"]) != MAX_LEN["pin"]:
+            self.ctx.nav.notify(tr("비밀번호는 네 자리입니다. 다시 눌러 주세요."))
+            self.values["pin"] = ""
+            self.retranslate()
+            return
+        building, unit, pin = (self.values[n] for n in FIELDS)
+        self.values["pin"] = ""  # handed to the service, never kept
+        self.busy = True
+        self.ctx.nav.clear_notice()
+        self.retranslate()
+        self.ctx.background.run(
+            lambda: self.ctx.bookings.verify_household(building, unit, pin),
+            self._verified, self._refused)
+
+    def _verified(self, household: VerifiedHousehold) -> None:
+        self.busy = False
+        self.ctx.session.household = household
+        self.clear()
+        if self.ctx.session.purpose == "mine":
+            self.ctx.nav.go("mine")
+        else:
+            after_household(self.ctx)
+
+    def _refused(self, exc: BaseException) -> None:
+        self.busy = False
+        self.values["pin"] = ""
+        if isinstance(exc, BookingRefused):
+            if exc.reason is Refusal.NOT_FOUND:
+                self.active = "building"
+            else:
+                self.active = "pin"
+            self.ctx.nav.notify(refusal_text(exc, self.ctx.today()))
+        else:
+            self.ctx.nav.notify(unexpected_text())
+        self.retranslate()
+
+
+PLATE_PATTERN = re.compile(r"^(\d{2,3})([가-힣])?(\d{0,4})$")
+
+
+class PlateScreen(Screen):
+    """Registered plates first; otherwise digits and the plate syllables on a keypad."""
+
+    name = "plate"
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        m = ctx.metrics
+        self.text = ""
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(m.spacing(12))
+        self.title = label(name="screenTitle")
+        outer.addWidget(self.title)
+        self.registered_heading = label(name="sectionHeading")
+        outer.addWidget(self.registered_heading)
+        self.registered_row = QHBoxLayout()
+        self.registered_row.setSpacing(m.spacing(16))
+        outer.addLayout(self.registered_row)
+        self.registered: dict[str, QPushButton] = {}
+        self.other_heading = label(name="sectionHeading")
+        outer.addWidget(self.other_heading)
+        entry_row = QHBoxLayout()
+        entry_row.setSpacing(m.spacing(16))
+        self.display = label(name="plateDisplay", wrap=False)
+        entry_row.addWidget(self.display, 1)
+        self.use_button = button(m, "", "primaryButton", self._use_typed, 280, 88)
+        entry_row.addWidget(self.use_button)
+        outer.addLayout(entry_row)
+        self.keys_box = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.keys_box.setSpacing(m.spacing(32))
+        self.digits = NumericKeypad(m, key_px=104)
+        self.digits.digit.connect(self._digit)
+        self.digits.erase.connect(self._erase)
+        self.digits.confirm.connect(self._clear_typed)
+        self.digits.confirm_key.setObjectName("keyErase")  # clears; it does not confirm
+        self.syllables = SyllableKeypad(m, PLATE_SYLLABLES, columns=8, key_px=68)
+        self.syllables.syllable.connect(self._syllable)
+        self.keys_box.addWidget(self.digits)
+        self.keys_box.addWidget(self.syllables, 1)
+        outer.addLayout(self.keys_box)
+        outer.addStretch(1)
+
+    def set_portrait(self, portrait: bool) -> None:
+        super().set_portrait(portrait)
+        self.keys_box.setDirection(QBoxLayout.Direction.TopToBottom if portrait
+                                   else QBoxLayout.Direction.LeftToRight)
+
+    def enter(self, **params: Any) -> None:
+        self.text = ""
+        self.retranslate()
+
+    def clear(self) -> None:
+        self.text = ""
+        clear_layout(self.registered_row)
+        self.registered = {}
+
+    def retranslate(self) -> None:
+        self.title.setText(tr("차량 번호를 고르거나 입력하세요"))
+        plates = self.ctx.session.household.plates if self.ctx.session.household else ()
+        clear_layout(self.registered_row)
+        self.registered = {}
+        self.registered_heading.setText(tr("등록된 차량") if plates
+                                        else tr("등록된 차량이 없습니다"))
+        for plate in plates:
+            choice = button(self.ctx.metrics, plate, "plateChoice",
+                            lambda p=plate: self._choose(p), 300, 88)
+            self.registered[plate] = choice
+            self.registered_row.addWidget(choice)
+        self.registered_row.addStretch(1)
+        self.other_heading.setText(tr("다른 차량 번호 입력 (예: 12가3456, 123가4567)"))
+        self.display.setText(self.text or "—")
+        self.use_button.setText(tr("이 번호로 계속"))
+        self.use_button.setEnabled(is_valid_plate(self.text))
+        self.digits.erase_key.setText(tr("지우기"))
+        self.digits.confirm_key.setText(tr("모두 지우기"))
+        self.digits.confirm_key.setEnabled(bool(self.text))
+        match = PLATE_PATTERN.match(self.text)
+        if match is not None and match.group(2):
+            digits_open = len(match.group(3)) < 4
+        else:
+            digits_open = len(self.text) < 3
+        for key in self.digits.keys.values():
+            key.setEnabled(digits_open)
+        wants_syllable = bool(re.fullmatch(r"\d{2,3}", self.text))
+        for key in self.syllables.keys.values():
+            key.setEnabled(wants_syllable)
+
+    def _digit(self, digit: str) -> None:
+        self.text += digit
+        self.ctx.nav.clear_notice()
+        self.retranslate()
+
+    def _syllable(self, syllable: str) -> None:
+        self.text += syllable
+        self.retranslate()
+
+    def _erase(self) -> None:
+        self.text = self.text[:-1]
+        self.retranslate()
+
+    def _clear_typed(self) -> None:
+        self.text = ""
+        self.retranslate()
+
+    def _use_typed(self) -> None:
+        if not is_valid_plate(self.text):
+            self.ctx.nav.notify(refusal_text(BookingRefused(Refusal.PLATE_INVALID),
+                                             self.ctx.today()))
+            return
+        self._choose(self.text)
+
+    def _choose(self, plate: str) -> None:
+        self.ctx.session.plate = plate
+        self.text = ""
+        self.ctx.nav.go("confirm")
+
+

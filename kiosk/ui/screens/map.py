@@ -1,0 +1,76 @@
+"""The map screen: the map widget with big zoom buttons; a tapped marker opens its detail."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QBoxLayout
+
+from kiosk.services.booking import ResourceOverview
+from kiosk.ui.context import Screen, UiContext
+from kiosk.ui.screens.entries import map_listings
+from kiosk.ui.text import tr
+from kiosk.ui.widgets import label
+
+if TYPE_CHECKING:
+    from kiosk.map.view import MapView
+
+MapFactory = Callable[[float], "MapView"]
+
+
+class MapScreen(Screen):
+    name = "map"
+
+    def __init__(self, ctx: UiContext, factory: MapFactory | None) -> None:
+        super().__init__(ctx)
+        m = ctx.metrics
+        self.factory = factory
+        self.view: MapView | None = None
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(m.spacing(16))
+        # The page draws its own zoom, recenter and filter buttons at the panel's 12 mm.
+        self.placeholder = label(name="detailState")
+        self.box.addWidget(self.placeholder, 1)
+
+    def ensure_view(self) -> MapView | None:
+        """Build the map once (the page then loads in the background, ready before use)."""
+        if self.view is None and self.factory is not None:
+            self.view = self.factory(self.ctx.metrics.px_per_mm)
+            self.view.resourceTapped.connect(self._tapped)
+            # Panning, zooming and filter chips happen inside the page, out of reach of
+            # widget event filters; the page reports them, and each counts as activity.
+            self.view.visibleListingsChanged.connect(lambda _items: self.ctx.nav.poke())
+            self.view.filterChanged.connect(lambda _kinds: self.ctx.nav.poke())
+            self.placeholder.hide()
+            self.box.insertWidget(0, self.view, 1)
+        return self.view
+
+    def enter(self, **params: Any) -> None:
+        self.ensure_view()
+        self.retranslate()
+        self.refresh_listings()
+
+    def refresh_listings(self) -> None:
+        if self.view is None:
+            return
+        self.ctx.background.run(self.ctx.bookings.overview, self._got, lambda _exc: None)
+
+    def _got(self, overviews: list[ResourceOverview]) -> None:
+        if self.view is not None:
+            self.view.set_listings(map_listings(overviews, list(self.ctx.hub.nearby())))
+
+    def retranslate(self) -> None:
+        self.placeholder.setText(tr("지도를 준비하고 있습니다…"))
+        if self.view is not None and self.view.language != self.ctx.language():
+            self.view.set_language(self.ctx.language())
+
+    def _tapped(self, resource_id: str) -> None:
+        self.ctx.nav.go("detail", resource_id=resource_id)
+
+    def clear(self) -> None:
+        if self.view is not None:
+            self.view.reset(self.ctx.settings.language)
+
+

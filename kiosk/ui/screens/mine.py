@@ -1,0 +1,192 @@
+"""My bookings: the household's upcoming bookings with check-in and cancel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.domain.bookings import Booking, BookingStatus
+from kiosk.domain.errors import BookingRefused
+from kiosk.domain.policy import check_cancel
+from kiosk.domain.resources import Resource
+from kiosk.ui.context import Screen, UiContext
+from kiosk.ui.text import clock_text, tr, when_text
+from kiosk.ui.widgets import button, clear_layout, label, scroll_area
+from kiosk.ui.wording import cancel_rule_text, refusal_text, unexpected_text
+
+
+def status_text(status: BookingStatus) -> str:
+    return {
+        BookingStatus.PENDING: tr("승인 기다리는 중"),
+        BookingStatus.CONFIRMED: tr("확정"),
+        BookingStatus.CHECKED_IN: tr("체크인함"),
+    }.get(status, status.value)
+
+
+class MyBookingsScreen(Screen):
+    name = "mine"
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        m = ctx.metrics
+        self.items: list[tuple[Booking, Resource]] | None = None
+        self.confirming: str | None = None
+        self.busy = False
+        self.checkin_buttons: dict[str, QPushButton] = {}
+        self.cancel_buttons: dict[str, QPushButton] = {}
+        self.cancel_yes: QPushButton | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(m.spacing(16))
+        self.title = label(name="screenTitle")
+        outer.addWidget(self.title)
+        body = QWidget()
+        self.list_box = QVBoxLayout(body)
+        self.list_box.setContentsMargins(0, 0, 0, 0)
+        self.list_box.setSpacing(m.spacing(18))
+        outer.addWidget(scroll_area(body), 1)
+
+    def enter(self, **params: Any) -> None:
+        self.items = None
+        self.confirming = None
+        self.retranslate()
+        self._load()
+
+    def _load(self) -> None:
+        household = self.ctx.session.household
+        if household is None:
+            self.ctx.nav.go("identify", purpose="mine")
+            return
+        household_id = household.id
+
+        def load() -> list[tuple[Booking, Resource]]:
+            found = self.ctx.bookings.bookings_of(household_id)
+            resources: dict[str, Resource] = {}
+            for booking in found:
+                if booking.resource_id not in resources:
+                    resources[booking.resource_id] = self.ctx.bookings.resource(
+                        booking.resource_id)
+            return [(b, resources[b.resource_id]) for b in found]
+
+        self.ctx.background.run(load, self._loaded, self._failed)
+
+    def _loaded(self, items: list[tuple[Booking, Resource]]) -> None:
+        self.items = items
+        self.busy = False
+        self.retranslate()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.ctx.nav.notify(refusal_text(exc, self.ctx.today())
+                            if isinstance(exc, BookingRefused) else unexpected_text())
+        self.retranslate()
+
+    def clear(self) -> None:
+        self.items = None
+        self.confirming = None
+        clear_layout(self.list_box)
+
+    def retranslate(self) -> None:
+        household = self.ctx.session.household
+        language = self.ctx.language()
+        name = "" if household is None else (household.masked_en if language == "en"
+                                              else household.masked_ko)
+        self.title.setText(tr("{household} 세대의 예약").format(household=name))
+        clear_layout(self.list_box)
+        self.checkin_buttons = {}
+        self.cancel_buttons = {}
+        self.cancel_yes = None
+        if self.items is None:
+            self.list_box.addWidget(label(tr("불러오는 중…"), "cardWhere"))
+            return
+        if not self.items:
+            self.list_box.addWidget(label(tr("다가오는 예약이 없습니다."), "cardTitle"))
+            self.list_box.addWidget(button(self.ctx.metrics, tr("예약하러 가기"), "primaryButton",
+                                           self.ctx.nav.go_home, 360, 100))
+        for booking, resource in self.items:
+            self.list_box.addWidget(self._card(booking, resource))
+        self.list_box.addStretch(1)
+
+    def _card(self, booking: Booking, resource: Resource) -> QWidget:
+        m = self.ctx.metrics
+        language = self.ctx.language()
+        today = self.ctx.today()
+        card = QWidget()
+        card.setObjectName("panel")
+        box = QVBoxLayout(card)
+        box.setContentsMargins(28, 20, 28, 20)
+        box.setSpacing(m.spacing(10))
+        box.addWidget(label(resource.name(language), "cardTitle"))
+        box.addWidget(label(tr("{start}–{end} · {status} · 예약 번호 {code}").format(
+            start=when_text(booking.start, today), end=clock_text(booking.end),
+            status=status_text(booking.status), code=booking.code), "cardWhere"))
+        if booking.plate:
+            box.addWidget(label(tr("차량 {plate}").format(plate=booking.plate), "cardWhere"))
+        actions = QHBoxLayout()
+        actions.setSpacing(m.spacing(20))
+        if self.confirming == booking.code:
+            box.addWidget(label(tr("이 예약을 취소할까요?"), "cardFree"))
+            yes = button(m, tr("예, 취소합니다"), "dangerButton",
+                         lambda c=booking.code: self._cancel(c), 300, 96)
+            no = button(m, tr("아니요"), "secondaryButton", self._keep, 220, 96)
+            self.cancel_yes = yes
+            actions.addWidget(yes)
+            actions.addWidget(no)
+        else:
+            if booking.status is BookingStatus.CONFIRMED and resource.rules.checkin_required:
+                check = button(m, tr("체크인"), "primaryButton",
+                               lambda c=booking.code: self._check_in(c), 260, 96)
+                self.checkin_buttons[booking.code] = check
+                actions.addWidget(check)
+            if booking.status in (BookingStatus.PENDING, BookingStatus.CONFIRMED):
+                closed = check_cancel(booking, resource, self.ctx.now())
+                if closed:
+                    box.addWidget(label(cancel_rule_text(resource.rules.cancel_cutoff) + " "
+                                        + tr("바꾸시려면 관리사무소에 문의하세요."),
+                                        "cardUnavailable"))
+                else:
+                    cancel = button(m, tr("예약 취소"), "secondaryButton",
+                                    lambda c=booking.code: self._ask_cancel(c), 260, 96)
+                    self.cancel_buttons[booking.code] = cancel
+                    actions.addWidget(cancel)
+        actions.addStretch(1)
+        box.addLayout(actions)
+        return card
+
+    def _ask_cancel(self, code: str) -> None:
+        self.ctx.nav.clear_notice()
+        self.confirming = code
+        self.retranslate()
+
+    def _keep(self) -> None:
+        self.confirming = None
+        self.retranslate()
+
+    def _household_id(self) -> int | None:
+        household = self.ctx.session.household
+        return None if household is None else household.id
+
+    def _cancel(self, code: str) -> None:
+        household_id = self._household_id()
+        if self.busy or household_id is None:
+            return
+        self.busy = True
+        self.confirming = None
+        self.ctx.background.run(
+            lambda: self.ctx.bookings.cancel(code, self.ctx.actor, household_id,
+                                             reason="cancelled at the kiosk"),
+            lambda _b: self._done(tr("예약을 취소했습니다.")), self._failed)
+
+    def _check_in(self, code: str) -> None:
+        household_id = self._household_id()
+        if self.busy or household_id is None:
+            return
+        self.busy = True
+        self.ctx.background.run(
+            lambda: self.ctx.bookings.check_in(code, self.ctx.actor, household_id),
+            lambda _b: self._done(tr("체크인했습니다. 이용하시면 됩니다.")), self._failed)
+
+    def _done(self, message: str) -> None:
+        self.ctx.nav.notify(message, "info")
+        self._load()
