@@ -20,6 +20,7 @@ from kiosk.domain.errors import BookingRefused
 from kiosk.domain.households import LockoutPolicy
 from kiosk.domain.policy import BookingRequest
 from kiosk.services.booking import BookingService
+from kiosk.services.hub_sync import HubSyncService
 from kiosk.services.importing import VillageAdmin
 from kiosk.storage import maintenance, migrate
 from kiosk.storage.engine import create_db_engine, session_factories
@@ -42,6 +43,7 @@ class Services:
     engine: Engine
     bookings: BookingService
     village: VillageAdmin
+    hub: HubSyncService
 
     def close(self) -> None:
         self.engine.dispose()
@@ -60,7 +62,8 @@ def build_services(settings: Settings, upgrade: bool = True) -> Services:
         holidays=KoreanHolidays(settings.public_holidays, settings.extra_holidays),
         lockout=LockoutPolicy(settings.pin_max_attempts, settings.pin_lock_minutes),
     )
-    return Services(settings, engine, bookings, VillageAdmin(uow=uow, clock=utc_now))
+    return Services(settings, engine, bookings, VillageAdmin(uow=uow, clock=utc_now),
+                    HubSyncService(uow=uow, clock=utc_now))
 
 
 def read_resource_file(path: Path) -> list[dict[str, Any]]:
@@ -134,12 +137,21 @@ def add_sample_bookings(services: Services) -> int:
 def run_kiosk(settings: Settings, fullscreen: bool = True, argv: list[str] | None = None,
               smoke: bool = False, screenshots: Path | None = None) -> int:
     """Start the resident's touchscreen (``smoke``: start, measure, exit)."""
-    from kiosk.ui.hub import NoHub
+    from kiosk.sync.runner import build_runner
+    from kiosk.ui.hub import SyncedHub
     from kiosk.ui.qt_app import run
 
     services = build_services(settings)
-    # Hub sync plugs in here; until then the kiosk shows the village's own resources.
-    hub = NoHub()
+    configured = [(s.id, s.kind, s.interval_s) for s in settings.hub_sources]
+    hub = SyncedHub(services.hub, (settings.kiosk_lat, settings.kiosk_lon),
+                    settings.hub_radius_km * 1000, configured)
+    hub.refresh()  # what earlier syncs stored: the kiosk starts with it, online or not
+    # Smoke and screenshot runs measure and draw; they leave the hub alone.
+    runner = None
+    if not (smoke or screenshots) and settings.hub_sources:
+        runner = build_runner(settings.hub_sources, services.hub, kiosk_id=settings.kiosk_id,
+                              on_applied=lambda _outcome: hub.refresh())
+        runner.start()
 
     def map_view(px_per_mm: float, listings: Sequence[MapListing]) -> MapView:
         from kiosk.map.view import MapView
@@ -154,4 +166,6 @@ def run_kiosk(settings: Settings, fullscreen: bool = True, argv: list[str] | Non
         return run(services, hub, map_view, fullscreen=fullscreen, argv=argv or [],
                    smoke=smoke, screenshots=screenshots)
     finally:
+        if runner is not None:
+            runner.stop()
         services.close()

@@ -135,15 +135,10 @@ def _positive_float(text: str) -> float:
 def hub_service(settings: Settings) -> Iterator[HubSyncService]:
     """The hub sync service over the configured database (migrated), closed afterwards."""
     from kiosk.app import build_services
-    from kiosk.domain.clock import utc_now
-    from kiosk.services.hub_sync import HubSyncService
-    from kiosk.storage.engine import session_factories
-    from kiosk.storage.unit_of_work import SqlUnitOfWorkFactory
 
     services = build_services(settings)
     try:
-        reader, writer = session_factories(services.engine)
-        yield HubSyncService(uow=SqlUnitOfWorkFactory(reader, writer), clock=utc_now)
+        yield services.hub
     finally:
         services.close()
 

@@ -6,11 +6,15 @@ network. Both methods must return at once (they read what sync already stored).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.domain.hub import HubSummary, NearbyListing
 from kiosk.map.listing import MapListing
 
 
@@ -38,3 +42,61 @@ class NoHub:
 
     def status(self) -> HubStatus:
         return HubStatus(online=False, listings_as_of=None)
+
+
+class HubReader(Protocol):
+    """The part of the hub sync service the kiosk screens read (see HubSyncService)."""
+
+    def nearby(self, lat: float, lon: float, *, radius_m: float | None = None,
+               limit: int | None = None) -> Sequence[NearbyListing]: ...
+
+    def summary(self, configured: Iterable[tuple[str, str, int]] = ()) -> HubSummary: ...
+
+
+class SyncedHub(QObject):
+    """Listings stored by hub sync, kept in memory so the screens never wait on a query.
+
+    ``refresh()`` reads the database; the sync thread calls it after each applied fetch,
+    and ``changed`` then reaches the GUI thread as a queued signal.
+    """
+
+    changed = Signal()
+
+    def __init__(self, reader: HubReader, centre: tuple[float, float], radius_m: float,
+                 configured: Sequence[tuple[str, str, int]], limit: int = 2000) -> None:
+        super().__init__()
+        self._reader = reader
+        self._centre = centre
+        self._radius_m = radius_m
+        self._configured = tuple(configured)
+        self._limit = limit
+        self._lock = threading.Lock()
+        self._listings: tuple[MapListing, ...] = ()
+        self._status = HubStatus(online=False, listings_as_of=None)
+
+    def refresh(self) -> None:
+        found = self._reader.nearby(*self._centre, radius_m=self._radius_m, limit=self._limit)
+        summary = self._reader.summary(self._configured)
+        listings = tuple(_map_listing(n) for n in found)
+        status = HubStatus(online=bool(summary.online), listings_as_of=summary.last_success_at)
+        with self._lock:
+            self._listings, self._status = listings, status
+        self.changed.emit()
+
+    def nearby(self) -> Sequence[MapListing]:
+        with self._lock:
+            return self._listings
+
+    def status(self) -> HubStatus:
+        with self._lock:
+            return self._status
+
+
+def _map_listing(found: NearbyListing) -> MapListing:
+    stored = found.listing
+    return MapListing(
+        id=stored.map_id, kind=stored.kind, name_ko=stored.name_ko, name_en=stored.name_en,
+        lat=stored.lat, lon=stored.lon, units_free=stored.units_free,
+        units_total=stored.units_total, as_of=found.as_of,
+        status=stored.status,
+    )

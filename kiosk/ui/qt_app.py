@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from kiosk.ui.hub import HubListings
+from kiosk.ui.hub import HubListings, SyncedHub
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.window import KioskWindow
 
@@ -73,8 +73,11 @@ def build_window(services: Services, app: QApplication, hub: HubListings,
             overviews = services.bookings.overview()
             return map_view(px_per_mm, map_listings(overviews, list(hub.nearby())))
 
-    return KioskWindow(services.settings, services.bookings, languages, hub=hub,
-                       screen_px=screen_px, map_factory=factory)
+    window = KioskWindow(services.settings, services.bookings, languages, hub=hub,
+                         screen_px=screen_px, map_factory=factory)
+    if isinstance(hub, SyncedHub):
+        hub.changed.connect(window.hub_changed)
+    return window
 
 
 def process_start_epoch() -> float:

@@ -181,6 +181,13 @@ class KioskWindow(QWidget):
     def map_view(self) -> MapView | None:
         return self.map_screen.view
 
+    def hub_changed(self) -> None:
+        """New hub figures were stored: update the status line and the map in place."""
+        self._tick()
+        self.map_screen.refresh_listings()
+        if self.current is not None and self.current.name == "attract":
+            self.current.enter(**self.current_params)
+
     # ---------------------------------------------------------------- chrome
     def _header(self) -> QBoxLayout:
         """Name and status; clock and languages beside them, or below them in portrait."""

@@ -1,0 +1,45 @@
+"""Hub listings reach the kiosk screens: demo hub → sync runner → SyncedHub → window."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kiosk.sync.config import SourceConfig
+from kiosk.sync.demo_hub import DemoHub
+from kiosk.sync.runner import build_runner
+from kiosk.ui.hub import SyncedHub
+from tests.ui.conftest import tap
+
+KIOSK = (37.6066, 127.0237)
+
+
+def test_synced_listings_appear_on_browse_and_status_line(
+        qtbot: Any, make_window: Any, demo_services: Any) -> None:
+    hub = SyncedHub(demo_services.hub, KIOSK, 3000, [])
+    hub.refresh()
+    assert list(hub.nearby()) == []  # nothing synced yet: the village's own resources only
+    window = make_window(hub=hub)
+    hub.changed.connect(window.hub_changed)
+    assert window.status.text().startswith("오프라인")
+
+    server = DemoHub(hub_tick_s=0).start()
+    configs = [SourceConfig.from_mapping(c) for c in server.source_configs()]
+    # Refreshing happens on the sync thread; the window hears of it on the GUI thread.
+    runner = build_runner(configs, demo_services.hub, kiosk_id="lobby-1",
+                          on_applied=lambda _outcome: hub.refresh())
+    try:
+        with qtbot.wait_signal(hub.changed, timeout=20000):
+            runner.start()
+        qtbot.wait_until(lambda: {i.kind for i in hub.nearby()} >= {"bike", "parking"},
+                         timeout=20000)
+    finally:
+        assert runner.stop(timeout=15)
+        server.stop()
+    qtbot.wait_until(lambda: window.status.text().startswith("온라인 · 공공 목록"),
+                     timeout=5000)
+    tap(qtbot, window.screens["home"].tiles["bike"], window)
+    entries = window.screens["browse"].entries
+    hub_ids = {i.id for i in hub.nearby() if i.kind == "bike"}
+    shown = [e.id for e in entries]
+    assert hub_ids and hub_ids <= set(shown)
+    assert "bike-village" in shown  # the village's own bikes stay listed
