@@ -357,11 +357,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:  # type: ignore[type-arg]
-    """Sub-commands contributed by the map and sync packages (imported only when parsing)."""
+    """Sub-commands contributed by other packages (imported only when parsing)."""
+    from kiosk.backup import cli as backup_cli
     from kiosk.map import cli as map_cli
     from kiosk.sync import cli as sync_cli
 
-    return [map_cli.register, sync_cli.register]
+    return [map_cli.register, sync_cli.register, backup_cli.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
