@@ -6,7 +6,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
-from kiosk.storage import migrate
+from kiosk.storage import (
+    field_models,  # noqa: F401  (field tables are part of the schema)
+    migrate,
+)
 from kiosk.storage.engine import create_db_engine
 from kiosk.storage.models import Base
 
@@ -19,7 +22,7 @@ def test_migrations_match_models(database_url: str) -> None:
         with engine.connect() as connection:
             diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
         assert diff == []
-        assert {"bookings", "households", "resources", "audit_log"} <= set(
+        assert {"bookings", "households", "resources", "audit_log", "kiosk_heartbeat"} <= set(
             inspect(engine).get_table_names())
     finally:
         engine.dispose()

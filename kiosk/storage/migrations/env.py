@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from kiosk.storage import field_models  # noqa: F401  (registers the field tables)
 from kiosk.storage.models import Base
 
 config = context.config
