@@ -50,9 +50,11 @@ class LogSetup:
 
     path: Path
     handlers: list[logging.Handler] = field(default_factory=list)
+    previous_level: int = logging.WARNING
 
     def close(self) -> None:
         root = logging.getLogger()
+        root.setLevel(self.previous_level)
         for handler in self.handlers:
             root.removeHandler(handler)
             handler.close()
@@ -81,9 +83,9 @@ def configure_logging(log_dir: Path, kiosk_id: str, max_bytes: int = 5_000_000,
         stream.addFilter(privacy)
         handlers.append(stream)
     root = logging.getLogger()
+    previous = root.level
     for handler in handlers:
         root.addHandler(handler)
     if root.level > level or root.level == logging.NOTSET:
         root.setLevel(level)
-    logging.captureWarnings(True)
-    return LogSetup(path, handlers)
+    return LogSetup(path, handlers, previous)

@@ -122,10 +122,11 @@ def test_without_lockdown_the_stand_in_really_closes(qtbot) -> None:  # type: ig
 def test_close_event_and_context_menu_are_swallowed(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
     window, lockdown = kiosk
     assert window.close() is False
-    assert window.isVisible()
+    assert window.isVisible() and lockdown.swallowed == 1
     event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5),
                               window.mapToGlobal(QPoint(5, 5)))
     assert QApplication.sendEvent(window, event) is True
+    assert lockdown.swallowed == 2
     assert window.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu
     assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
 
