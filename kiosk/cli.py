@@ -349,7 +349,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", metavar="FILE.csv")
     imp.set_defaults(handler=cmd_bookings_import)
 
-    sub.add_parser("doctor", help="check database, migrations, assets, fonts, config, display"
+    sub.add_parser("doctor", help="check database, integrity, backups, heartbeat, disk, logs, "
+                   "assets, fonts, config, display"
                    ).set_defaults(handler=cmd_doctor)
     for register in _extensions():
         register(sub)
@@ -359,10 +360,11 @@ def build_parser() -> argparse.ArgumentParser:
 def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:  # type: ignore[type-arg]
     """Sub-commands contributed by other packages (imported only when parsing)."""
     from kiosk.backup import cli as backup_cli
+    from kiosk.health import cli as health_cli
     from kiosk.map import cli as map_cli
     from kiosk.sync import cli as sync_cli
 
-    return [map_cli.register, sync_cli.register, backup_cli.register]
+    return [map_cli.register, sync_cli.register, backup_cli.register, health_cli.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
