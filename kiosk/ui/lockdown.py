@@ -170,7 +170,11 @@ class KioskLockdown(QObject):
         """Frameless, no context menus, filter on; the caller shows the window full screen."""
         app = QApplication.instance()
         assert app is not None, "create the QApplication first"
+        shown, state = self.window.isVisible(), self.window.windowState()
         self.window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        if shown:  # changing window flags hides a window: put it back as it was
+            self.window.setWindowState(state)
+            self.window.show()
         self.window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         app.installEventFilter(self)
 

@@ -29,7 +29,9 @@ class SystemdNotifier:
     @staticmethod
     def _watchdog_usec(env: Mapping[str, str]) -> int | None:
         pid = env.get("WATCHDOG_PID")
-        if pid and pid != str(os.getpid()):
+        # Under a compositor (cage -- kiosk) the unit's main process is our parent; the
+        # unit then has NotifyAccess=all and our pings count for it.
+        if pid and pid not in (str(os.getpid()), str(os.getppid())):
             return None  # the watchdog is meant for another process of the unit
         try:
             usec = int(env.get("WATCHDOG_USEC", ""))

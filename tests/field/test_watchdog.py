@@ -76,6 +76,10 @@ def test_outside_systemd_everything_is_a_quiet_no_op(tmp_path: Path) -> None:
 def test_watchdog_meant_for_another_process_is_ignored(tmp_path: Path) -> None:
     notifier = SystemdNotifier(env(tmp_path, WATCHDOG_USEC="1000000", WATCHDOG_PID="1"))
     assert notifier.ping_interval_ms() is None
+    # ... unless that process is our parent, as when cage runs the kiosk.
+    child = SystemdNotifier(env(tmp_path, WATCHDOG_USEC="1000000",
+                                WATCHDOG_PID=str(os.getppid())))
+    assert child.ping_interval_ms() == 500
 
 
 def test_pinger_pings_from_the_event_loop_and_stops_when_it_freezes(
@@ -106,3 +110,22 @@ def test_unhealthy_kiosk_withholds_pings(qtbot, manager: socket.socket, tmp_path
     qtbot.wait(150)
     assert pinger.pings == count
     pinger.stop()
+
+
+def test_sigterm_ends_the_event_loop_cleanly(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import signal
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from kiosk.watchdog.signals import QuitOnSignals
+
+    loop = QEventLoop()
+    guard = QuitOnSignals(loop.quit)
+    try:
+        QTimer.singleShot(50, lambda: os.kill(os.getpid(), signal.SIGTERM))
+        QTimer.singleShot(5000, lambda: loop.exit(1))  # safety net: fail, don't hang
+        assert loop.exec() == 0
+        assert guard.received == [signal.SIGTERM]
+    finally:
+        guard.close()
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
