@@ -72,6 +72,7 @@ class Settings:
     log_max_bytes: int = 5_000_000
     log_keep_files: int = 10
     heartbeat_interval_s: int = 60
+    nightly_restart: str = ""
     admin_pin_hash: str = ""
     admin_pin_max_attempts: int = 3
     admin_lock_minutes: int = 15
@@ -190,6 +191,14 @@ def _optional_path(value: Any) -> Path | None:
     return Path(text).expanduser() if text else None
 
 
+def _restart_window(value: Any) -> str:
+    from kiosk.watchdog.restart import parse_window
+
+    text = _text(value)
+    parse_window(text)
+    return text
+
+
 def _pin_hash(value: Any) -> str:
     text = _text(value)
     if text and not re.fullmatch(r"scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+",
@@ -243,6 +252,8 @@ FIELDS: dict[tuple[str, str], tuple[str, Callable[[Any], Any], str]] = {
     ("logs", "keep_files"): ("log_keep_files", _count(1, 1000), "rotated log files kept"),
     ("health", "heartbeat_interval_s"): ("heartbeat_interval_s", _count(5, 3600),
                                          "seconds between heartbeat rows in the database"),
+    ("health", "nightly_restart"): ("nightly_restart", _restart_window,
+                                    'restart in this quiet window when idle, e.g. "04:00-05:00"'),
     ("lockdown", "admin_pin_hash"): ("admin_pin_hash", _pin_hash,
                                      "hash of the installer PIN that leaves kiosk mode"),
     ("lockdown", "admin_pin_max_attempts"): ("admin_pin_max_attempts", _count(1, 20),

@@ -29,6 +29,7 @@ from kiosk.logs.setup import LogSetup, configure_logging
 from kiosk.services.heartbeat import HeartbeatService
 from kiosk.watchdog.notify import SystemdNotifier
 from kiosk.watchdog.pinger import WatchdogPinger
+from kiosk.watchdog.restart import NightlyRestart, parse_window
 from kiosk.watchdog.signals import QuitOnSignals
 
 log = logging.getLogger(__name__)
@@ -121,6 +122,21 @@ class FieldRuntime:
         runtime._every(settings.heartbeat_interval_s * 1000, "heartbeat", heartbeat.beat, app)
         runtime._every(BACKUP_CHECK_MS, "backup",
                        lambda: runtime.backups.run_if_due(utc_now(), is_busy()), app)
+        window_times = parse_window(settings.nightly_restart)
+        if window_times is not None and runtime.pinger.notifier.enabled:
+            # Only under systemd, which starts the kiosk again after the clean exit.
+            restart = NightlyRestart(*window_times, started_at=heartbeat.started_at)
+            timer = QTimer(app)
+            timer.setObjectName("field-nightly-restart")
+
+            def maybe_restart() -> None:
+                if restart.due(utc_now(), heartbeat.last_touch):
+                    log.info("nightly restart", extra={"event": "nightly_restart"})
+                    app.quit()
+
+            timer.timeout.connect(maybe_restart)
+            timer.start(60_000)
+            runtime.timers.append(timer)
         runtime._submit("heartbeat", heartbeat.beat)
         runtime._submit("backup", lambda: runtime.backups.run_if_due(utc_now(), is_busy()))
         runtime.pinger.start(f"kiosk {settings.kiosk_id} ready")

@@ -131,3 +131,10 @@ def test_admin_pin_command_prints_a_hash_that_verifies(monkeypatch, capsys) -> N
     assert PinHasher.verify("2580", stored) and not PinHasher.verify("2581", stored)
     monkeypatch.setattr("sys.stdin", io.StringIO("12\n"))
     assert main(["--config", os.devnull, "admin-pin"]) == 2
+
+
+def test_nightly_restart_setting(tmp_path: Path) -> None:
+    assert load_settings(write(tmp_path, '[health]\nnightly_restart = "04:00-05:00"\n'),
+                         environ={}).nightly_restart == "04:00-05:00"
+    with pytest.raises(ConfigError, match=r":2: health\.nightly_restart must be a time window"):
+        load_settings(write(tmp_path, '[health]\nnightly_restart = "4am"\n'), environ={})

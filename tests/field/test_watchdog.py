@@ -129,3 +129,26 @@ def test_sigterm_ends_the_event_loop_cleanly(qtbot) -> None:  # type: ignore[no-
     finally:
         guard.close()
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+
+def test_nightly_restart_waits_for_the_window_uptime_and_quiet() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from kiosk.watchdog.restart import NightlyRestart, parse_window
+
+    assert parse_window("") is None
+    with pytest.raises(ValueError, match="time window"):
+        parse_window("4-5")
+    start, end = parse_window("04:00-05:00") or pytest.fail("window expected")
+    booted = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)  # 18:00 Seoul
+    restart = NightlyRestart(start, end, booted)
+    night = datetime(2026, 11, 22, 19, 10, tzinfo=UTC)  # 04:10 Seoul next day
+    assert restart.due(night, last_touch=None)
+    assert not restart.due(night, last_touch=night - timedelta(minutes=1))  # in use
+    assert restart.due(night, last_touch=night - timedelta(minutes=6))
+    assert not restart.due(night + timedelta(hours=1), None)  # 05:10: window over
+    fresh = NightlyRestart(start, end, night - timedelta(minutes=5))
+    assert not fresh.due(night, None)  # just restarted: not again tonight
+    across = NightlyRestart(*(parse_window("23:30-00:30") or pytest.fail()), booted)
+    assert across.in_window(datetime(2026, 11, 22, 15, 15, tzinfo=UTC))  # 00:15 Seoul
+    assert not across.in_window(datetime(2026, 11, 22, 15, 45, tzinfo=UTC))  # 00:45
