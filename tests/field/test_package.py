@@ -51,7 +51,7 @@ def test_bundle_builds_and_runs(tmp_path: Path) -> None:
     doctor = kiosk("doctor")
     assert "[ok  ] assets:" in doctor.stdout and "[ok  ] migrations:" in doctor.stdout
     assert "[ok  ] integrity:" in doctor.stdout and "[ok  ] backups:" in doctor.stdout
-    size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
+    size = sum(f.lstat().st_size for f in bundle.rglob("*") if f.is_file() and not f.is_symlink())
     print(f"\nbundle {size / 1e6:.0f} MB, built in {built_s:.0f} s, "
           f"`kiosk --version` in {start_s:.2f} s")
     shutil.rmtree(tmp_path / "build", ignore_errors=True)

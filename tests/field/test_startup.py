@@ -77,3 +77,21 @@ def test_integrity_failure_names_the_last_backup(tmp_path: Path) -> None:
 def test_postgres_and_new_databases_pass(tmp_path: Path) -> None:
     assert check_integrity("postgresql+psycopg://k@127.0.0.1:1/x", tmp_path).ok
     assert check_integrity(f"sqlite:///{tmp_path / 'new.db'}", tmp_path).ok
+
+
+def test_the_kiosk_engine_writes_in_wal_with_full_sync(tmp_path: Path) -> None:
+    """Every connection the services use, readers and writers, has the durable settings."""
+    from sqlalchemy import text
+
+    from kiosk.app import build_services
+    from kiosk.config import Settings
+
+    services = build_services(Settings(database_url=f"sqlite:///{tmp_path / 'k.db'}"))
+    try:
+        for write in (False, True):
+            with services.bookings.uow(write=write) as uow:
+                session = uow.session  # type: ignore[attr-defined]
+                assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+                assert session.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+    finally:
+        services.close()
