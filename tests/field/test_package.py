@@ -54,4 +54,5 @@ def test_bundle_builds_and_runs(tmp_path: Path) -> None:
     size = sum(f.lstat().st_size for f in bundle.rglob("*") if f.is_file() and not f.is_symlink())
     print(f"\nbundle {size / 1e6:.0f} MB, built in {built_s:.0f} s, "
           f"`kiosk --version` in {start_s:.2f} s")
-    shutil.rmtree(tmp_path / "build", ignore_errors=True)
+    for folder in ("build", "dist"):  # about 2 GB together: do not keep them in /tmp
+        shutil.rmtree(tmp_path / folder, ignore_errors=True)
