@@ -22,7 +22,8 @@ class Check:
     fix: str = ""
 
 
-def run_checks(settings: Settings) -> list[Check]:
+def run_checks(settings: Settings, render: bool = False) -> list[Check]:
+    """Every check; ``render`` also draws the map page in a hidden browser (a few seconds)."""
     return [
         _config(settings),
         *_database(settings),
@@ -34,7 +35,63 @@ def run_checks(settings: Settings) -> list[Check]:
         _assets(),
         _fonts(),
         _display(),
+        *([_render(settings)] if render else []),
     ]
+
+
+def _render(settings: Settings, timeout_s: float = 45) -> Check:
+    """Load the real map page in QtWebEngine: proves the engine, its helper process, the
+    kiosk:// scheme and the map libraries work on this machine (or in this bundle)."""
+    import time
+
+    if not (os.environ.get("WAYLAND_DISPLAY") or os.environ.get("DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from PySide6.QtWidgets import QApplication
+
+        from kiosk.map.scheme import register_url_scheme
+
+        if QApplication.instance() is None:
+            register_url_scheme()
+        else:
+            from PySide6.QtWebEngineCore import QWebEngineUrlScheme
+
+            if not QWebEngineUrlScheme.schemeByName(b"kiosk").name():
+                return Check("map render", False, "the kiosk:// scheme was not registered "
+                             "before Qt started", "run `kiosk doctor --render` on its own")
+        app = QApplication.instance() or QApplication(["kiosk-doctor"])
+        from kiosk.map.view import MapView
+
+        began = time.perf_counter()
+        view = MapView((settings.kiosk_lat, settings.kiosk_lon), settings.kiosk_label,
+                       tile_packs=settings.tile_packs, include_dongs=False)
+        view.resize(1280, 800)
+        view.show()
+        while not view.is_ready and time.perf_counter() - began < timeout_s:
+            app.processEvents()
+            time.sleep(0.02)
+        ready, took = view.is_ready, time.perf_counter() - began
+        errors, blocked = list(view.console_errors), list(view.blocked_requests)
+        view.close()
+        view.deleteLater()
+        from PySide6.QtCore import QEvent
+
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # page before its profile
+        app.processEvents()
+    except Exception as exc:  # doctor reports every failure
+        return Check("map render", False, f"{type(exc).__name__}: {exc}",
+                     "reinstall the kiosk; on a bare machine run as root add "
+                     "QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox")
+    if not ready:
+        return Check("map render", False, f"the map page did not become ready in {timeout_s:.0f} s"
+                     + (f"; page errors: {errors[:2]}" if errors else ""),
+                     "run `kiosk doctor --render` from a terminal and read the messages above")
+    detail = f"map page ready in {took:.1f} s"
+    if blocked:
+        return Check("map render", False, f"{detail}, but it asked the internet for "
+                     f"{len(blocked)} file(s): {blocked[:2]}", "report this: the page must "
+                     "work offline")
+    return Check("map render", True, detail + (f"; page messages: {errors[:1]}" if errors else ""))
 
 
 LOW_DISK_BYTES = 500_000_000

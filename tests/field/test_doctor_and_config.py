@@ -138,3 +138,17 @@ def test_nightly_restart_setting(tmp_path: Path) -> None:
                          environ={}).nightly_restart == "04:00-05:00"
     with pytest.raises(ConfigError, match=r":2: health\.nightly_restart must be a time window"):
         load_settings(write(tmp_path, '[health]\nnightly_restart = "4am"\n'), environ={})
+
+
+def test_doctor_render_draws_the_map_page(kiosk_data: Settings, tmp_path: Path) -> None:
+    """In its own process: the kiosk:// scheme must be registered before Qt starts."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "KIOSK_DATA_DIR": str(tmp_path), "KIOSK_CONFIG": os.devnull,
+           "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(Path(__file__).parents[2])}
+    env.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+    done = subprocess.run([sys.executable, "-m", "kiosk.cli", "doctor", "--render"], env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert "[ok  ] map render: map page ready in" in done.stdout, done.stdout + done.stderr
+
