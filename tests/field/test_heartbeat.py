@@ -49,3 +49,27 @@ def test_measured_figures_are_real(services, tmp_path, monkeypatch) -> None:  # 
     assert beat.database_bytes is not None and beat.database_bytes > 10_000
     assert beat.free_disk_bytes is not None and beat.free_disk_bytes > 0
     assert service.overview()[0].heartbeat.kiosk_id == "lobby-9"
+
+
+def test_heartbeat_migration_downgrades_and_upgrades(database_url: str) -> None:
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from kiosk.storage import migrate
+    from kiosk.storage.engine import create_db_engine
+
+    engine = create_db_engine(database_url)
+    try:
+        migrate.upgrade(engine)
+        assert migrate.head_revision() == "0004"
+        assert "kiosk_heartbeat" in inspect(engine).get_table_names()
+        config = migrate.alembic_config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "-1")
+        assert "kiosk_heartbeat" not in inspect(engine).get_table_names()
+        assert "bookings" in inspect(engine).get_table_names()
+        migrate.upgrade(engine)
+        assert "kiosk_heartbeat" in inspect(engine).get_table_names()
+    finally:
+        engine.dispose()
