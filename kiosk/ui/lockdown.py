@@ -157,6 +157,7 @@ class KioskLockdown(QObject):
         self.gesture = CornerTaps(taps, window_s, monotonic=monotonic)
         self.maintenance = False
         self.swallowed = 0
+        self._quitting = False
         self._last_press: tuple[int, int, int] | None = None
         self._dialog: AdminPinDialog | None = None
         self._banner: MaintenanceBanner | None = None
@@ -186,6 +187,12 @@ class KioskLockdown(QObject):
     # The filter sees every event of every object in the application.
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if kind == QEvent.Type.Quit and watched is QApplication.instance():
+            # The program itself is ending (SIGTERM from systemd, nightly restart): Qt asks
+            # every window to close first, and a refusal would cancel the quit.
+            self._quitting = True
+            QTimer.singleShot(0, self._quit_handled)
+            return False
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
             self._count_press(event)
             return False
@@ -199,7 +206,7 @@ class KioskLockdown(QObject):
                 self.swallowed += 1
                 return True
             return False
-        if kind == QEvent.Type.Close and watched is self.window:
+        if kind == QEvent.Type.Close and watched is self.window and not self._quitting:
             assert isinstance(event, QCloseEvent)
             event.ignore()
             self.swallowed += 1
@@ -208,6 +215,9 @@ class KioskLockdown(QObject):
             self.swallowed += 1
             return True
         return False
+
+    def _quit_handled(self) -> None:
+        self._quitting = False
 
     def _count_press(self, event: QEvent) -> None:
         if isinstance(event, QMouseEvent):

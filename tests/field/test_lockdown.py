@@ -222,3 +222,33 @@ def test_maintenance_mode_ends_by_itself(qtbot, clock) -> None:  # type: ignore[
     finally:
         lockdown.uninstall()
 
+
+
+def test_the_program_itself_can_still_quit(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """app.quit() (SIGTERM, nightly restart) asks windows to close; the lock must not veto
+    it. In its own process, because quitting ends the application."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+from kiosk.ui.lockdown import AdminGate, KioskLockdown
+app = QApplication([])
+window = QWidget()
+lock = KioskLockdown(window, AdminGate(""))
+lock.install()
+window.show()
+QTimer.singleShot(50, lambda: print("refused", window.close(), flush=True))
+QTimer.singleShot(100, app.quit)
+QTimer.singleShot(3000, lambda: app.exit(3))
+print("exit", app.exec(), "visible", window.isVisible(), flush=True)
+"""
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert done.stdout.split() == ["refused", "False", "exit", "0", "visible", "False"], (
+        done.stdout + done.stderr)
