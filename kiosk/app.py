@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -27,8 +27,11 @@ from kiosk.storage.engine import create_db_engine, session_factories
 from kiosk.storage.unit_of_work import SqlUnitOfWorkFactory
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QWidget
+
     from kiosk.map.listing import MapListing
     from kiosk.map.view import MapView
+    from kiosk.ui.hub import SyncedHub
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEMO_DIR = PROJECT_ROOT / "data" / "demo"
@@ -137,18 +140,29 @@ def add_sample_bookings(services: Services) -> int:
 def run_kiosk(settings: Settings, fullscreen: bool = True, argv: list[str] | None = None,
               smoke: bool = False, screenshots: Path | None = None) -> int:
     """Start the resident's touchscreen (``smoke``: start, measure, exit)."""
+    from kiosk.field.runtime import FieldRuntime, prepare
     from kiosk.sync.runner import build_runner
     from kiosk.ui.hub import SyncedHub
     from kiosk.ui.qt_app import run
 
+    # Smoke and screenshot runs measure and draw: no run marker, lockdown or sync.
+    measuring = smoke or screenshots is not None
+    prepared = None if measuring else prepare(settings)
+    if prepared is not None and not prepared.integrity.ok:
+        from kiosk.ui.qt_app import run_out_of_order
+
+        try:
+            return run_out_of_order(prepared.integrity.advice(), fullscreen, argv,
+                                    on_shown=keep_watchdog_fed)
+        finally:
+            prepared.marker.end()
     services = build_services(settings)
     configured = [(s.id, s.kind, s.interval_s) for s in settings.hub_sources]
     hub = SyncedHub(services.hub, (settings.kiosk_lat, settings.kiosk_lon),
                     settings.hub_radius_km * 1000, configured)
     hub.refresh()  # what earlier syncs stored: the kiosk starts with it, online or not
-    # Smoke and screenshot runs measure and draw; they leave the hub alone.
     runner = None
-    if not (smoke or screenshots) and settings.hub_sources:
+    if not measuring and settings.hub_sources:
         runner = build_runner(settings.hub_sources, services.hub, kiosk_id=settings.kiosk_id,
                               on_applied=lambda _outcome: hub.refresh())
         runner.start()
@@ -162,10 +176,34 @@ def run_kiosk(settings: Settings, fullscreen: bool = True, argv: list[str] | Non
                        language=settings.language, px_per_mm=px_per_mm,
                        radius_km=max(settings.hub_radius_km, 1.0))
 
+    def start_field(app: QApplication, window: QWidget) -> Callable[[], None]:
+        assert prepared is not None
+        runtime = FieldRuntime.start(prepared, settings, services.engine, app, window,
+                                     lock=fullscreen, sync_state=lambda: hub_state(hub))
+        return runtime.stop
+
     try:
         return run(services, hub, map_view, fullscreen=fullscreen, argv=argv or [],
-                   smoke=smoke, screenshots=screenshots)
+                   smoke=smoke, screenshots=screenshots,
+                   on_shown=None if measuring else start_field)
     finally:
         if runner is not None:
             runner.stop()
         services.close()
+
+
+def hub_state(hub: SyncedHub) -> str:
+    """The sync state a heartbeat reports: online or not, and the age of the listings."""
+    status = hub.status()
+    when = status.listings_as_of.isoformat(timespec="minutes") if status.listings_as_of else "-"
+    return f"{'online' if status.online else 'offline'}; listings as of {when}"
+
+
+def keep_watchdog_fed(app: QApplication, _window: QWidget) -> Callable[[], None]:
+    """READY and watchdog pings for a notice screen, so systemd does not restart in a loop."""
+    from kiosk.watchdog.notify import SystemdNotifier
+    from kiosk.watchdog.pinger import WatchdogPinger
+
+    pinger = WatchdogPinger(SystemdNotifier(), app)
+    pinger.start("database damaged: waiting for a restore")
+    return pinger.stop

@@ -264,7 +264,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     from kiosk.doctor import run_checks
 
     problems = 0
-    for check in run_checks(args.settings):
+    for check in run_checks(args.settings, render=getattr(args, "render", False)):
         mark = "ok  " if check.ok else "FAIL"
         print(f"[{mark}] {check.name}: {check.detail}")
         if not check.ok:
@@ -356,19 +356,24 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", metavar="FILE.csv")
     imp.set_defaults(handler=cmd_bookings_import)
 
-    sub.add_parser("doctor", help="check database, migrations, assets, fonts, config, display"
-                   ).set_defaults(handler=cmd_doctor)
+    doctor = sub.add_parser("doctor", help="check database, integrity, backups, heartbeat, disk, "
+                            "logs, assets, fonts, config, display")
+    doctor.add_argument("--render", action="store_true",
+                        help="also draw the map page in a hidden browser (a few seconds)")
+    doctor.set_defaults(handler=cmd_doctor)
     for register in _extensions():
         register(sub)
     return parser
 
 
 def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:  # type: ignore[type-arg]
-    """Sub-commands contributed by the map and sync packages (imported only when parsing)."""
+    """Sub-commands contributed by other packages (imported only when parsing)."""
+    from kiosk.backup import cli as backup_cli
+    from kiosk.health import cli as health_cli
     from kiosk.map import cli as map_cli
     from kiosk.sync import cli as sync_cli
 
-    return [map_cli.register, sync_cli.register]
+    return [map_cli.register, sync_cli.register, backup_cli.register, health_cli.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

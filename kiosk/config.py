@@ -64,6 +64,20 @@ class Settings:
     tile_packs: tuple[Path, ...] = ()
     public_holidays: bool = True
     extra_holidays: tuple[date, ...] = ()
+    backup_dir: Path | None = None
+    backup_enabled: bool = True
+    backup_time: str = "03:30"
+    backup_keep_daily: int = 7
+    backup_keep_weekly: int = 4
+    log_max_bytes: int = 5_000_000
+    log_keep_files: int = 10
+    heartbeat_interval_s: int = 60
+    nightly_restart: str = ""
+    admin_pin_hash: str = ""
+    admin_pin_max_attempts: int = 3
+    admin_lock_minutes: int = 15
+    exit_gesture_taps: int = 5
+    exit_gesture_window_s: float = 3.0
     config_path: Path | None = None
     origins: dict[str, str] = field(default_factory=dict, compare=False)
 
@@ -73,6 +87,15 @@ class Settings:
         if self.database_url:
             return self.database_url
         return f"sqlite:///{data_dir() / 'kiosk.db'}"
+
+    @property
+    def effective_backup_dir(self) -> Path:
+        """The configured backup folder, or ``backups`` in the data directory."""
+        return self.backup_dir or data_dir() / "backups"
+
+    @property
+    def log_dir(self) -> Path:
+        return data_dir() / "logs"
 
 
 def data_dir() -> Path:
@@ -149,6 +172,41 @@ def _dates(value: Any) -> tuple[date, ...]:
         raise ValueError("must be a list of dates like 2026-12-31") from None
 
 
+def _clock_time(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
+        raise ValueError('must be a time of day like "03:30"')
+    return value
+
+
+def _count(lo: int, hi: int) -> Callable[[Any], int]:
+    def check(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+            raise ValueError(f"must be a whole number from {lo} to {hi}")
+        return value
+    return check
+
+
+def _optional_path(value: Any) -> Path | None:
+    text = _text(value)
+    return Path(text).expanduser() if text else None
+
+
+def _restart_window(value: Any) -> str:
+    from kiosk.watchdog.restart import parse_window
+
+    text = _text(value)
+    parse_window(text)
+    return text
+
+
+def _pin_hash(value: Any) -> str:
+    text = _text(value)
+    if text and not re.fullmatch(r"scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+",
+                                 text):
+        raise ValueError("must be a hash printed by `kiosk lockdown hash-pin`, not the PIN")
+    return text
+
+
 # (section, key) -> (field name, validator, help)
 FIELDS: dict[tuple[str, str], tuple[str, Callable[[Any], Any], str]] = {
     ("village", "name"): ("village_name", _text, "village name shown on the home screen"),
@@ -180,6 +238,32 @@ FIELDS: dict[tuple[str, str], tuple[str, Callable[[Any], Any], str]] = {
     ("tiles", "packs"): ("tile_packs", _paths, "MBTiles tile packs, most detailed first"),
     ("holidays", "public"): ("public_holidays", _boolean, "observe Korean public holidays"),
     ("holidays", "extra"): ("extra_holidays", _dates, "extra closed days for the village"),
+    ("backup", "dir"): ("backup_dir", _optional_path,
+                        "where backups go; empty = backups/ in the data directory"),
+    ("backup", "enabled"): ("backup_enabled", _boolean, "take a backup every day"),
+    ("backup", "time"): ("backup_time", _clock_time,
+                         "local time of the daily backup (taken later if the kiosk is busy)"),
+    ("backup", "keep_daily"): ("backup_keep_daily", _count(1, 365),
+                               "daily backups kept"),
+    ("backup", "keep_weekly"): ("backup_keep_weekly", _count(0, 260),
+                                "weekly backups kept (the newest of each week)"),
+    ("logs", "max_bytes"): ("log_max_bytes", _count(10_000, 1_000_000_000),
+                            "size of one log file before it is rotated"),
+    ("logs", "keep_files"): ("log_keep_files", _count(1, 1000), "rotated log files kept"),
+    ("health", "heartbeat_interval_s"): ("heartbeat_interval_s", _count(5, 3600),
+                                         "seconds between heartbeat rows in the database"),
+    ("health", "nightly_restart"): ("nightly_restart", _restart_window,
+                                    'restart in this quiet window when idle, e.g. "04:00-05:00"'),
+    ("lockdown", "admin_pin_hash"): ("admin_pin_hash", _pin_hash,
+                                     "hash of the installer PIN that leaves kiosk mode"),
+    ("lockdown", "admin_pin_max_attempts"): ("admin_pin_max_attempts", _count(1, 20),
+                                             "wrong installer PINs before a lock"),
+    ("lockdown", "admin_lock_minutes"): ("admin_lock_minutes", _count(1, 1440),
+                                         "minutes the exit stays locked after wrong PINs"),
+    ("lockdown", "exit_taps"): ("exit_gesture_taps", _count(3, 20),
+                                "taps in the top-left corner that ask for the installer PIN"),
+    ("lockdown", "exit_window_s"): ("exit_gesture_window_s", _number(1, 30),
+                                    "seconds within which those taps must come"),
 }
 
 
@@ -300,6 +384,10 @@ def describe(settings: Settings) -> list[tuple[str, str, str]]:
             value = getattr(settings, name)
         if name == "database_url":
             value = _mask_password(value) or f"(SQLite) {settings.effective_database_url}"
+        if name == "backup_dir":
+            value = settings.effective_backup_dir
+        if name == "admin_pin_hash":
+            value = "(set)" if value else "(not set: kiosk mode cannot be left on screen)"
         if isinstance(value, tuple):
             value = ", ".join(str(v) for v in value) or "(none)"
         rows.append((f"{section}.{key}", str(value),

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from kiosk.config import Settings
@@ -21,14 +22,187 @@ class Check:
     fix: str = ""
 
 
-def run_checks(settings: Settings) -> list[Check]:
+def run_checks(settings: Settings, render: bool = False) -> list[Check]:
+    """Every check; ``render`` also draws the map page in a hidden browser (a few seconds)."""
     return [
         _config(settings),
         *_database(settings),
+        _integrity(settings),
+        _backups(settings),
+        _heartbeat(settings),
+        _disk(),
+        _logs(settings),
         _assets(),
         _fonts(),
         _display(),
+        *([_render(settings)] if render else []),
     ]
+
+
+def _render(settings: Settings, timeout_s: float = 45) -> Check:
+    """Load the real map page in QtWebEngine: proves the engine, its helper process, the
+    kiosk:// scheme and the map libraries work on this machine (or in this bundle)."""
+    import time
+
+    if not (os.environ.get("WAYLAND_DISPLAY") or os.environ.get("DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from PySide6.QtWidgets import QApplication
+
+        from kiosk.map.scheme import register_url_scheme
+
+        if QApplication.instance() is None:
+            register_url_scheme()
+        else:
+            from PySide6.QtWebEngineCore import QWebEngineUrlScheme
+
+            if not QWebEngineUrlScheme.schemeByName(b"kiosk").name():
+                return Check("map render", False, "the kiosk:// scheme was not registered "
+                             "before Qt started", "run `kiosk doctor --render` on its own")
+        app = QApplication.instance() or QApplication(["kiosk-doctor"])
+        from kiosk.map.view import MapView
+
+        began = time.perf_counter()
+        view = MapView((settings.kiosk_lat, settings.kiosk_lon), settings.kiosk_label,
+                       tile_packs=settings.tile_packs, include_dongs=False)
+        view.resize(1280, 800)
+        view.show()
+        while not view.is_ready and time.perf_counter() - began < timeout_s:
+            app.processEvents()
+            time.sleep(0.02)
+        ready, took = view.is_ready, time.perf_counter() - began
+        errors, blocked = list(view.console_errors), list(view.blocked_requests)
+        view.close()
+        view.deleteLater()
+        from PySide6.QtCore import QEvent
+
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # page before its profile
+        app.processEvents()
+    except Exception as exc:  # doctor reports every failure
+        return Check("map render", False, f"{type(exc).__name__}: {exc}",
+                     "reinstall the kiosk; on a bare machine run as root add "
+                     "QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox")
+    if not ready:
+        return Check("map render", False, f"the map page did not become ready in {timeout_s:.0f} s"
+                     + (f"; page errors: {errors[:2]}" if errors else ""),
+                     "run `kiosk doctor --render` from a terminal and read the messages above")
+    detail = f"map page ready in {took:.1f} s"
+    if blocked:
+        return Check("map render", False, f"{detail}, but it asked the internet for "
+                     f"{len(blocked)} file(s): {blocked[:2]}", "report this: the page must "
+                     "work offline")
+    return Check("map render", True, detail + (f"; page messages: {errors[:1]}" if errors else ""))
+
+
+LOW_DISK_BYTES = 500_000_000
+BACKUP_MAX_AGE = timedelta(hours=36)
+
+
+def _ago(moment: datetime) -> str:
+    seconds = max(0, int((datetime.now(UTC) - moment).total_seconds()))
+    if seconds < 120:
+        return f"{seconds} s ago"
+    if seconds < 7200:
+        return f"{seconds // 60} min ago"
+    if seconds < 172800:
+        return f"{seconds // 3600} h ago"
+    return f"{seconds // 86400} days ago"
+
+
+def _integrity(settings: Settings) -> Check:
+    from kiosk.health.startup import check_integrity
+
+    try:
+        report = check_integrity(settings.effective_database_url, settings.effective_backup_dir)
+    except Exception as exc:  # doctor reports every failure
+        return Check("integrity", False, f"could not check: {exc}")
+    if report.ok:
+        return Check("integrity", True, report.detail)
+    return Check("integrity", False, report.detail, report.advice())
+
+
+def _backups(settings: Settings) -> Check:
+    from kiosk.backup.files import list_backups
+
+    directory = settings.effective_backup_dir
+    backups = list_backups(directory, settings.kiosk_id)
+    if not backups:
+        return Check("backups", False, f"no backup of kiosk {settings.kiosk_id} in {directory}",
+                     "run `kiosk backup` now; the running kiosk takes one every day at "
+                     f"{settings.backup_time}" + ("" if settings.backup_enabled else
+                                                  " once [backup] enabled = true"))
+    latest = backups[0]
+    detail = (f"last {latest.path.name} ({_ago(latest.taken_at)}), {len(backups)} kept in "
+              f"{directory}")
+    if datetime.now(UTC) - latest.taken_at > BACKUP_MAX_AGE:
+        return Check("backups", False, detail,
+                     "the daily backup is not happening: check the log for 'backup_failed', "
+                     "free disk space, or run `kiosk backup`")
+    return Check("backups", True, detail)
+
+
+def _heartbeat(settings: Settings) -> Check:
+    from kiosk.config import data_dir
+    from kiosk.health.startup import RunMarker
+    from kiosk.storage.engine import create_db_engine
+    from kiosk.storage.heartbeats import SqlHeartbeatStore
+
+    marker = RunMarker(data_dir())
+    running = marker.held_by_other_process()
+    previous = marker.read()
+    try:
+        engine = create_db_engine(settings.effective_database_url, settings.busy_timeout_ms)
+        try:
+            beats = SqlHeartbeatStore(engine).list()
+        finally:
+            engine.dispose()
+    except Exception as exc:  # e.g. migrations not applied yet
+        return Check("heartbeat", False, f"cannot read heartbeats: {str(exc).splitlines()[0]}",
+                     "run `kiosk db upgrade`")
+    now = datetime.now(UTC)
+    limit = timedelta(seconds=3 * settings.heartbeat_interval_s)
+    others = [b for b in beats if b.kiosk_id != settings.kiosk_id and now - b.last_seen > limit]
+    silent = f"; silent: {', '.join(b.kiosk_id for b in others)}" if others else ""
+    mine = next((b for b in beats if b.kiosk_id == settings.kiosk_id), None)
+    if mine is None:
+        return Check("heartbeat", running is None,
+                     f"no heartbeat from {settings.kiosk_id} yet{silent}",
+                     "the kiosk is running but not writing heartbeats: see its log")
+    state = (f"kiosk {settings.kiosk_id} {mine.version}: last seen {_ago(mine.last_seen)}, "
+             f"up {mine.uptime_s // 3600} h, sync {mine.sync_state or '-'}{silent}")
+    if running is not None and now - mine.last_seen > limit:
+        return Check("heartbeat", False, state + f" (process {running} running)",
+                     "the kiosk seems frozen; systemd's watchdog should restart it: "
+                     "journalctl --user -u sharing-village-kiosk")
+    if running is None and previous is not None:
+        state += "; the last run did not shut down cleanly (crash or power loss)"
+    return Check("heartbeat", True, state)
+
+
+def _disk() -> Check:
+    from kiosk.config import data_dir
+    from kiosk.health.probe import free_disk_bytes
+
+    free = free_disk_bytes(data_dir())
+    if free is None:
+        return Check("disk", False, f"cannot measure free space at {data_dir()}")
+    detail = f"{free / 1e9:.1f} GB free at {data_dir()}"
+    if free < LOW_DISK_BYTES:
+        return Check("disk", False, detail, "free space: remove old backups or logs; the "
+                     "kiosk needs room for its database, backups and logs")
+    return Check("disk", True, detail)
+
+
+def _logs(settings: Settings) -> Check:
+    directory = settings.log_dir
+    if not directory.exists():
+        return Check("logs", True, f"{directory} (created when the kiosk starts)")
+    if not os.access(directory, os.W_OK):
+        return Check("logs", False, f"{directory} is not writable",
+                     f"chown the folder to the kiosk user: chown -R kiosk {directory}")
+    files = [p for p in directory.iterdir() if p.is_file()]
+    size = sum(p.stat().st_size for p in files)
+    return Check("logs", True, f"{len(files)} file(s), {size / 1e6:.1f} MB in {directory}")
 
 
 def _config(settings: Settings) -> Check:

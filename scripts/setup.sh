@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the kiosk and its tests need on a fresh Debian/Ubuntu machine:
 # system packages (Qt's X11/EGL libraries, Korean fonts, PostgreSQL, Xvfb) and a
-# virtual environment in .venv with the project and its test extras.
+# virtual environment in .venv with the project, its test extras and PyInstaller.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,7 +32,7 @@ fi
 stamp=.venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)
 if [ ! -f "$stamp" ]; then
     .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e ".[test]"
+    .venv/bin/python -m pip install -q -e ".[test,package]"
     rm -f .venv/.installed-*
     touch "$stamp"
 fi

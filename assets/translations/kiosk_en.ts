@@ -695,5 +695,62 @@
         <source>취소는 시작 {cutoff} 전까지만 할 수 있습니다.</source>
         <translation>Cancelling is possible only up to {cutoff} before the start.</translation>
     </message>
+    <message>
+        <source>이 키오스크는 지금 점검 중입니다.
+관리사무소에 알려 주세요.</source>
+        <translation>This kiosk is out of order for maintenance.
+Please tell the management office.</translation>
+    </message>
+    <message>
+        <source>설치 담당자께:</source>
+        <translation>For the installer:</translation>
+    </message>
+</context>
+<context>
+    <name>lockdown</name>
+    <message>
+        <source>유지보수 모드 — 키오스크 잠금이 풀려 있습니다</source>
+        <translation>Maintenance mode — the kiosk lock is off</translation>
+    </message>
+    <message>
+        <source>키오스크 모드로 돌아가기</source>
+        <translation>Back to kiosk mode</translation>
+    </message>
+    <message>
+        <source>프로그램 종료</source>
+        <translation>Quit the kiosk program</translation>
+    </message>
+    <message>
+        <source>키오스크 모드를 끝내려면 관리자 PIN을 입력하세요.</source>
+        <translation>Enter the installer PIN to leave kiosk mode.</translation>
+    </message>
+    <message>
+        <source>관리자 PIN</source>
+        <translation>Installer PIN</translation>
+    </message>
+    <message>
+        <source>지우기</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>확인</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>관리자 PIN이 설정되지 않았습니다. 설치 안내서를 보세요.</source>
+        <translation>No installer PIN is set. See the installation guide.</translation>
+    </message>
+    <message>
+        <source>PIN이 맞지 않습니다. {n}번 더 틀리면 잠깁니다.</source>
+        <translation>Wrong PIN. {n} more wrong tries will lock it.</translation>
+    </message>
+    <message>
+        <source>너무 많이 틀렸습니다. {time}까지 잠겼습니다.</source>
+        <translation>Too many wrong tries. Locked until {time}.</translation>
+    </message>
 </context>
 </TS>

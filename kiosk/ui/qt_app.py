@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from kiosk.ui.hub import HubListings, SyncedHub
 from kiosk.ui.i18n import LanguageSwitcher
+from kiosk.ui.text import tr
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
@@ -137,9 +138,14 @@ class FirstPaint(QObject):
         return False
 
 
+OnShown = Callable[[QApplication, QWidget], Callable[[], None]]
+
+
 def run(services: Services, hub: HubListings, map_view: MapViewFactory | None,
         fullscreen: bool = True, argv: list[str] | None = None, smoke: bool = False,
-        screenshots: Path | None = None) -> int:
+        screenshots: Path | None = None, on_shown: OnShown | None = None) -> int:
+    """Run the kiosk window. ``on_shown`` starts what surrounds a shown window (lockdown,
+    heartbeat, watchdog) and returns how to stop it."""
     prepare_environment(headless=smoke or screenshots is not None)
     app = make_application(argv or [])
     if screenshots is not None:
@@ -162,10 +168,41 @@ def run(services: Services, hub: HubListings, map_view: MapViewFactory | None,
     else:
         window.resize(*px)
         window.show()
+    stop = on_shown(app, window) if on_shown is not None else None
     try:
         return app.exec()
     finally:
+        if stop is not None:
+            stop()
         dispose(window)
+
+
+def run_out_of_order(detail: str, fullscreen: bool = True, argv: list[str] | None = None,
+                     on_shown: OnShown | None = None) -> int:
+    """A full-screen notice instead of the booking screens (a damaged database):
+    residents are told to ask the office, installers what to do."""
+    prepare_environment(headless=False)
+    app = make_application(argv or [])
+    notice = QLabel()
+    notice.setObjectName("outOfOrder")
+    notice.setWordWrap(True)
+    notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    notice.setTextFormat(Qt.TextFormat.PlainText)
+    notice.setStyleSheet("QLabel#outOfOrder { background: #f4f3ef; color: #0f2a44;"
+                         " font-size: 40px; padding: 80px; }")
+    notice.setText(tr("이 키오스크는 지금 점검 중입니다.\n관리사무소에 알려 주세요.") + "\n\n"
+                   + tr("설치 담당자께:") + " " + detail)
+    if fullscreen:
+        notice.showFullScreen()
+    else:
+        notice.resize(*screen_pixels())
+        notice.show()
+    stop = on_shown(app, notice) if on_shown is not None else None
+    try:
+        return app.exec()
+    finally:
+        if stop is not None:
+            stop()
 
 
 def dispose(window: KioskWindow) -> None:

@@ -40,6 +40,7 @@ from kiosk.ui.screens.map import MapFactory, MapScreen
 from kiosk.ui.screens.mine import MyBookingsScreen
 from kiosk.ui.text import clock_text, tr
 from kiosk.ui.touch import TouchMetrics
+from kiosk.ui.widget_tree import WidgetTreeFilter
 from kiosk.ui.widgets import Banner, button, label
 
 if TYPE_CHECKING:
@@ -75,30 +76,16 @@ def scaled_style(factor: float) -> str:
                   lambda m: f"font-size: {round(int(m.group(1)) * factor)}px", text)
 
 
-class ActivityWatcher(QObject):
-    """Watches every widget of the window: touches count as activity; no context menus.
-
-    Installed on each widget (and each new child once polished) rather than on the
-    application: an application-wide Python filter would also see objects QtWebEngine
-    is still constructing, which is not safe.
-    """
+class ActivityWatcher(WidgetTreeFilter):
+    """Watches every widget of the window: touches count as activity; no context menus."""
 
     def __init__(self, window: KioskWindow) -> None:
         super().__init__(window)
         self.window = window
 
-    def watch(self, widget: QWidget) -> None:
-        widget.installEventFilter(self)
-        for child in widget.findChildren(QWidget):
-            child.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def on_event(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.ChildPolished:
-            child = event.child()  # type: ignore[attr-defined]
-            if isinstance(child, QWidget):
-                child.installEventFilter(self)
-        elif kind in ACTIVITY:
+        if kind in ACTIVITY:
             self.window.poke()
         elif kind == QEvent.Type.ContextMenu:
             return True

@@ -6,9 +6,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
-from kiosk.storage import hub_models, migrate
+from kiosk.storage import field_models, hub_models, migrate
 from kiosk.storage.engine import create_db_engine
-from kiosk.storage.models import Base
+from kiosk.storage.schema import metadata
 
 
 def test_migrations_match_models(database_url: str) -> None:
@@ -17,12 +17,14 @@ def test_migrations_match_models(database_url: str) -> None:
         migrate.upgrade(engine)
         assert migrate.is_up_to_date(engine)
         with engine.connect() as connection:
-            diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+            diff = compare_metadata(MigrationContext.configure(connection), metadata)
         assert diff == []
         hub_tables = {t.__tablename__ for t in (
             hub_models.HubListingRow, hub_models.HubQuarantineRow, hub_models.HubSyncStateRow,
             hub_models.HubSyncLeaseRow)}
-        assert {"bookings", "households", "resources", "audit_log", *hub_tables} <= set(
+        field_tables = {field_models.KioskHeartbeatRow.__tablename__}
+        assert {"bookings", "households", "resources", "audit_log", *hub_tables,
+                *field_tables} <= set(
             inspect(engine).get_table_names())
     finally:
         engine.dispose()
@@ -44,7 +46,7 @@ def test_hub_migration_upgrades_from_0001_and_downgrades(database_url: str) -> N
     try:
         migrate.upgrade(engine, "0001")
         assert "hub_listings" not in inspect(engine).get_table_names()
-        migrate.upgrade(engine)
+        migrate.upgrade(engine, "0002")
         assert migrate.current_revision(engine) == "0002"
         assert "hub_sync_leases" in inspect(engine).get_table_names()
         config = migrate.alembic_config()

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from alembic import context
 
-from kiosk.storage import hub_models  # noqa: F401  (registers the hub tables on Base)
-from kiosk.storage.models import Base
+from kiosk.storage.schema import metadata
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = metadata
 
 
 def run_migrations() -> None:

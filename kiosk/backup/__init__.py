@@ -1,0 +1,1 @@
+"""Backups of the kiosk database: take, verify, rotate, restore."""

@@ -1,0 +1,1 @@
+"""Start-up safety and health figures: run marker, integrity check, disk and database size."""

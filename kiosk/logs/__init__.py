@@ -1,0 +1,1 @@
+"""Structured, rotating logs in the data directory that never hold personal data."""

@@ -1,0 +1,13 @@
+"""Every table of the kiosk database in one metadata, for migrations and schema checks.
+
+Each concern keeps its models in its own module on the shared ``Base``; importing them
+here is what makes Alembic and the schema tests see all of them.
+"""
+
+from __future__ import annotations
+
+from kiosk.storage import field_models, hub_models
+from kiosk.storage.models import Base
+
+metadata = Base.metadata
+MODEL_MODULES = (hub_models, field_models)

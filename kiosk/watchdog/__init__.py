@@ -1,0 +1,1 @@
+"""systemd integration: readiness and watchdog pings from the GUI thread."""

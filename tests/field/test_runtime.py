@@ -1,0 +1,62 @@
+"""The whole field sequence around a stand-in window: prepare → start → stop."""
+
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.backup.files import list_backups
+from kiosk.config import Settings
+from kiosk.field.runtime import FieldRuntime, prepare
+from kiosk.storage import migrate
+from kiosk.storage.engine import create_db_engine
+from kiosk.storage.heartbeats import SqlHeartbeatStore
+from kiosk.watchdog.notify import SystemdNotifier
+
+
+def test_start_and_stop(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path))
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'kiosk.db'}", kiosk_id="lobby-7")
+    engine = create_db_engine(settings.effective_database_url)
+    migrate.upgrade(engine)
+    manager = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    manager.bind(str(tmp_path / "notify"))
+    manager.settimeout(5)
+    (tmp_path / "kiosk.running").write_text('{"pid": 999999999, "started_at": "x"}')
+
+    prepared = prepare(settings, console_log=False)
+    assert prepared.integrity.ok and prepared.previous_run is not None
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    app = QApplication.instance()
+    runtime = FieldRuntime.start(prepared, settings, engine, app, window,
+                                 notifier=SystemdNotifier({"NOTIFY_SOCKET":
+                                                           str(tmp_path / "notify")}))
+    try:
+        assert manager.recv(4096) == b"READY=1\nSTATUS=kiosk lobby-7 ready"
+        runtime.wait_idle()
+        beat = SqlHeartbeatStore(engine).get("lobby-7")
+        assert beat is not None and beat.last_touch is None
+        assert len(list_backups(settings.effective_backup_dir, "lobby-7")) == 1
+        assert not window.close() and window.isVisible()  # locked down
+        qtbot.mouseClick(window, Qt.MouseButton.LeftButton)
+        assert runtime.heartbeat.last_touch is not None
+    finally:
+        runtime.stop()
+    assert manager.recv(4096) == b"STOPPING=1"
+    manager.close()
+    assert not (tmp_path / "kiosk.running").exists()
+    beat = SqlHeartbeatStore(engine).get("lobby-7")
+    assert beat is not None and beat.last_touch is not None
+    engine.dispose()
+    entries = [json.loads(line) for line in
+               (tmp_path / "logs" / "kiosk.log").read_text(encoding="utf-8").splitlines()]
+    events = [e.get("event") for e in entries]
+    assert events[0] == "unclean_shutdown" and "start" in events and events[-1] == "stop"
+    assert window.close()  # lockdown removed
