@@ -12,7 +12,7 @@ SYSTEM_PACKAGES=(
     libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1
     libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxi6 libnss3 libasound2 libxshmfence1
     fonts-noto-cjk xvfb xauth postgresql
-    libspeechd2 speech-dispatcher speech-dispatcher-espeak-ng espeak-ng-data
+    libspeechd2 speech-dispatcher speech-dispatcher-espeak-ng espeak-ng-data libpipewire-0.3-0
 )
 
 missing=()

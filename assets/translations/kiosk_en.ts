@@ -99,8 +99,8 @@
         <translation>{name}, text field.</translation>
     </message>
     <message>
-        <source>비밀번호 입력란, {count}자리 입력됨.</source>
-        <translation>PIN field, {count} digits entered.</translation>
+        <source>비밀번호 입력란. 숫자는 소리 내어 읽지 않습니다.</source>
+        <translation>PIN field. Digits are not read aloud.</translation>
     </message>
     <message>
         <source>숫자 키. 한 번 더 누르면 입력됩니다.</source>

@@ -86,7 +86,7 @@ def phrase(source: str, **args: Phrase | str) -> Phrase:
 SCREEN = "{title} 화면입니다."
 BUTTON = "{name}, 버튼. 한 번 더 누르면 선택됩니다."
 FIELD = "{name}, 입력란."
-SECRET_FIELD = "비밀번호 입력란, {count}자리 입력됨."
+SECRET_FIELD = "비밀번호 입력란. 숫자는 소리 내어 읽지 않습니다."
 SECRET_KEY = "숫자 키. 한 번 더 누르면 입력됩니다."
 DIGIT_ENTERED = "숫자 입력됨"
 DIGIT_DELETED = "한 자리 지움"
@@ -282,7 +282,7 @@ def describe_control(widget: QWidget) -> Phrase:
     name = widget.accessibleName() or text_of(widget)
     if isinstance(widget, QLineEdit):
         if is_secret(widget):
-            return phrase(SECRET_FIELD, count=str(len(widget.text())))
+            return phrase(SECRET_FIELD)
         return phrase(FIELD, name=widget.accessibleName() or widget.placeholderText())
     if is_secret(widget):
         return phrase(SECRET_KEY)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.config import Panel
 from kiosk.ui.a11y.geometry import PanelGeometry
@@ -49,3 +49,24 @@ def english(qapp: QApplication) -> Iterator[None]:
     QCoreApplication.installTranslator(translator)
     yield
     QCoreApplication.removeTranslator(translator)
+
+
+@pytest.fixture
+def shown(qtbot) -> Iterator[Callable[[QWidget, PanelGeometry], QWidget]]:  # type: ignore[no-untyped-def]
+    """Show a screen filling a panel-sized host, as screens sit in the kiosk's main window
+    (a top-level window with a layout would make the offscreen platform warn)."""
+    hosts: list[QWidget] = []
+
+    def show(window: QWidget, geometry: PanelGeometry) -> QWidget:
+        host = QWidget()
+        window.setParent(host)
+        host.resize(geometry.width_px, geometry.height_px)
+        window.setGeometry(0, 0, geometry.width_px, geometry.height_px)
+        qtbot.addWidget(host)
+        host.show()
+        qtbot.waitExposed(host)
+        hosts.append(host)
+        return window
+
+    yield show
+    hosts.clear()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QPropertyAnimation, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -14,28 +12,6 @@ from kiosk.ui.a11y.flashing import Blinker
 from kiosk.ui.a11y.geometry import PanelGeometry
 from kiosk.ui.a11y.themes import AccessibilitySettings, apply
 from tests.ui.a11y.sample import SampleScreen
-
-HOSTS: list[QWidget] = []
-
-
-@pytest.fixture(autouse=True)
-def _release_hosts() -> Iterator[None]:
-    yield
-    HOSTS.clear()
-
-
-def shown(qtbot, window: QWidget, geometry: PanelGeometry) -> QWidget:  # type: ignore[no-untyped-def]
-    """Show ``window`` filling a full-screen host, as screens sit in the kiosk's main window
-    (a top-level window with a layout would make the offscreen platform warn)."""
-    host = QWidget()
-    window.setParent(host)
-    host.resize(geometry.width_px, geometry.height_px)
-    window.setGeometry(0, 0, geometry.width_px, geometry.height_px)
-    qtbot.addWidget(host)
-    host.show()
-    qtbot.waitExposed(host)
-    HOSTS.append(host)  # keep the host (and so the window) alive for the test
-    return window
 
 
 def rules(findings) -> set[str]:  # type: ignore[no-untyped-def]
@@ -63,111 +39,111 @@ def mode_of(settings: AccessibilitySettings, geometry: PanelGeometry) -> AuditMo
 @pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
 @pytest.mark.parametrize("scale", [100, 150, 200])
 @pytest.mark.parametrize("low_screen", [False, True], ids=["", "low-screen"])
-def test_sample_screen_passes_in_every_mode(qtbot, settings, request, orientation,  # type: ignore[no-untyped-def]
+def test_sample_screen_passes_in_every_mode(shown, settings, request, orientation,  # type: ignore[no-untyped-def]
                                            high_contrast, scale, low_screen) -> None:
     geometry = request.getfixturevalue(orientation)
     settings.update(high_contrast=high_contrast, text_scale=scale, low_screen=low_screen)
-    screen = shown(qtbot, SampleScreen(settings, geometry), geometry)
+    screen = shown(SampleScreen(settings, geometry), geometry)
     assert [str(f) for f in audit(screen, mode_of(settings, geometry))] == []
 
 
 @pytest.mark.parametrize("language", ["ko", "en"])
 def test_sample_screen_passes_in_both_languages_on_a_tall_panel(  # type: ignore[no-untyped-def]
-        qtbot, settings, tall, request, language) -> None:
+        shown, settings, tall, request, language) -> None:
     if language == "en":
         request.getfixturevalue("english")
     settings.update(language=language, low_screen=True, text_scale=200, voice=True)
-    screen = shown(qtbot, SampleScreen(settings, tall), tall)
+    screen = shown(SampleScreen(settings, tall), tall)
     assert screen.panel.title.text() == ("Accessibility" if language == "en" else "접근성")
     assert [str(f) for f in audit(screen, mode_of(settings, tall))] == []
 
 
-def test_small_control(qtbot, settings, landscape) -> None:  # type: ignore[no-untyped-def]
+def test_small_control(shown, settings, landscape) -> None:  # type: ignore[no-untyped-def]
     window, layout = base(settings, landscape)
     tiny = QPushButton()
     tiny.setAccessibleName("작은 단추")
     tiny.setStyleSheet("min-height: 0px; min-width: 0px;")
     tiny.setFixedSize(40, 60)  # under 12 mm wide
     layout.addWidget(tiny)
-    found = audit(shown(qtbot, window, landscape), mode_of(settings, landscape))
+    found = audit(shown(window, landscape), mode_of(settings, landscape))
     assert rules(found) == {"size"}
     assert tiny.width() < landscape.mm_to_px(12)
     assert f"{landscape.width_mm_of(tiny.width()):.1f} ×" in found[0].detail
 
 
-def test_controls_too_close(qtbot, settings, landscape) -> None:  # type: ignore[no-untyped-def]
+def test_controls_too_close(shown, settings, landscape) -> None:  # type: ignore[no-untyped-def]
     window, layout = base(settings, landscape)
     row = QHBoxLayout()
     row.setSpacing(4)  # 1 mm
     row.addWidget(QPushButton("가"))
     row.addWidget(QPushButton("나"))
     layout.addLayout(row)
-    found = audit(shown(qtbot, window, landscape), mode_of(settings, landscape))
+    found = audit(shown(window, landscape), mode_of(settings, landscape))
     assert rules(found) == {"gap"}
     assert "0.99 mm apart" in found[0].detail
 
 
-def test_small_text(qtbot, settings, landscape) -> None:  # type: ignore[no-untyped-def]
+def test_small_text(shown, settings, landscape) -> None:  # type: ignore[no-untyped-def]
     window, layout = base(settings, landscape)
     small = QLabel("작은 글씨")
     small.setStyleSheet("font-size: 24px;")
     layout.addWidget(small)
-    found = audit(shown(qtbot, window, landscape), mode_of(settings, landscape))
+    found = audit(shown(window, landscape), mode_of(settings, landscape))
     assert rules(found) == {"ink"}
     # At 200 % the normal body size is too small as well.
     settings.update(text_scale=200)
     big_mode = AuditMode(landscape, text_scale=200)
     window2, layout2 = base(AccessibilitySettings(), landscape)
     layout2.addWidget(QLabel("보통 글씨"))
-    assert "ink" in rules(audit(shown(qtbot, window2, landscape), big_mode))
+    assert "ink" in rules(audit(shown(window2, landscape), big_mode))
 
 
-def test_low_contrast_text(qtbot, settings, landscape) -> None:  # type: ignore[no-untyped-def]
+def test_low_contrast_text(shown, settings, landscape) -> None:  # type: ignore[no-untyped-def]
     window, layout = base(settings, landscape)
     grey = QLabel("흐린 글씨")
     grey.setStyleSheet("color: #999999;")
     layout.addWidget(grey)
-    found = audit(shown(qtbot, window, landscape), mode_of(settings, landscape))
+    found = audit(shown(window, landscape), mode_of(settings, landscape))
     assert rules(found) == {"contrast"}
     assert "#999999 on #f7f7f5" in found[0].detail
 
 
-def test_high_contrast_needs_seven_to_one(qtbot, settings, landscape) -> None:  # type: ignore[no-untyped-def]
+def test_high_contrast_needs_seven_to_one(shown, settings, landscape) -> None:  # type: ignore[no-untyped-def]
     settings.update(high_contrast=True)
     window, layout = base(settings, landscape)
     grey = QLabel("회색 글씨")
     grey.setStyleSheet("color: #808080;")  # 5.3:1 on black
     layout.addWidget(grey)
-    window = shown(qtbot, window, landscape)
+    window = shown(window, landscape)
     assert rules(audit(window, mode_of(settings, landscape))) == {"contrast"}
     assert audit(window, AuditMode(landscape, high_contrast=False)) == []
 
 
-def test_control_without_visible_boundary(qtbot, settings, landscape) -> None:  # type: ignore[no-untyped-def]
+def test_control_without_visible_boundary(shown, settings, landscape) -> None:  # type: ignore[no-untyped-def]
     window, layout = base(settings, landscape)
     flat = QPushButton("경계 없음")
     flat.setStyleSheet("QPushButton { background: #F7F7F5; color: #1A1A1A; border: none; }"
                        "QPushButton:focus { background: #10324A; color: #FFFFFF; }")
     layout.addWidget(flat)
-    found = audit(shown(qtbot, window, landscape), mode_of(settings, landscape))
+    found = audit(shown(window, landscape), mode_of(settings, landscape))
     assert rules(found) == {"boundary"}
 
 
-def test_faint_icon(qtbot, settings, landscape) -> None:  # type: ignore[no-untyped-def]
+def test_faint_icon(shown, settings, landscape) -> None:  # type: ignore[no-untyped-def]
     window, layout = base(settings, landscape)
     pixmap = QPixmap(48, 48)
     pixmap.fill(QColor("#24465E"))  # 1.3:1 on the navy button
     button = QPushButton(QIcon(pixmap), "아이콘")
     layout.addWidget(button)
-    found = audit(shown(qtbot, window, landscape), mode_of(settings, landscape))
+    found = audit(shown(window, landscape), mode_of(settings, landscape))
     assert rules(found) == {"icon"}
 
 
-def test_controls_out_of_reach_in_low_screen_mode(qtbot, settings, portrait) -> None:  # type: ignore[no-untyped-def]
+def test_controls_out_of_reach_in_low_screen_mode(shown, settings, portrait) -> None:  # type: ignore[no-untyped-def]
     settings.update(low_screen=True)
     window, layout = base(settings, portrait)  # the good button sits at the very top
     layout.addStretch(1)
-    window = shown(qtbot, window, portrait)
+    window = shown(window, portrait)
     found = audit(window, mode_of(settings, portrait))
     assert rules(found) == {"reach"}
     assert "1,220 mm" in found[0].detail
@@ -175,7 +151,7 @@ def test_controls_out_of_reach_in_low_screen_mode(qtbot, settings, portrait) -> 
     assert audit(window, mode_of(settings, portrait)) == []
 
 
-def test_information_too_high_in_low_screen_mode(qtbot, settings, tall) -> None:  # type: ignore[no-untyped-def]
+def test_information_too_high_in_low_screen_mode(shown, settings, tall) -> None:  # type: ignore[no-untyped-def]
     settings.update(low_screen=True)
     window = QWidget()
     metrics = apply(window, settings, tall)
@@ -184,43 +160,43 @@ def test_information_too_high_in_low_screen_mode(qtbot, settings, tall) -> None:
     layout.addWidget(QLabel("맨 위 안내"))
     layout.addStretch(1)
     layout.addWidget(QPushButton("확인"))
-    found = audit(shown(qtbot, window, tall), mode_of(settings, tall))
+    found = audit(shown(window, tall), mode_of(settings, tall))
     assert rules(found) == {"information"}
 
 
-def test_control_that_tab_skips(qtbot, settings, landscape) -> None:  # type: ignore[no-untyped-def]
+def test_control_that_tab_skips(shown, settings, landscape) -> None:  # type: ignore[no-untyped-def]
     window, layout = base(settings, landscape)
     skipped = QPushButton("건너뜀")
     skipped.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     layout.addWidget(skipped)
-    found = audit(shown(qtbot, window, landscape), mode_of(settings, landscape))
+    found = audit(shown(window, landscape), mode_of(settings, landscape))
     assert rules(found) == {"focus-order"}
 
 
-def test_focus_without_visible_change(qtbot, settings, landscape) -> None:  # type: ignore[no-untyped-def]
+def test_focus_without_visible_change(shown, settings, landscape) -> None:  # type: ignore[no-untyped-def]
     window, layout = base(settings, landscape)
     plain = QPushButton("초점 표시 없음")
     plain.setStyleSheet("QPushButton { outline: none; } "
                         "QPushButton:focus { border-color: #10324A; }")
     layout.addWidget(plain)
-    found = audit(shown(qtbot, window, landscape), mode_of(settings, landscape))
+    found = audit(shown(window, landscape), mode_of(settings, landscape))
     assert rules(found) == {"focus-visible"}
 
 
-def test_focused_control_clipped(qtbot, settings, landscape) -> None:  # type: ignore[no-untyped-def]
+def test_focused_control_clipped(shown, settings, landscape) -> None:  # type: ignore[no-untyped-def]
     window, layout = base(settings, landscape)
     box = QWidget()
     box.setFixedHeight(60)
     inner = QPushButton("잘림", box)
     inner.setGeometry(0, 20, 400, 80)  # its lower part hangs out of the box
     layout.addWidget(box)
-    found = audit(shown(qtbot, window, landscape), mode_of(settings, landscape))
+    found = audit(shown(window, landscape), mode_of(settings, landscape))
     assert rules(found) == {"focus-clipped"}
 
 
-def test_fast_timer_and_fast_blink_animation(qtbot, settings, landscape) -> None:  # type: ignore[no-untyped-def]
+def test_fast_timer_and_fast_blink_animation(shown, settings, landscape) -> None:  # type: ignore[no-untyped-def]
     window, _layout = base(settings, landscape)
-    window = shown(qtbot, window, landscape)
+    window = shown(window, landscape)
     mode = mode_of(settings, landscape)
     timer = QTimer(window)
     timer.start(50)
@@ -244,13 +220,13 @@ def test_fast_timer_and_fast_blink_animation(qtbot, settings, landscape) -> None
     assert audit(window, mode) == []
 
 
-def test_audit_needs_a_shown_window_and_restores_focus(qtbot, settings, landscape) -> None:  # type: ignore[no-untyped-def]
+def test_audit_needs_a_shown_window_and_restores_focus(shown, settings, landscape) -> None:  # type: ignore[no-untyped-def]
     window, layout = base(settings, landscape)
     second = QPushButton("둘째")
     layout.addWidget(second)
     with pytest.raises(ValueError, match="show the window"):
         audit(window, mode_of(settings, landscape))
-    window = shown(qtbot, window, landscape)
+    window = shown(window, landscape)
     second.setFocus()
     assert audit(window, mode_of(settings, landscape)) == []
     assert second.hasFocus()
