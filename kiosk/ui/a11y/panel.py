@@ -41,7 +41,7 @@ class AccessibilityPanel(QFrame):
         self.status.setProperty("a11y_role", "secondary")
 
         def button(name: str) -> QPushButton:
-            made = QPushButton()
+            made = QPushButton(self)  # parented now: the Tab order is set before layout
             made.setObjectName(name)
             return made
 
@@ -52,7 +52,7 @@ class AccessibilityPanel(QFrame):
         self.language = button("languageButton")
         self.slower, self.faster = button("slowerButton"), button("fasterButton")
         self.quieter, self.louder = button("quieterButton"), button("louderButton")
-        self.rate_label, self.volume_label = QLabel(), QLabel()
+        self.rate_label, self.volume_label = QLabel(self), QLabel(self)
         self.replay, self.stop = button("replayButton"), button("stopButton")
         self.reset = button("resetButton")
         self.reset.setProperty("a11y_role", "secondary")
@@ -80,8 +80,7 @@ class AccessibilityPanel(QFrame):
             self.volume_label, self.quieter, self.louder, self.text_size, self.contrast,
             self.low_screen, self.language, self.reset]
         self.grid = QGridLayout(self)
-        self.columns = 0
-        self._regrid(3)
+        self.columns = 3
         settings.changed.connect(self.retranslate)
         self.retranslate()
 
@@ -97,16 +96,22 @@ class AccessibilityPanel(QFrame):
         self._regrid(max(1, min(3, (usable + metrics.gap_px) // (widest + metrics.gap_px))))
 
     def _regrid(self, columns: int) -> None:
-        """Lay the controls out row by row in reading order (the same as the Tab order)."""
-        if columns == self.columns:
-            return
+        """Lay the shown controls out row by row in reading order (= the Tab order)."""
         self.columns = columns
+        voice_only = {self.replay, self.stop, self.slower, self.faster, self.quieter,
+                      self.louder, self.rate_label, self.volume_label}
+        shown = [w for w in self.order if self.settings.voice or w not in voice_only]
         for widget in (self.title, self.status, *self.order):
             self.grid.removeWidget(widget)
+        for widget in self.order:
+            widget.setVisible(widget in shown)
         self.grid.addWidget(self.title, 0, 0, 1, columns)
         self.grid.addWidget(self.status, 1, 0, 1, columns)
-        for index, widget in enumerate(self.order):
+        for index, widget in enumerate(shown):
             self.grid.addWidget(widget, 2 + index // columns, index % columns)
+        for row in range(self.grid.rowCount()):
+            self.grid.setRowStretch(row, 0)
+        self.grid.setRowStretch(3 + (len(shown) - 1) // columns, 1)  # spare room below
         for first, second in zip(self.order, self.order[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -136,6 +141,4 @@ class AccessibilityPanel(QFrame):
         self.replay.setText(tr("다시 듣기"))
         self.stop.setText(tr("멈춤"))
         self.reset.setText(tr("처음 상태로"))
-        for widget in (self.replay, self.stop, self.slower, self.faster, self.quieter,
-                       self.louder, self.rate_label, self.volume_label):
-            widget.setVisible(s.voice)
+        self._regrid(self.columns)
