@@ -109,11 +109,25 @@ def speechd_socket(environ: dict[str, str] | None = None) -> Path:
     return base / "speech-dispatcher" / "speechd.sock"
 
 
+def _ssip(connection: socket.socket, command: bytes) -> bytes:
+    """Send one SSIP command and read up to its final reply line ("NNN text")."""
+    connection.sendall(command + b"\r\n")
+    reply = b""
+    while True:
+        chunk = connection.recv(65536)
+        if not chunk:
+            return reply
+        reply += chunk
+        if any(len(line) > 3 and line[3:4] == b" " for line in reply.split(b"\r\n")):
+            return reply
+
+
 def speechd_responds(path: Path, timeout_s: float = PROBE_TIMEOUT_S) -> bool | None:
     """True if a running speech-dispatcher answers; None if none runs (it will be started).
 
-    A wedged speech-dispatcher makes QTextToSpeech's constructor wait forever, which would
-    freeze the kiosk; asking first keeps the screen alive and lets the guide say why.
+    A speech-dispatcher stuck on its audio output still greets clients but never lists
+    its voices, and QTextToSpeech's constructor then waits forever, freezing the kiosk;
+    asking for the voice list first keeps the screen alive and lets the guide say why.
     """
     if not path.exists():
         return None
@@ -121,14 +135,14 @@ def speechd_responds(path: Path, timeout_s: float = PROBE_TIMEOUT_S) -> bool | N
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
             probe.settimeout(timeout_s)
             probe.connect(str(path))
-            probe.sendall(b"SET SELF CLIENT_NAME kiosk:kiosk:probe\r\n")
-            answer = probe.recv(256)
+            greeting = _ssip(probe, b"SET SELF CLIENT_NAME kiosk:kiosk:probe")
+            voices = _ssip(probe, b"LIST SYNTHESIS_VOICES")
             probe.sendall(b"QUIT\r\n")
-    except ConnectionRefusedError:
+    except (ConnectionRefusedError, FileNotFoundError):
         return None  # stale socket of a stopped service: libspeechd starts a new one
     except OSError:
         return False
-    return answer.startswith(b"2")
+    return greeting.startswith(b"2") and voices.split(b"\r\n")[-2:][0][:1] == b"2"
 
 
 def create_engine(name: str | None = None) -> tuple[QTextToSpeech | None, Status, str]:

@@ -247,7 +247,8 @@ def test_speechd_socket_location() -> None:
         Path("/run/user/7/speech-dispatcher/speechd.sock")
 
 
-def _serve(path: Path, answer: bytes | None) -> tuple[socket.socket, threading.Thread]:
+def _serve(path: Path, voices: bytes | None) -> tuple[socket.socket, threading.Thread]:
+    """A speech-dispatcher stand-in: greets, then lists voices (or, wedged, never does)."""
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(str(path))
     server.listen(1)
@@ -256,11 +257,11 @@ def _serve(path: Path, answer: bytes | None) -> tuple[socket.socket, threading.T
         connection, _ = server.accept()
         with connection:
             connection.recv(256)
-            if answer is not None:
-                connection.sendall(answer)
-                connection.recv(256)
-            else:
-                connection.recv(256)  # hangs like a wedged service until the probe gives up
+            connection.sendall(b"208 OK CLIENT NAME SET\r\n")
+            connection.recv(256)
+            if voices is not None:
+                connection.sendall(voices)
+            connection.recv(256)  # QUIT, or the probe giving up
 
     thread = threading.Thread(target=run, daemon=True)
     thread.start()
@@ -270,7 +271,7 @@ def _serve(path: Path, answer: bytes | None) -> tuple[socket.socket, threading.T
 def test_speechd_probe_tells_alive_wedged_and_absent(tmp_path: Path) -> None:
     assert speechd_responds(tmp_path / "none.sock") is None
     alive = tmp_path / "alive.sock"
-    server, thread = _serve(alive, b"208 OK CLIENT NAME SET\r\n")
+    server, thread = _serve(alive, b"249-Korean\tko\tnone\r\n249 OK VOICE LIST SENT\r\n")
     assert speechd_responds(alive) is True
     thread.join(5)
     server.close()
