@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QImage, QPalette, QTextDocument
+from PySide6.QtGui import QImage, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -47,7 +47,7 @@ from kiosk.ui.a11y.contrast import (
     rendered_text_contrast,
     ring,
 )
-from kiosk.ui.a11y.findings import Finding, describe
+from kiosk.ui.a11y.findings import Finding, describe, text_of
 from kiosk.ui.a11y.flashing import flashing_findings
 from kiosk.ui.a11y.geometry import (
     MIN_CONTROL_AREA_MM2,
@@ -84,24 +84,6 @@ class AuditMode:
 def is_interactive(widget: QWidget) -> bool:
     """Controls a resident operates; custom clickable widgets set ``a11y_interactive``."""
     return isinstance(widget, INTERACTIVE) or bool(widget.property("a11y_interactive"))
-
-
-def text_of(widget: QWidget) -> str:
-    """The visible text a widget shows (plain text even if the label is rich text)."""
-    if isinstance(widget, QLabel):
-        text = widget.text()
-        if widget.textFormat() != Qt.TextFormat.PlainText and "<" in text:
-            document = QTextDocument()
-            document.setHtml(text)
-            text = document.toPlainText()
-        return text.strip()
-    if isinstance(widget, QAbstractButton):
-        return widget.text().replace("&", "").strip()
-    if isinstance(widget, QLineEdit):
-        return (widget.text() or widget.placeholderText()).strip()
-    if isinstance(widget, QComboBox):
-        return widget.currentText().strip()
-    return ""
 
 
 def _visible_widgets(window: QWidget) -> list[QWidget]:
@@ -144,8 +126,8 @@ class _Renderings:
         node: QWidget | None = widget
         while node is not None and node is not self.window:
             parent = node.parentWidget()
-            if isinstance(parent, QWidget) and isinstance(parent.parentWidget(), QScrollArea) \
-                    and parent.parentWidget().widget() is node:  # type: ignore[union-attr]
+            area = parent.parentWidget() if parent is not None else None
+            if isinstance(area, QScrollArea) and area.widget() is node:
                 return node
             node = parent
         return self.window
@@ -354,9 +336,9 @@ def _scroll_positions(window: QWidget) -> list[tuple[QAbstractSlider, int]]:
 def _tab_order(window: QWidget, limit: int) -> Iterator[QWidget]:
     """Press Tab from the first focusable control and yield where the focus lands."""
     start = None
-    node = window.nextInFocusChain()
+    node: QWidget | None = window.nextInFocusChain()
     for _ in range(10_000):
-        if node is window:
+        if node is None or node is window:
             break
         if node.isVisibleTo(window) and node.isEnabled() and \
                 node.focusPolicy() & Qt.FocusPolicy.TabFocus:
@@ -376,7 +358,7 @@ def _tab_order(window: QWidget, limit: int) -> Iterator[QWidget]:
 
 def _focus_findings(window: QWidget, controls: list[QWidget],
                     min_contrast: float) -> list[Finding]:
-    found = []
+    found: list[Finding] = []
     candidates = [c for c in controls if c.isEnabled()]
     if not candidates:
         return found
@@ -412,9 +394,10 @@ def _focus_findings(window: QWidget, controls: list[QWidget],
                     _window_rect(current, window)):
                 found.append(Finding("focus-clipped", describe(current),
                                      "focused but not fully shown (clipped or scrolled away)"))
-    if QApplication.focusWidget() is not None and visited:
+    last = QApplication.focusWidget()
+    if last is not None and visited:
         # Leave the last control so its unfocused look can be compared too.
-        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        QTest.keyClick(last, Qt.Key.Key_Tab)
         QApplication.processEvents()
     for control in candidates:
         if control.focusPolicy() & Qt.FocusPolicy.TabFocus and control not in visited:

@@ -53,11 +53,11 @@ def _to_color(value: int) -> QColor:
 
 def dominant_color(pixels: NDArray[np.uint32]) -> QColor | None:
     """The most frequent opaque colour of ``pixels`` (None when there are none)."""
-    flat = pixels.reshape(-1)
-    flat = flat[(flat >> 24) > 128] & 0x00FFFFFF
-    if flat.size == 0:
+    every = pixels.reshape(-1)
+    opaque = every[(every >> 24) > 128] & 0x00FFFFFF
+    if opaque.size == 0:
         return None
-    values, counts = np.unique(flat, return_counts=True)
+    values, counts = np.unique(opaque, return_counts=True)
     return _to_color(int(values[int(np.argmax(counts))]))
 
 
@@ -111,14 +111,14 @@ def contrast_changed_pixels(before: QImage, after: QImage, minimum: float = NON_
 def rendered_text_contrast(image: QImage) -> tuple[QColor, QColor, float] | None:
     """(text, background, ratio) read from a rendering: the background is the commonest
     colour, the text the most contrasting colour that covers a real share of the rest."""
-    flat = image_array(image).reshape(-1)
-    flat = flat[(flat >> 24) > 128] & 0x00FFFFFF
-    if flat.size == 0:
+    every = image_array(image).reshape(-1)
+    opaque = every[(every >> 24) > 128] & 0x00FFFFFF
+    if opaque.size == 0:
         return None
-    values, counts = np.unique(flat, return_counts=True)
+    values, counts = np.unique(opaque, return_counts=True)
     order = np.argsort(counts)[::-1]
     background = _to_color(int(values[order[0]]))
-    rest = int(flat.size - counts[order[0]])
+    rest = int(opaque.size - counts[order[0]])
     best: tuple[QColor, QColor, float] | None = None
     for index in order[1:]:
         if counts[index] < max(4, 0.02 * rest):

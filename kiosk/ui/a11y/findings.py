@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QWidget
 
 
 @dataclass(frozen=True)
@@ -34,3 +35,21 @@ def describe(obj: QObject) -> str:
     if text:
         name += f" '{text[:24]}'"
     return name
+
+
+def text_of(widget: QWidget) -> str:
+    """The visible text a widget shows (plain text even if the label is rich text)."""
+    if isinstance(widget, QLabel):
+        text = widget.text()
+        if widget.textFormat() != Qt.TextFormat.PlainText and "<" in text:
+            document = QTextDocument()
+            document.setHtml(text)
+            text = document.toPlainText()
+        return text.strip()
+    if isinstance(widget, QAbstractButton):
+        return widget.text().replace("&", "").strip()
+    if isinstance(widget, QLineEdit):
+        return (widget.text() or widget.placeholderText()).strip()
+    if isinstance(widget, QComboBox):
+        return widget.currentText().strip()
+    return ""

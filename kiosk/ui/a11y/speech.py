@@ -21,7 +21,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtTextToSpeech import QTextToSpeech
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 
-from kiosk.ui.a11y.audit import text_of
+from kiosk.ui.a11y.findings import text_of
 from kiosk.ui.a11y.text import CONTEXT, tr
 from kiosk.ui.a11y.themes import AccessibilitySettings
 

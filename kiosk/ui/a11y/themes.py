@@ -9,7 +9,7 @@ panel's millimetres exact and lets 200 % reflow instead of overflowing.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QRect, Signal
@@ -254,7 +254,3 @@ def apply(window: QWidget, settings: AccessibilitySettings, geometry: PanelGeome
     window.setProperty("a11y_scale", metrics.scale)
     return metrics
 
-
-def with_theme(theme: Theme, **colours: str) -> Theme:
-    """A variant of a theme (tests use it to break one colour on purpose)."""
-    return replace(theme, **colours)
