@@ -56,6 +56,7 @@ from kiosk.ui.a11y.geometry import (
     MIN_INK_MM,
     PanelGeometry,
 )
+from kiosk.ui.a11y.themes import AccessibilitySettings
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractSlider,
                QAbstractItemView)
@@ -71,6 +72,11 @@ class AuditMode:
     high_contrast: bool = False
     text_scale: int = 100
     low_screen: bool = False
+
+    @classmethod
+    def from_settings(cls, settings: AccessibilitySettings, geometry: PanelGeometry) -> AuditMode:
+        """The mode a screen is in for the resident's current choices."""
+        return cls(geometry, settings.high_contrast, settings.text_scale, settings.low_screen)
 
     @property
     def min_text_contrast(self) -> float:

@@ -32,7 +32,7 @@ def base(settings: AccessibilitySettings, geometry: PanelGeometry) -> tuple[QWid
 
 
 def mode_of(settings: AccessibilitySettings, geometry: PanelGeometry) -> AuditMode:
-    return AuditMode(geometry, settings.high_contrast, settings.text_scale, settings.low_screen)
+    return AuditMode.from_settings(settings, geometry)
 
 
 @pytest.mark.parametrize("orientation", ["landscape", "portrait"])
