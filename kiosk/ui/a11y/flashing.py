@@ -10,16 +10,28 @@ widget of the screen, so the audit can find them:
   hides nor recolours, e.g. smooth scrolling);
 - a looping ``QVariantAnimation`` on a colour, opacity or visibility property is reported
   when one loop is shorter than 333 ms (one loop = one flash).
+
+A screen that animates anything also measures itself in its test with
+``measured_flash_rate(screen)``, which watches the rendered pixels for a second.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, QVariantAnimation, Signal
+import itertools
+
+import numpy as np
+from numpy.typing import NDArray
+from PySide6.QtCore import QEventLoop, QObject, QTimer, QVariantAnimation, Signal
 from PySide6.QtWidgets import QWidget
 
+from kiosk.ui.a11y.contrast import image_array
 from kiosk.ui.a11y.findings import Finding, describe
 
 MAX_FLASHES_PER_SECOND = 3.0
+LUMINANCE_STEP = 0.1
+"""A change counts when relative luminance moves by 10 % of the maximum (WCAG flash)."""
+CHANGED_SHARE = 0.01
+"""… over at least 1 % of the widget (a blinking text cursor is not a flash)."""
 MIN_TOGGLE_MS = 1000.0 / (2 * MAX_FLASHES_PER_SECOND)
 FLASHY_PROPERTIES = (b"color", b"opacity", b"windowOpacity", b"visible", b"styleSheet",
                      b"palette", b"backgroundColor")
@@ -82,3 +94,42 @@ def flashing_findings(window: QWidget) -> list[Finding]:
                 f"looping {name.decode()} animation of {duration} ms flashes "
                 f"{1000 / max(1, duration):.1f} times a second (max {MAX_FLASHES_PER_SECOND:g})"))
     return found
+
+
+def _luminance(pixels: NDArray[np.uint32]) -> NDArray[np.float64]:
+    channels = [((pixels >> shift) & 0xFF).astype(np.float64) / 255.0 for shift in (16, 8, 0)]
+    linear = [np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4) for c in channels]
+    result: NDArray[np.float64] = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return result
+
+
+def measured_flash_rate(widget: QWidget, seconds: float = 1.0, every_ms: int = 20) -> float:
+    """Flashes per second seen in ``widget``'s rendering while the event loop runs.
+
+    Frames are grabbed every ``every_ms``; a transition is a luminance change of at least
+    10 % over at least 1 % of the widget, and a flash is a pair of opposite transitions.
+    """
+    frames: list[NDArray[np.float64]] = []
+    wanted = max(2, round(seconds * 1000 / every_ms))
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(every_ms)
+
+    def grab() -> None:
+        frames.append(_luminance(image_array(widget.grab().toImage())[::4, ::4]))
+        if len(frames) >= wanted:
+            timer.stop()
+            loop.quit()
+
+    timer.timeout.connect(grab)
+    grab()
+    timer.start()
+    loop.exec()
+    directions: list[int] = []
+    for before, after in itertools.pairwise(frames):
+        delta = after - before
+        changed = np.abs(delta) >= LUMINANCE_STEP
+        if np.count_nonzero(changed) >= CHANGED_SHARE * delta.size:
+            directions.append(1 if float(delta[changed].mean()) > 0 else -1)
+    reversals = sum(1 for a, b in itertools.pairwise(directions) if a != b)
+    return (reversals + 1) / 2 / seconds if directions else 0.0

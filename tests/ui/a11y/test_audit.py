@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.a11y.audit import AuditMode, audit
-from kiosk.ui.a11y.flashing import Blinker
+from kiosk.ui.a11y.flashing import Blinker, measured_flash_rate
 from kiosk.ui.a11y.geometry import PanelGeometry
 from kiosk.ui.a11y.themes import AccessibilitySettings, apply
 from tests.ui.a11y.sample import SampleScreen
@@ -230,3 +230,27 @@ def test_audit_needs_a_shown_window_and_restores_focus(shown, settings, landscap
     second.setFocus()
     assert audit(window, mode_of(settings, landscape)) == []
     assert second.hasFocus()
+
+
+def test_measured_flash_rate_sees_a_fast_blink_and_passes_a_slow_one(shown, settings,  # type: ignore[no-untyped-def]
+                                                                      landscape) -> None:
+    window, layout = base(settings, landscape)
+    box = QWidget()  # measured on its own: small frames keep up with the blink
+    box.setFixedSize(400, 200)
+    lamp = QLabel("깜빡임", box)
+    lamp.setStyleSheet("background: #000000; color: #FFFFFF;")
+    lamp.setGeometry(0, 0, 400, 200)
+    layout.addWidget(box)
+    shown(window, landscape)
+    fast = QTimer(window)
+    fast.timeout.connect(lambda: lamp.setVisible(not lamp.isVisible()))
+    fast.start(100)  # 5 flashes a second
+    assert measured_flash_rate(box) > 3.0
+    fast.stop()
+    lamp.show()
+    slow = Blinker(500, window)
+    slow.toggled.connect(lamp.setVisible)
+    slow.start()
+    assert measured_flash_rate(box) <= 1.5
+    slow.stop()
+    assert measured_flash_rate(box, seconds=0.3) == 0.0
