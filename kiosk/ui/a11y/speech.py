@@ -171,6 +171,8 @@ class VoiceGuide(QObject):
     spoken = Signal(str)
     """Every sentence handed to the engine (captions and tests read it)."""
     statusChanged = Signal()
+    silenced = Signal(str)
+    """Voice guidance was turned on but cannot speak: the reason, to show on screen."""
 
     def __init__(self, settings: AccessibilitySettings, engine: SpeechEngine | None,
                  status: Status = Status.READY, detail: str = "",
@@ -239,7 +241,10 @@ class VoiceGuide(QObject):
             self.stop()
             self.last = None
         elif not self._was_on and self.settings.voice:
-            self.say(phrase(VOICE_ON))
+            if self.active:
+                self.say(phrase(VOICE_ON))
+            else:
+                self.silenced.emit(self.status_text())
         self._was_on = self.settings.voice
 
     def _engine_failed(self, _reason: object, message: str) -> None:

@@ -95,8 +95,12 @@ def test_status_texts_are_korean_first_and_translated(settings, request) -> None
     assert no_engine.status_text() == ("Voice guidance is unavailable: no speech engine is "
                                        "installed. Please tell the management office.")
     assert english_only.status_text().startswith("No Korean voice is installed")
-    # Without an engine the guide never pretends to be ready.
+    # Without an engine the guide never pretends to be ready, and says so when asked to speak.
     assert VoiceGuide(settings, None).status is Status.NO_ENGINE
+    told: list[str] = []
+    no_engine.silenced.connect(told.append)
+    settings.update(voice=True)
+    assert told == [no_engine.status_text()]
 
 
 def test_silent_until_voice_is_on_then_announces_replays_and_stops(settings) -> None:  # type: ignore[no-untyped-def]
