@@ -53,7 +53,7 @@
     </message>
 </context>
 <context>
-    <name>kiosk.ui.a11y</name>
+    <name>kiosk.ui.accessibility</name>
     <message>
         <source>음성 안내: 한국어 음성으로 안내합니다</source>
         <translation>Voice guidance: Korean voice</translation>

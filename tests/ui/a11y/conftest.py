@@ -9,9 +9,9 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.config import Panel
-from kiosk.ui.a11y.geometry import PanelGeometry
-from kiosk.ui.a11y.speech import TRANSLATIONS
-from kiosk.ui.a11y.themes import AccessibilitySettings
+from kiosk.ui.accessibility.geometry import PanelGeometry
+from kiosk.ui.accessibility.speech import TRANSLATIONS
+from kiosk.ui.accessibility.themes import AccessibilitySettings
 
 LANDSCAPE = (1920, 1080)
 PORTRAIT = (1080, 1920)

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.a11y.geometry import PanelGeometry
-from kiosk.ui.a11y.panel import AccessibilityPanel
-from kiosk.ui.a11y.speech import VoiceGuide
-from kiosk.ui.a11y.text import tr
-from kiosk.ui.a11y.themes import AccessibilitySettings, apply
+from kiosk.ui.accessibility.geometry import PanelGeometry
+from kiosk.ui.accessibility.panel import AccessibilityPanel
+from kiosk.ui.accessibility.speech import VoiceGuide
+from kiosk.ui.accessibility.text import tr
+from kiosk.ui.accessibility.themes import AccessibilitySettings, apply
 
 
 class SampleScreen(QWidget):

@@ -7,10 +7,10 @@ from PySide6.QtCore import QPropertyAnimation, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.ui.a11y.audit import AuditMode, audit
-from kiosk.ui.a11y.flashing import Blinker, measured_flash_rate
-from kiosk.ui.a11y.geometry import PanelGeometry
-from kiosk.ui.a11y.themes import AccessibilitySettings, apply
+from kiosk.ui.accessibility.audit import AuditMode, audit
+from kiosk.ui.accessibility.flashing import Blinker, measured_flash_rate
+from kiosk.ui.accessibility.geometry import PanelGeometry
+from kiosk.ui.accessibility.themes import AccessibilitySettings, apply
 from tests.ui.a11y.sample import SampleScreen
 
 

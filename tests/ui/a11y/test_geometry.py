@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from kiosk.config import Panel
-from kiosk.ui.a11y.geometry import (
+from kiosk.ui.accessibility.geometry import (
     MIN_CONTROL_AREA_MM2,
     MIN_CONTROL_MM,
     MIN_INK_MM,

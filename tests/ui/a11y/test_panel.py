@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.ui.a11y.audit import AuditMode, audit
-from kiosk.ui.a11y.panel import AccessibilityPanel
-from kiosk.ui.a11y.speech import Status, VoiceGuide
-from kiosk.ui.a11y.themes import apply
+from kiosk.ui.accessibility.audit import AuditMode, audit
+from kiosk.ui.accessibility.panel import AccessibilityPanel
+from kiosk.ui.accessibility.speech import Status, VoiceGuide
+from kiosk.ui.accessibility.themes import apply
 
 
 def test_panel_buttons_change_settings_and_reset(qtbot, settings, request) -> None:  # type: ignore[no-untyped-def]

@@ -18,7 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtTextToSpeech import QTextToSpeech
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.ui.a11y.speech import (
+from kiosk.ui.accessibility.speech import (
     Status,
     TapToHear,
     VoiceGuide,
@@ -28,7 +28,7 @@ from kiosk.ui.a11y.speech import (
     speechd_socket,
     status_message,
 )
-from kiosk.ui.a11y.themes import AccessibilitySettings
+from kiosk.ui.accessibility.themes import AccessibilitySettings
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -296,7 +296,7 @@ import json
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtTextToSpeech import QTextToSpeech
 app = QCoreApplication([])
-from kiosk.ui.a11y.speech import create_engine
+from kiosk.ui.accessibility.speech import create_engine
 real = [name for name in QTextToSpeech.availableEngines() if name != "mock"]
 languages = []
 if real:

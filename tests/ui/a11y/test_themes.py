@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor
 
-from kiosk.ui.a11y.contrast import contrast_ratio, over, relative_luminance
-from kiosk.ui.a11y.geometry import PanelGeometry
-from kiosk.ui.a11y.themes import (
+from kiosk.ui.accessibility.contrast import contrast_ratio, over, relative_luminance
+from kiosk.ui.accessibility.geometry import PanelGeometry
+from kiosk.ui.accessibility.themes import (
     HIGH_CONTRAST,
     NORMAL,
     AccessibilitySettings,

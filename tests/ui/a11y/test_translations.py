@@ -6,8 +6,8 @@ import ast
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from kiosk.ui.a11y import speech
-from kiosk.ui.a11y.text import CONTEXT
+from kiosk.ui.accessibility import speech
+from kiosk.ui.accessibility.text import CONTEXT
 from kiosk.ui.i18n import TRANSLATIONS
 
 PACKAGE = Path(speech.__file__).resolve().parent

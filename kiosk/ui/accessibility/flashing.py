@@ -24,8 +24,8 @@ from numpy.typing import NDArray
 from PySide6.QtCore import QEventLoop, QObject, QTimer, QVariantAnimation, Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.a11y.contrast import image_array
-from kiosk.ui.a11y.findings import Finding, describe
+from kiosk.ui.accessibility.contrast import image_array
+from kiosk.ui.accessibility.findings import Finding, describe
 
 MAX_FLASHES_PER_SECOND = 3.0
 LUMINANCE_STEP = 0.1

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
-from kiosk.ui.a11y.speech import VoiceGuide
-from kiosk.ui.a11y.text import tr
-from kiosk.ui.a11y.themes import (
+from kiosk.ui.accessibility.speech import VoiceGuide
+from kiosk.ui.accessibility.text import tr
+from kiosk.ui.accessibility.themes import (
     RATE_STEPS,
     TEXT_SCALES,
     VOLUME_STEPS,

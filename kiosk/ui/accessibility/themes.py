@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QRect, Signal
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.a11y.geometry import (
+from kiosk.ui.accessibility.geometry import (
     FONT_FAMILIES,
     MIN_GAP_MM,
     MIN_INK_MM,

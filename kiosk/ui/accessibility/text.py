@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-CONTEXT = "kiosk.ui.a11y"
+CONTEXT = "kiosk.ui.accessibility"
 
 
 def tr(text: str) -> str:

@@ -21,9 +21,9 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtTextToSpeech import QTextToSpeech
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 
-from kiosk.ui.a11y.findings import text_of
-from kiosk.ui.a11y.text import CONTEXT, tr
-from kiosk.ui.a11y.themes import AccessibilitySettings
+from kiosk.ui.accessibility.findings import text_of
+from kiosk.ui.accessibility.text import CONTEXT, tr
+from kiosk.ui.accessibility.themes import AccessibilitySettings
 
 TRANSLATIONS = Path(__file__).resolve().parents[3] / "assets" / "translations" / "kiosk_en.qm"
 HANGUL_RANGES = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7A3))

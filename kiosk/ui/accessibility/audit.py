@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.a11y.contrast import (
+from kiosk.ui.accessibility.contrast import (
     NON_TEXT,
     TEXT_HIGH_CONTRAST,
     TEXT_NORMAL,
@@ -47,16 +47,16 @@ from kiosk.ui.a11y.contrast import (
     rendered_text_contrast,
     ring,
 )
-from kiosk.ui.a11y.findings import Finding, describe, text_of
-from kiosk.ui.a11y.flashing import flashing_findings
-from kiosk.ui.a11y.geometry import (
+from kiosk.ui.accessibility.findings import Finding, describe, text_of
+from kiosk.ui.accessibility.flashing import flashing_findings
+from kiosk.ui.accessibility.geometry import (
     MIN_CONTROL_AREA_MM2,
     MIN_CONTROL_MM,
     MIN_GAP_MM,
     MIN_INK_MM,
     PanelGeometry,
 )
-from kiosk.ui.a11y.themes import AccessibilitySettings
+from kiosk.ui.accessibility.themes import AccessibilitySettings
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractSlider,
                QAbstractItemView)
