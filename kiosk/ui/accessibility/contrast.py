@@ -108,10 +108,11 @@ def contrast_changed_pixels(before: QImage, after: QImage, minimum: float = NON_
     return int(np.count_nonzero(ratio >= minimum))
 
 
-def rendered_text_contrast(image: QImage) -> tuple[QColor, QColor, float] | None:
+def rendered_text_contrast(image: QImage | NDArray[np.uint32]
+                           ) -> tuple[QColor, QColor, float] | None:
     """(text, background, ratio) read from a rendering: the background is the commonest
     colour, the text the most contrasting colour that covers a real share of the rest."""
-    every = image_array(image).reshape(-1)
+    every = (image_array(image) if isinstance(image, QImage) else image).reshape(-1)
     opaque = every[(every >> 24) > 128] & 0x00FFFFFF
     if opaque.size == 0:
         return None

@@ -108,6 +108,23 @@ def test_low_contrast_text(shown, settings, landscape) -> None:  # type: ignore[
     assert "#999999 on #f7f7f5" in found[0].detail
 
 
+def test_checked_state_colours_are_read_from_the_painting(shown, settings, landscape) -> None:  # type: ignore[no-untyped-def]
+    window, layout = base(settings, landscape)
+    chosen = QPushButton("선택됨")
+    chosen.setCheckable(True)
+    chosen.setChecked(True)
+    # The palette keeps the unchecked navy text; the painting is white on navy.
+    chosen.setStyleSheet("QPushButton { color: #10324A; background: #FFFFFF; }"
+                         "QPushButton:checked { color: #FFFFFF; background: #10324A; }")
+    layout.addWidget(chosen)
+    screen = shown(window, landscape)
+    assert audit(screen, mode_of(settings, landscape)) == []
+    # Navy on navy when checked: unreadable, and the painting shows it.
+    chosen.setStyleSheet("QPushButton { color: #10324A; background: #FFFFFF; }"
+                         "QPushButton:checked { color: #1F4460; background: #10324A; }")
+    assert rules(audit(screen, mode_of(settings, landscape))) == {"contrast"}
+
+
 def test_high_contrast_needs_seven_to_one(shown, settings, landscape) -> None:  # type: ignore[no-untyped-def]
     settings.update(high_contrast=True)
     window, layout = base(settings, landscape)
