@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the kiosk and its tests need on a fresh Debian/Ubuntu machine:
-# system packages (Qt's X11/EGL libraries, Korean fonts, PostgreSQL, Xvfb) and a
-# virtual environment in .venv with the project, its test extras and PyInstaller.
+# system packages (Qt's X11/EGL libraries, Korean fonts, PostgreSQL, Xvfb, speech-dispatcher
+# with espeak-ng for Korean voice guidance) and a virtual environment in .venv with the
+# project, its test extras and PyInstaller.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,7 @@ SYSTEM_PACKAGES=(
     libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1
     libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxi6 libnss3 libasound2 libxshmfence1
     fonts-noto-cjk xvfb xauth postgresql
+    libspeechd2 speech-dispatcher speech-dispatcher-espeak-ng espeak-ng-data libpipewire-0.3-0
 )
 
 missing=()
