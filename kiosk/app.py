@@ -13,13 +13,20 @@ from sqlalchemy import Engine
 
 from kiosk.calendars.korea import KoreanHolidays
 from kiosk.config import Settings
+from kiosk.domain.admin_accounts import PasswordHasher
 from kiosk.domain.bookings import Actor
 from kiosk.domain.clock import local_midnight, to_local, utc_now
 from kiosk.domain.errors import BookingRefused
 from kiosk.domain.households import LockoutPolicy
 from kiosk.domain.policy import BookingRequest
+from kiosk.services.admin_accounts import AdminAccountService
 from kiosk.services.booking import BookingService
+from kiosk.services.booking_search import BookingDesk
+from kiosk.services.household_admin import HouseholdAdmin
 from kiosk.services.importing import VillageAdmin
+from kiosk.services.reports import ReportService
+from kiosk.services.resource_admin import ResourceAdmin
+from kiosk.services.status import HeartbeatSource, NotConnected, SyncStatusSource
 from kiosk.storage import maintenance, migrate
 from kiosk.storage.engine import create_db_engine, session_factories
 from kiosk.storage.unit_of_work import SqlUnitOfWorkFactory
@@ -133,5 +140,54 @@ def run_kiosk(settings: Settings, fullscreen: bool = True, argv: list[str] | Non
     services = build_services(settings)
     try:
         return run(services, fullscreen=fullscreen, argv=argv or [])
+    finally:
+        services.close()
+
+
+@dataclass
+class DeskServices:
+    """What the association's desk app calls, built on the same units of work."""
+
+    services: Services
+    accounts: AdminAccountService
+    search: BookingDesk
+    resources: ResourceAdmin
+    households: HouseholdAdmin
+    reports: ReportService
+    sync: SyncStatusSource
+    heartbeats: HeartbeatSource
+
+    @property
+    def bookings(self) -> BookingService:
+        return self.services.bookings
+
+
+def build_desk(services: Services, hasher: PasswordHasher | None = None,
+               sync: SyncStatusSource | None = None,
+               heartbeats: HeartbeatSource | None = None) -> DeskServices:
+    """The desk's services; sync and heartbeats stay "not connected" unless given."""
+    uow, clock = services.bookings.uow, services.bookings.clock
+    accounts = AdminAccountService(uow, clock) if hasher is None else \
+        AdminAccountService(uow, clock, hasher=hasher)
+    return DeskServices(
+        services=services,
+        accounts=accounts,
+        search=BookingDesk(uow, clock),
+        resources=ResourceAdmin(uow, clock, services.bookings),
+        households=HouseholdAdmin(uow, clock, services.village, services.bookings),
+        reports=ReportService(uow, clock),
+        sync=sync or NotConnected(),
+        heartbeats=heartbeats or NotConnected(),
+    )
+
+
+def run_admin(settings: Settings, screenshots: Path | None = None,
+              argv: list[str] | None = None) -> int:
+    """Start the association's desk window (or render every screen to ``screenshots``)."""
+    from kiosk.admin.window import run
+
+    services = build_services(settings)
+    try:
+        return run(build_desk(services), screenshots=screenshots, argv=argv or [])
     finally:
         services.close()

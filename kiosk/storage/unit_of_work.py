@@ -9,6 +9,10 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.services.ports import StorageBusy
+from kiosk.storage.admin_repositories import (
+    SqlAdminAccountRepository,
+    SqlBookingSearchRepository,
+)
 from kiosk.storage.repositories import (
     SqlAuditRepository,
     SqlBlackoutRepository,
@@ -39,6 +43,8 @@ class SqlUnitOfWork:
         self.bookings = SqlBookingRepository(self.session)
         self.blackouts = SqlBlackoutRepository(self.session)
         self.audit = SqlAuditRepository(self.session)
+        self.admins = SqlAdminAccountRepository(self.session)
+        self.booking_search = SqlBookingSearchRepository(self.session)
         return self
 
     def __exit__(

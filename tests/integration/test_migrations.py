@@ -7,8 +7,8 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
 from kiosk.storage import migrate
+from kiosk.storage.admin_models import Base
 from kiosk.storage.engine import create_db_engine
-from kiosk.storage.models import Base
 
 
 def test_migrations_match_models(database_url: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from kiosk.storage.models import Base
+from kiosk.storage.admin_models import Base
 
 config = context.config
 target_metadata = Base.metadata

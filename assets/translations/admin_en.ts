@@ -1,0 +1,1359 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="ko_KR">
+<context>
+    <name>admin</name>
+    <message>
+        <source>관리자 (모든 기능)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>봉사자 (예약만)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>새 계정</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>8자 이상</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>아이디 (영문)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>이름</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>역할</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>처음 비밀번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>새 비밀번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ 새 계정</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>비밀번호 바꾸기…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>잠금 해제</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>사용 중지 / 다시 사용</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>잠금을 풀었습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>바꿨습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>아이디</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>상태</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>마지막 로그인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>사용</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>사용 중지</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>비밀번호를 바꿨습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>비밀번호 바꾸기: {u}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>잠김 ({t}까지)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{u} 계정을 만들었습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>코드</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>자원</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>세대</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>시작</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>끝</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>수량</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>차량번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>찾기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>모든 자원</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>101 또는 101-1203</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>모든 상태</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>예약 코드</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>조건 지우기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ 세대 대신 예약</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>표에서 예약을 고르세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>승인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>거절…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>취소…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>체크인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>노쇼 처리</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>기간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>이력</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>예약 거절</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>예약 취소</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>취소에는 사유가 필요합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}건</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>세대 {h}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>수량 {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>만든 곳: {c}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{c} 예약을 승인했습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{c} 예약을 거절했습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{c} 예약을 취소했습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{c} 체크인했습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{c} 노쇼로 기록했습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>차량 {p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>사유: {r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{c} 예약을 거절합니다. 세대가 알 수 있게 사유를 적어 주세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{c} 예약을 취소합니다. 사유를 적어 주세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>예약했습니다. 예약 코드 {c}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>하루</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>한 주</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ 이전</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>오늘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>다음 ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  이용 중단  </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>이용 중단: {r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>확인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>닫기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>세대 대신 예약하기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>예: 101-1203</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 분</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>주차만: 예 12가3456</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>세대 (동-호)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>날짜</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>시작 시각</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>이용 시간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>메모</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>규칙 예외 허용 (관리자, 사유 기록)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>예외 사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>남은 예약을 모두 취소합니다 (사유가 세대에 남습니다)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>남은 예약은 그대로 둡니다 (새 예약만 막습니다)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>사유를 적어 주세요. 감사 기록에 남습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>등록되지 않은 세대입니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>사유를 적어 주세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>남은 예약을 어떻게 할지 골라 주세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>세대는 101-1203처럼 적어 주세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>규칙 예외에는 사유가 필요합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>앞으로 남은 예약: {n}건</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>필요하면 '규칙 예외 허용'에 사유를 적고 다시 누르세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>세대 CSV 가져오기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>열 이름: building,unit,pin,plates,active (예: 101,1203,4821,12가3456,yes). 엑셀에서 'CSV UTF-8'로 저장하세요. 한 줄이라도 틀리면 아무것도 바꾸지 않습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>파일 고르기…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>고른 파일 없음</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>가져오기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>세대 CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>여러 대는 띄어 쓰기: 12가3456 34나5678</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>동 또는 동-호로 찾기, 예: 101 또는 101-1203</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV 가져오기…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN 재설정 (안내문 출력)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>차량번호…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>전출 처리…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>다시 사용</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>전출하면 이 세대는 더 예약할 수 없습니다. 남은 예약을 어떻게 할지 정해 주세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>전출</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>줄</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>할 일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>고쳐야 할 줄</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN 잠김</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>틀린 PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>먼저 표에서 세대를 고르세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN 안내문 저장</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>새로 추가</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>고침</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>새 PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>예</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>아니오</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>등록 차량: {h}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>사용 중지(전출)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}세대</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{h}의 PIN을 새로 만들었습니다. 안내문: {p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{h} 잠금을 풀었습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>전출 처리: {h}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{h}를 다시 사용합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}번째 줄: {m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>틀린 줄이 {e}개 있어 가져올 수 없습니다. 파일을 고쳐 다시 고르세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>추가 {a}세대, 고침 {u}세대. 맞으면 '가져오기'를 누르세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>가져왔습니다: 추가 {a}, 고침 {u}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{h} 차량번호를 저장했습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{h} 전출 처리했습니다. 취소된 예약 {c}건.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{t}까지 잠김</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>시간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>키오스크 예약 PIN 안내</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>로비 키오스크에서 동·호와 이 PIN 4자리를 누르면 예약할 수 있습니다. 이전 PIN은 더 이상 쓰이지 않습니다. 이 종이는 다른 사람에게 보이지 마세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>발급</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>오늘의 예약</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>출력</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>오늘은 예약이 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>주별</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>월별</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>계산</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV로 내보내기…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>엑셀(XLSX)로 내보내기…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>오늘의 예약표 PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>자원별 이용</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>붐비는 시간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>세대별 비율</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>시작일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>예약</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>이용률 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>노쇼</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>취소</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>계산 중…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>자원별 이용률 (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>세대별 이용 시간 비율 (상위 8세대)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>보고서 저장</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>비율 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>요일·시간대별 이용 시간(시간). 진할수록 많이 쓰입니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>그 밖의 세대</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>요일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>오늘의 예약표</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{a} ~ {b} 계산함</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>저장했습니다: {p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>오늘의 예약표를 저장했습니다: {p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>저장하지 못했습니다: {e}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>예약 단위는 5분 이상이고 하루를 나누어떨어지게 해야 합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>최소 이용 시간은 예약 단위의 배수여야 합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>최대 이용 시간은 예약 단위의 배수이고 최소 이상이어야 합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>예약을 받으려면 수량이 1 이상이어야 합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>운영 시간이 서로 겹칩니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>운영 시간을 09:00-22:00처럼 적어 주세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>영문 id, 예: room-2f</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>예약 받기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>영문 이름</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>종류</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>동시에 쓸 수 있는 수량</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>위치 안내</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>위도 / 경도</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>예약 규칙</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 회</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 건</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>승인 필요</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>체크인 필요</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>차량번호 필요</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>공휴일 휴무</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>예약 단위</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>최소 이용</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>최대 이용</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>며칠 앞까지</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>최소 사전 예약</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>취소 마감 (시작 전)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>예약 사이 정리 시간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>운영 시간 (매일)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>세대당 하루 (0=제한 없음)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>세대당 한 주</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>세대당 한 달</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>세대당 예정 예약</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>한 번에 수량</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>체크인 없으면 자동 취소</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>이용 중단 기간 추가</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>예: 바닥 공사</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>이 기간의 예약을 취소합니다 (끄면 예약은 남고 새 예약만 막힙니다)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ 새 자원</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>고치기…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>사용 중지…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>이용 중단 기간 추가…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>사용 중지하면 새 예약을 받지 않습니다. 이미 받은 예약을 어떻게 할지 정해 주세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>자원 만들기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>자원 고치기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>주민에게 보이는 규칙:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id를 적어 주세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>이름을 적어 주세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>한 번에 예약할 수량이 전체 수량보다 많습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>자원을 하나 이상 고르세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>끝이 시작보다 뒤여야 합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>규칙</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>예정된 이용 중단 기간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>운영 중</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>안내만</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>예정된 이용 중단이 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>먼저 표에서 자원을 고르세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}을(를) 저장했습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>사용 중지: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}을(를) 다시 운영합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>사용 중지: {r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}을(를) 사용 중지했습니다. 취소된 예약 {c}건.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>이용 중단 기간을 추가했습니다. 취소된 예약 {c}건.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>아이디 또는 비밀번호가 맞지 않습니다. {n}번 더 틀리면 잠깁니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>관리 계정으로 로그인하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>비밀번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>로그인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>처음 설정</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>예: 김관리</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>비밀번호 확인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>관리자 계정 만들기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>두 비밀번호가 다릅니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{v} 관리 프로그램</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{v}의 관리 프로그램을 처음 실행했습니다. 첫 관리자 계정을 만드세요. 이 계정으로 다른 자원봉사자의 계정을 만들 수 있습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>허브 동기화 (도시 공유 정보)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>선택한 출처 지금 동기화</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>키오스크 (같은 데이터베이스를 쓰는 기기)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>새로 고침</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>허브 동기화와 키오스크 상태 정보가 이 PC에 아직 연결되지 않았습니다. 예약과 관리는 그대로 쓸 수 있습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>출처</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>마지막 성공</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>마지막 오류</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>격리된 행</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>키오스크</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>위치</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>마지막 신호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>버전</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>가동 시간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>먼저 출처를 고르세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} 동기화를 시작했습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>없음</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>승인 대기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>확정</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>이용 중</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>이용 완료</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>거절</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>주차</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>자전거</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>공간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>물품</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>기타</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{m}분</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>한 달</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>요일별 운영 시간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>아이디 또는 비밀번호가 맞지 않습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>찾을 수 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>예약할 수 없는 자원입니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>사용 중지된 자원입니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>사용 중지된 세대입니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN 오류로 잠긴 세대입니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>시간이 예약 단위에 맞지 않습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>이미 지난 시간입니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>시작이 너무 임박했습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>운영 시간이 아닙니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>세대 이용 횟수 한도를 넘습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>세대 이용 시간 한도를 넘습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>세대의 예정 예약이 이미 한도만큼 있습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>한 번에 예약할 수 있는 수량을 넘습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>차량번호가 필요합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>차량번호 형식이 맞지 않습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>그 시간은 이미 찼습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>취소 가능 시간이 지났습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>아직 체크인 시간이 아닙니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>체크인 시간이 지났습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>지금 상태에서는 할 수 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>데이터베이스가 바쁩니다. 잠시 후 다시 시도하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{h}시간 {m}분</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{h}시간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>최대 {d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}일 앞까지</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>최소 {d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>예정 예약 {n}건까지</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{d} 전까지 예약</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>시작 {d} 전까지 취소</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>한 번에 {n}개까지</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>체크인 필요(시작 {m}분 뒤 자동 취소)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>예약 사이 {m}분 정리 시간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>여러 번 틀려 잠겼습니다. {t}에 다시 시도하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>사용이 중지된 계정입니다. 관리자에게 문의하세요.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>관리자만 할 수 있습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>이미 설정되었습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>너무 짧습니다 (최소 {m}분).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>너무 깁니다 (최대 {m}분).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>너무 먼 날짜입니다 ({n}일 앞까지).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>이용 중단 기간입니다: {w}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{p} {n}회</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{p} {d}까지</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>운영 {h}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>이미 있습니다: {m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>입력을 확인하세요: {m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>찾을 수 없습니다: {m}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>관리자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>봉사자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>로그아웃</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>달력</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>동기화·키오스크</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>관리</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>보고서</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>계정</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} ({u}, {r})님</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>월</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>화</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>수</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>목</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>금</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>토</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>일</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
