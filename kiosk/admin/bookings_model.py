@@ -41,7 +41,7 @@ class BookingTableModel(QAbstractTableModel):
         self.query = BookingQuery()
         self.total = 0
         self.pages: OrderedDict[int, list[BookingListRow]] = OrderedDict()
-        self.fetches = 0  # pages read from storage since the last reset (tests, bench)
+        self.fetches = 0  # pages read from storage so far (tests and the bench watch it)
 
     def headers(self) -> list[str]:
         return [tr("코드"), tr("자원"), tr("세대"), tr("시작"), tr("끝"), tr("수량"),
@@ -51,7 +51,6 @@ class BookingTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.query = query
         self.pages.clear()
-        self.fetches = 0
         self.total = self.source.count(query)
         self.endResetModel()
 

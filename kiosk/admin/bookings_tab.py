@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from kiosk.admin.bookings_model import BookingTableModel
 from kiosk.admin.common import DeskSession
 from kiosk.admin.dialogs import CreateBookingDialog, ReasonDialog
-from kiosk.admin.text import status_label, tr, when
+from kiosk.admin.text import action_label, status_label, tr, when
 from kiosk.domain.bookings import Booking, BookingStatus
 from kiosk.domain.clock import local_midnight, to_local
 from kiosk.services.ports import BookingListRow, BookingQuery
@@ -229,7 +229,9 @@ class BookingsTab(QWidget):
         self.history.clear()
         for entry in self.session.desk.search.history(item.code):
             reason = entry.details.get("reason") or entry.details.get("override_reason")
-            text = f"{when(entry.at)}  {entry.action.removeprefix('booking.')}  {entry.actor}"
+            text = f"{when(entry.at)}  {action_label(entry.action)}  {entry.actor}"
+            if entry.details.get("overridden"):
+                text += "  " + tr("(규칙 예외)")
             if reason:
                 text += f"\n  {tr('사유')}: {reason}"
             self.history.addItem(text)

@@ -57,6 +57,7 @@ class MessageBar(QLabel):
 
     def show_message(self, text: str, error: bool) -> None:
         self.setText(text)
+        self.setVisible(bool(text))
         colour = "#b3261e" if error else "#1b5e20"
         back = "#fdecea" if error else "#e8f5e9"
         self.setStyleSheet(f"QLabel {{ color: {colour}; background: {back if text else 'none'};"

@@ -6,7 +6,7 @@ same numbers, and both can be exported to CSV and XLSX.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import (
@@ -95,6 +95,8 @@ class ReportsTab(QWidget):
         bar.addWidget(self.sheet_button)
 
         self.usage = _table(self.usage_headers())
+        self.usage.horizontalHeader().setStretchLastSection(False)
+        self.usage.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.usage_chart = QChartView()
         self.usage_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.heat = QTableWidget(7, 24)
@@ -293,4 +295,3 @@ class ReportsTab(QWidget):
         return path
 
 
-__all__ = ["ReportsTab", "timedelta"]

@@ -40,13 +40,17 @@ from kiosk.domain.rules import BookingRules, OpeningHours, Quota, QuotaPeriod, T
 from kiosk.services.resource_admin import UpcomingChoice
 
 
-def _spin(low: int, high: int, value: int, suffix: str = "", step: int = 1) -> QSpinBox:
+def _spin(low: int, high: int, value: int, suffix: str = "", step: int = 1,
+          none: bool = False) -> QSpinBox:
+    """A number box; with ``none`` the lowest value reads "제한 없음" (no limit)."""
     box = QSpinBox()
     box.setRange(low, high)
     box.setValue(value)
     box.setSingleStep(step)
     if suffix:
         box.setSuffix(suffix)
+    if none:
+        box.setSpecialValueText(tr("제한 없음"))
     return box
 
 
@@ -58,10 +62,10 @@ class ResourceDialog(_Form):
         self.setMinimumWidth(760)
         self.original = resource
         self.result_resource: Resource | None = None
-        r = resource or Resource("", ResourceKind.SPACE, "", "", Location(37.6066, 127.0237))
+        r = resource or Resource("new", ResourceKind.SPACE, "", "", Location(37.6066, 127.0237))
         rules = r.rules
         minutes = tr(" 분")
-        self.id = QLineEdit(r.id)
+        self.id = QLineEdit(r.id if resource is not None else "")
         self.id.setPlaceholderText(tr("영문 id, 예: room-2f"))
         self.id.setEnabled(resource is None)
         self.name_ko = QLineEdit(r.name_ko)
@@ -111,12 +115,12 @@ class ResourceDialog(_Form):
         self.buffer = _spin(0, 240, rules.buffer_minutes, minutes, 5)
         quotas = {q.period: q for q in rules.quotas}
         self.per_day = _spin(0, 99, (quotas[QuotaPeriod.DAY].max_bookings or 0)
-                             if QuotaPeriod.DAY in quotas else 0, tr(" 회"))
+                             if QuotaPeriod.DAY in quotas else 0, tr(" 회"), none=True)
         self.per_week = _spin(0, 99, (quotas[QuotaPeriod.WEEK].max_bookings or 0)
-                              if QuotaPeriod.WEEK in quotas else 0, tr(" 회"))
+                              if QuotaPeriod.WEEK in quotas else 0, tr(" 회"), none=True)
         self.per_month = _spin(0, 999, (quotas[QuotaPeriod.MONTH].max_bookings or 0)
-                               if QuotaPeriod.MONTH in quotas else 0, tr(" 회"))
-        self.upcoming = _spin(0, 99, rules.max_upcoming_per_household or 0, tr(" 건"))
+                               if QuotaPeriod.MONTH in quotas else 0, tr(" 회"), none=True)
+        self.upcoming = _spin(0, 99, rules.max_upcoming_per_household or 0, tr(" 건"), none=True)
         self.units = _spin(1, 99, rules.max_units_per_booking)
         self.hours = QLineEdit(", ".join(w.format() for w in rules.hours.weekly[0]))
         self.hours.setPlaceholderText("09:00-22:00")
@@ -139,7 +143,7 @@ class ResourceDialog(_Form):
         left.addRow(tr("취소 마감 (시작 전)"), self.cutoff)
         left.addRow(tr("예약 사이 정리 시간"), self.buffer)
         left.addRow(tr("운영 시간 (매일)"), self.hours)
-        right.addRow(tr("세대당 하루 (0=제한 없음)"), self.per_day)
+        right.addRow(tr("세대당 하루"), self.per_day)
         right.addRow(tr("세대당 한 주"), self.per_week)
         right.addRow(tr("세대당 한 달"), self.per_month)
         right.addRow(tr("세대당 예정 예약"), self.upcoming)

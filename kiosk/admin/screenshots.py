@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.admin.dialogs import CreateBookingDialog, ReasonDialog, UpcomingDialog
@@ -37,7 +38,10 @@ def _settle() -> None:
 def _shot(widget: QWidget, path: Path, size: tuple[int, int] | None = None) -> Path:
     if size is not None:
         widget.resize(*size)
-    widget.show()
+    # Rendered without a platform window: grab() lays the widget out and paints it.
+    layout = widget.layout()
+    if layout is not None:
+        layout.activate()
     _settle()
     widget.grab().save(str(path))
     return path
@@ -64,6 +68,7 @@ def render_all(desk: DeskServices, language: DeskLanguage, folder: Path) -> list
         made.append(_shot(signin, folder / f"{lang}-02-signin.png", SIZE))
         window = DeskWindow(desk, language)
         window.resize(*SIZE)
+        window.setMinimumSize(*SIZE)
         window.signed_in(manager)
         main = window.main
         assert main is not None
@@ -71,8 +76,9 @@ def render_all(desk: DeskServices, language: DeskLanguage, folder: Path) -> list
                  "08-status", "09-accounts"]
         if main.reports is not None:
             today = to_local(desk.bookings.clock()).date()
-            main.reports.show_report(desk.reports.report(today - timedelta(days=27), today,
-                                                         Period.WEEK))
+            first = today - timedelta(days=today.weekday() + 21)
+            main.reports.first.setDate(QDate(first.year, first.month, first.day))
+            main.reports.show_report(desk.reports.report(first, today, Period.WEEK))
         if main.bookings.model.total:
             main.bookings.select_row(0)
         for index, name in enumerate(names):

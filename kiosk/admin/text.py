@@ -53,6 +53,19 @@ def duration_text(minutes: int) -> str:
     return tr("{m}분").format(m=rest)
 
 
+def action_label(action: str) -> str:
+    """Audit log actions ("booking.cancel") as words."""
+    return {
+        "booking.create": tr("예약함"),
+        "booking.approve": tr("승인"),
+        "booking.reject": tr("거절"),
+        "booking.cancel": tr("취소"),
+        "booking.check_in": tr("체크인"),
+        "booking.no_show": tr("노쇼"),
+        "booking.rejected": tr("승인 없이 시작되어 거절됨"),
+    }.get(action, action)
+
+
 def _period(period: QuotaPeriod) -> str:
     return {QuotaPeriod.DAY: tr("하루"), QuotaPeriod.WEEK: tr("한 주"),
             QuotaPeriod.MONTH: tr("한 달")}[period]

@@ -1,0 +1,385 @@
+"""The desk window offscreen: sign-in, roles, each booking action, rule editing, imports,
+the paged table over 100,000 bookings, reports off the GUI thread, printed PDFs."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QTableView
+
+from kiosk.admin.bookings_model import BookingTableModel
+from kiosk.admin.bookings_tab import BookingsTab
+from kiosk.admin.common import DeskSession
+from kiosk.admin.dialogs import CreateBookingDialog
+from kiosk.admin.households_tab import HouseholdsTab, ImportDialog
+from kiosk.admin.reports_tab import ReportsTab
+from kiosk.admin.resources_tab import ResourceDialog, ResourcesTab
+from kiosk.admin.signin import SetupScreen, SignInScreen
+from kiosk.admin.window import DeskWindow, MainScreen
+from kiosk.domain.admin_accounts import AdminAccount
+from kiosk.domain.bookings import BookingStatus
+from kiosk.domain.clock import SEOUL
+from kiosk.domain.policy import BookingRequest
+from kiosk.domain.rules import Quota, QuotaPeriod
+from kiosk.services.ports import BookingQuery
+from kiosk.services.resource_admin import UpcomingChoice
+from tests.admin.conftest import PASSWORD
+from tests.admin.test_reports import known_week
+from tests.builders import KIOSK, add_household, add_resource
+
+pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+
+
+def at(hour: int, minute: int = 0, day: int = 23) -> datetime:
+    return datetime(2026, 11, day, hour, minute, tzinfo=SEOUL)
+
+
+class Notes:
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, bool]] = []
+
+    def __call__(self, text: str, error: bool) -> None:
+        self.seen.append((text, error))
+
+
+def session_for(desk: Any, account: AdminAccount) -> tuple[DeskSession, Notes]:
+    notes = Notes()
+    return DeskSession(desk, account, notes), notes
+
+
+def tab_titles(main: MainScreen) -> list[str]:
+    return [main.tabs.tabText(i) for i in range(main.tabs.count())]
+
+
+def test_first_run_setup_creates_the_manager_and_opens_every_tab(qtbot: Any, desk: Any) -> None:
+    window = DeskWindow(desk)
+    qtbot.addWidget(window)
+    setup = window.screen()
+    assert isinstance(setup, SetupScreen)
+    setup.username.setText("kim")
+    setup.display.setText("김관리")
+    setup.password.setText(PASSWORD)
+    setup.repeat.setText(PASSWORD + "x")
+    assert setup.submit() is None and "다릅니다" in setup.error.text()
+    setup.repeat.setText(PASSWORD)
+    qtbot.mouseClick(setup.button, Qt.MouseButton.LeftButton)
+    assert window.main is not None
+    assert tab_titles(window.main) == ["예약", "달력", "자원", "세대", "보고서",
+                                       "동기화·키오스크", "계정"]
+    window.sign_out()
+    assert isinstance(window.screen(), SignInScreen)
+
+
+def test_wrong_passwords_lock_the_sign_in(qtbot: Any, desk: Any, manager: AdminAccount) -> None:
+    window = DeskWindow(desk)
+    qtbot.addWidget(window)
+    signin = window.screen()
+    assert isinstance(signin, SignInScreen)
+    signin.username.setText("kim")
+    for _ in range(4):
+        signin.password.setText("not it at all")
+        qtbot.keyClick(signin.password, Qt.Key.Key_Return)
+    assert "1번 더 틀리면" in signin.error.text()
+    signin.password.setText("not it at all")
+    signin.submit()
+    assert "잠겼습니다" in signin.error.text()
+    signin.password.setText(PASSWORD)
+    assert signin.submit() is None and window.main is None
+    assert signin.password.text() == ""  # never left in the field
+
+
+def test_staff_see_bookings_but_not_resources_households_or_accounts(
+        qtbot: Any, desk: Any, staff: AdminAccount) -> None:
+    window = DeskWindow(desk)
+    qtbot.addWidget(window)
+    signin = window.screen()
+    assert isinstance(signin, SignInScreen)
+    signin.username.setText("lee")
+    signin.password.setText(PASSWORD)
+    signin.submit()
+    assert window.main is not None
+    assert tab_titles(window.main) == ["예약", "달력", "동기화·키오스크"]
+    assert window.main.resources is None and window.main.accounts is None
+
+
+def test_each_booking_action_from_the_table(qtbot: Any, desk: Any, manager: AdminAccount,
+                                            clock: Any) -> None:
+    add_resource(desk.services, capacity=4, approval_required=True)
+    household = add_household(desk.services)
+    codes = [desk.bookings.book(BookingRequest("room", at(10 + i), at(11 + i)), household,
+                                KIOSK).code for i in range(4)]
+    session, notes = session_for(desk, manager)
+    tab = BookingsTab(session)
+    qtbot.addWidget(tab)
+    tab.date_from.setDate(QDate(2026, 11, 23))
+    tab.apply_filters()
+    assert tab.model.total == 4
+    tab.select_row(0)
+    assert tab.approve_button.isEnabled() and not tab.checkin_button.isEnabled()
+    assert tab.approve().status is BookingStatus.CONFIRMED  # type: ignore[union-attr]
+    tab.select_row(1)
+    assert tab.reject("회의실 점검").status is BookingStatus.REJECTED  # type: ignore[union-attr]
+    tab.select_row(2)
+    assert tab.cancel("") is None and notes.seen[-1][1]  # a reason is required
+    assert tab.cancel("전화로 취소 요청").status is BookingStatus.CANCELLED  # type: ignore[union-attr]
+    tab.select_row(0)
+    clock.now = at(9, 50)
+    assert tab.check_in().status is BookingStatus.CHECKED_IN  # type: ignore[union-attr]
+    tab.select_row(3)
+    tab.approve()
+    clock.now = at(13, 30)
+    tab.select_row(3)
+    assert tab.no_show().status is BookingStatus.NO_SHOW  # type: ignore[union-attr]
+    expected = {codes[0]: ("booking.check_in", None), codes[1]: ("booking.reject", "회의실 점검"),
+                codes[2]: ("booking.cancel", "전화로 취소 요청"),
+                codes[3]: ("booking.no_show", None)}
+    for code, (action, reason) in expected.items():
+        last = desk.search.history(code)[-1]
+        assert (last.actor, last.action, last.details.get("reason")) == ("admin:kim", action,
+                                                                         reason)
+    tab.code.setText(codes[1])
+    tab.apply_filters()
+    tab.select_row(0)
+    history = [tab.history.item(i).text() for i in range(tab.history.count())]
+    assert len(history) == 2 and "회의실 점검" in history[1]
+    assert [text for text, error in notes.seen if error] == ["취소에는 사유가 필요합니다."]
+
+
+def test_booking_on_behalf_dialog_applies_rules_and_manager_override(
+        qtbot: Any, desk: Any, manager: AdminAccount) -> None:
+    add_resource(desk.services, capacity=2, quotas=(Quota(QuotaPeriod.DAY, max_bookings=1),))
+    add_household(desk.services)
+    session, _ = session_for(desk, manager)
+
+    def dialog(hour: int) -> CreateBookingDialog:
+        d = CreateBookingDialog(session, desk.resources.resources())
+        qtbot.addWidget(d)
+        d.household.setText("101-1203")
+        d.day.setDate(QDate(2026, 11, 24))
+        d.start.setTime(d.start.time().fromString(f"{hour:02d}:00", "HH:mm"))
+        d.minutes.setValue(60)
+        return d
+
+    first = dialog(10)
+    first.submit()
+    assert first.made is not None and first.made.created_by == "admin:kim"
+    second = dialog(12)
+    second.submit()
+    assert second.made is None and "한도" in second.error.text()
+    assert "규칙 예외" in second.error.text()
+    second.override.setChecked(True)
+    second.submit()
+    assert second.made is None and "사유" in second.error.text()
+    second.override_reason.setText("어르신 병원 동행")
+    second.submit()
+    assert second.made is not None
+    assert desk.search.history(second.made.code)[0].details["override_reason"] == "어르신 병원 동행"
+    unknown = dialog(14)
+    unknown.household.setText("999-1")
+    unknown.submit()
+    assert "등록되지 않은" in unknown.error.text()
+
+
+def test_rule_editor_refuses_invalid_values_and_previews_in_words(
+        qtbot: Any, desk: Any, manager: AdminAccount) -> None:
+    session, notes = session_for(desk, manager)
+    tab = ResourcesTab(session)
+    qtbot.addWidget(tab)
+    dialog = ResourceDialog(None)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.buttons()[0]
+    dialog.id.setText("room-2f")
+    dialog.name_ko.setText("2층 회의실")
+    dialog.capacity.setValue(1)
+    dialog.slot.setCurrentIndex(dialog.slot.findData(30))
+    dialog.min_duration.setValue(45)
+    assert not ok.isEnabled() and "배수" in dialog.error.text()
+    dialog.min_duration.setValue(60)
+    dialog.max_duration.setValue(120)
+    dialog.hours.setText("9시부터")
+    assert not ok.isEnabled() and "09:00-22:00" in dialog.error.text()
+    dialog.hours.setText("09:00-22:00")
+    dialog.per_day.setValue(1)
+    dialog.approval.setChecked(True)
+    assert ok.isEnabled() and dialog.error.text() == ""
+    assert dialog.preview.text().startswith("최대 2시간, 최소 1시간, 하루 1회")
+    assert "승인 필요" in dialog.preview.text() and "운영 09:00-22:00" in dialog.preview.text()
+    dialog.submit()
+    assert dialog.result_resource is not None
+    assert tab.save(dialog.result_resource, new=True)
+    stored = desk.bookings.resource("room-2f")
+    assert stored.rules.approval_required and stored.rules.quotas == (
+        Quota(QuotaPeriod.DAY, max_bookings=1),)
+    assert [r.id for r in tab.items] == ["room-2f"]
+
+
+def test_out_of_service_and_move_out_from_the_tabs(qtbot: Any, desk: Any,
+                                                   manager: AdminAccount) -> None:
+    add_resource(desk.services, capacity=2)
+    household = add_household(desk.services)
+    made = desk.bookings.book(BookingRequest("room", at(10), at(11)), household, KIOSK)
+    session, notes = session_for(desk, manager)
+    resources = ResourcesTab(session)
+    qtbot.addWidget(resources)
+    resources.take_out_with(resources.items[0], "보일러 고장", UpcomingChoice.KEEP)
+    assert "취소된 예약 0건" in notes.seen[-1][0]
+    assert desk.bookings.get(made.code).status is BookingStatus.CONFIRMED
+    households = HouseholdsTab(session)
+    qtbot.addWidget(households)
+    households.deactivate_with(households.items[0], UpcomingChoice.CANCEL, "전출")
+    assert "취소된 예약 1건" in notes.seen[-1][0]
+    assert desk.bookings.get(made.code).status is BookingStatus.CANCELLED
+    assert not desk.households.households()[0].active
+
+
+def test_csv_import_previews_refuses_bad_rows_and_writes_nothing(
+        qtbot: Any, desk: Any, manager: AdminAccount, tmp_path: Path) -> None:
+    add_household(desk.services, "101", "1203")
+    session, _ = session_for(desk, manager)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("building,unit,pin,plates,active\n101,1204,4821,12가3456,yes\n"
+                   "102,302,12,,yes\n103,1,,,yes\n101,1204,1111,,yes\n", encoding="utf-8")
+    dialog = ImportDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.load(bad)
+    errors = [dialog.errors.item(i).text() for i in range(dialog.errors.count())]
+    assert errors == ["3번째 줄: PIN must be 4 digits", "4번째 줄: 103-1 is new and needs a PIN",
+                      "5번째 줄: 101-1204 repeats line 2"]
+    assert not dialog.buttons.buttons()[0].isEnabled()
+    dialog.submit()
+    assert [h.label for h in desk.households.households()] == ["101-1203"]
+    good = tmp_path / "good.csv"
+    good.write_bytes("building,unit,pin,plates,active\n101,1203,,12가3456,yes\n"
+                     "102,302,0302,,yes\n".encode("cp949"))
+    dialog.load(good)
+    assert dialog.table.rowCount() == 2 and dialog.table.item(0, 2).text() == "고침"
+    assert dialog.buttons.buttons()[0].isEnabled()
+    dialog.submit()
+    assert dialog.result_counts == (1, 1)
+    assert {h.label: h.plates for h in desk.households.households()} == {
+        "101-1203": ("12가3456",), "102-302": ()}
+
+
+def test_table_over_100000_bookings_reads_only_the_pages_shown(
+        qtbot: Any, desk: Any) -> None:
+    from bench.admin_bench import fill_bookings
+
+    add_resource(desk.services, capacity=5)
+    for unit in ("1203", "1204", "1205"):
+        add_household(desk.services, "101", unit)
+    add_household(desk.services, "102", "302")
+    fill_bookings(desk.services.engine, 100_000, around=at(9))
+    model = BookingTableModel(desk.search, page_size=100, max_pages=6)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.setModel(model)
+    view.show()
+    model.set_query(BookingQuery())
+    qtbot.wait(10)
+    assert model.rowCount() == 100_000
+    assert 1 <= model.fetches <= 2
+    view.scrollToBottom()
+    qtbot.wait(10)
+    view.scrollTo(model.index(50_000, 0))
+    qtbot.wait(10)
+    assert model.fetches <= 8  # a few pages, not a thousand
+    assert len(model.pages) <= 6 and sum(len(p) for p in model.pages.values()) <= 600
+    last = model.row_at(99_999)
+    assert last is not None
+    before = model.fetches
+    model.sort(2, Qt.SortOrder.DescendingOrder)
+    qtbot.wait(10)
+    assert model.row_at(0).household == "102-302"  # type: ignore[union-attr]
+    assert model.fetches - before <= 2
+    model.set_query(BookingQuery(household="101-1204"))
+    assert 20_000 < model.rowCount() < 30_000
+
+
+def test_reports_run_off_the_gui_thread_and_export_readable_files(
+        qtbot: Any, desk: Any, manager: AdminAccount, clock: Any, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+    from PySide6.QtPdf import QPdfDocument
+
+    codes = known_week(desk, clock)
+    session, notes = session_for(desk, manager)
+    tab = ReportsTab(session)
+    qtbot.addWidget(tab)
+    tab.first.setDate(QDate(2026, 11, 23))
+    tab.last.setDate(QDate(2026, 11, 29))
+    tab.start()
+    qtbot.waitUntil(lambda: tab.report is not None, timeout=10_000)
+    assert tab.usage.rowCount() == 1
+    assert [tab.usage.item(0, c).text() for c in range(7)] == [
+        "커뮤니티룸", "2026-11-23", "3", "4.0", str(round(400 / 336, 1)), "1", "1"]
+    assert tab.heat.item(1, 14).text() == "2"
+    assert tab.export(tmp_path / "r.xlsx", "xlsx")
+    book = load_workbook(tmp_path / "r.xlsx")
+    assert book.sheetnames == ["자원별 이용", "붐비는 시간", "세대별 비율"]
+    assert list(book["자원별 이용"].iter_rows(min_row=2, values_only=True)) == [
+        ("커뮤니티룸", "2026-11-23", 3, 4.0, round(400 / 336, 1), 1, 1)]
+    assert list(book["세대별 비율"].iter_rows(min_row=2, values_only=True)) == [
+        ("101-1203", 1, 2.0, 50.0), ("102-302", 1, 2.0, 50.0)]
+    assert tab.export(tmp_path / "r.csv", "csv")
+    assert (tmp_path / "r.csv").read_text(encoding="utf-8-sig").splitlines()[1].startswith(
+        "커뮤니티룸,2026-11-23,3,4.0")
+    pdf = tab.daily_sheet(tmp_path / "today.pdf")
+    assert pdf is not None and pdf.read_bytes()[:5] == b"%PDF-"
+    document = QPdfDocument()
+    assert document.load(str(pdf)) == QPdfDocument.Error.None_
+    assert document.pageCount() == 1
+    text = "".join(document.getAllText(0).text().split())
+    assert codes["b1"] in text and codes["b4"] in text and codes["b3"] not in text
+    document.close()
+
+
+def test_pin_slip_is_a_one_page_pdf_with_the_new_pin(qtbot: Any, desk: Any,
+                                                      manager: AdminAccount,
+                                                      tmp_path: Path) -> None:
+    from PySide6.QtPdf import QPdfDocument
+
+    add_household(desk.services)
+    session, notes = session_for(desk, manager)
+    tab = HouseholdsTab(session)
+    qtbot.addWidget(tab)
+    tab.table.selectRow(0)
+    slip = tab.reset_pin(tmp_path / "slip.pdf")
+    assert slip is not None and slip.read_bytes()[:5] == b"%PDF-"
+    document = QPdfDocument()
+    document.load(str(slip))
+    assert document.pageCount() == 1
+    text = "".join(document.getAllText(0).text().split())
+    assert "101-1203" in text
+    found = re.search(r"새PIN(\d{4})", text)
+    assert found is not None
+    pin = found.group(1)
+    assert desk.bookings.verify_household("101", "1203", pin).label == "101-1203"
+    document.close()
+
+
+def test_screenshots_render_every_screen_in_both_languages(
+        qtbot: Any, desk: Any, clock: Any, tmp_path: Path) -> None:
+    from kiosk.admin.screenshots import render_all
+    from kiosk.admin.window import DeskLanguage
+
+    from PySide6.QtWidgets import QApplication
+
+    known_week(desk, clock)
+    language = DeskLanguage(QApplication.instance())  # type: ignore[arg-type]
+    made = render_all(desk, language, tmp_path)
+    names = {p.name for p in made}
+    for lang in ("ko", "en"):
+        for screen in ("01-setup", "02-signin", "03-bookings", "04-calendar", "05-resources",
+                       "06-households", "07-reports", "08-status", "09-accounts", "15-staff"):
+            assert f"{lang}-{screen}.png" in names
+    image = QImage(str(tmp_path / "en-03-bookings.png"))
+    assert (image.width(), image.height()) == (1600, 1000)
+    assert (tmp_path / "ko-03-bookings.png").read_bytes() != \
+        (tmp_path / "en-03-bookings.png").read_bytes()
+    assert desk.accounts.needs_setup()  # rendering wrote nothing
