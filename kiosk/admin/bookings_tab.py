@@ -46,7 +46,7 @@ class BookingsTab(QWidget):
 
         filters = QGroupBox(tr("찾기"))
         grid = QGridLayout(filters)
-        self.date_from = QDateEdit(_qdate(today - timedelta(days=7)))
+        self.date_from = QDateEdit(_qdate(today))
         self.date_to = QDateEdit(_qdate(today + timedelta(days=30)))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)

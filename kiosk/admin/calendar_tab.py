@@ -33,7 +33,7 @@ COLOURS = {
 }
 HOUR_PX = 44
 GUTTER = 56
-HEADER = 30
+HEADER = 6
 WEEKDAYS_KO = ("월", "화", "수", "목", "금", "토", "일")
 
 
@@ -80,9 +80,6 @@ class CalendarCanvas(QWidget):
             x = GUTTER + i * width
             painter.setPen(QPen(QColor("#bdbdbd")))
             painter.drawLine(int(x), 0, int(x), self.height())
-            painter.setPen(QColor("#222"))
-            painter.drawText(QRectF(x, 4, width, HEADER - 6), Qt.AlignmentFlag.AlignCenter,
-                             f"{day:%m-%d} ({tr(WEEKDAYS_KO[day.weekday()])})")
             start, end = local_midnight(day), local_midnight(day + timedelta(days=1))
             for blackout in self.blackouts:
                 if blackout.start < end and blackout.end > start:
@@ -127,6 +124,31 @@ class CalendarCanvas(QWidget):
         painter.end()
 
 
+class DayHeader(QWidget):
+    """The day names above the hours: stays in view while the hours scroll."""
+
+    def __init__(self, canvas: CalendarCanvas) -> None:
+        super().__init__()
+        self.canvas = canvas
+        self.setFixedHeight(28)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#f5f5f5"))
+        canvas = self.canvas
+        width = (canvas.width() - GUTTER) / canvas.days
+        bold = QFont(self.font())
+        bold.setBold(True)
+        painter.setFont(bold)
+        for i in range(canvas.days):
+            day = canvas.first + timedelta(days=i)
+            x = GUTTER + i * width
+            painter.setPen(QColor("#c62828") if day.weekday() == 6 else QColor("#222"))
+            painter.drawText(QRectF(x, 0, width, self.height()), Qt.AlignmentFlag.AlignCenter,
+                             f"{day:%m-%d} ({tr(WEEKDAYS_KO[day.weekday()])})")
+        painter.end()
+
+
 class CalendarTab(QWidget):
     def __init__(self, session: DeskSession) -> None:
         super().__init__()
@@ -136,8 +158,8 @@ class CalendarTab(QWidget):
         self.resource = QComboBox()
         for r in self.resources:
             self.resource.addItem(f"{r.name_ko} ({tr('수량')} {r.capacity})", r.id)
-        self.day_mode = QRadioButton(tr("하루"))
-        self.week_mode = QRadioButton(tr("한 주"))
+        self.day_mode = QRadioButton(tr("하루 보기"))
+        self.week_mode = QRadioButton(tr("한 주 보기"))
         self.week_mode.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.day_mode)
@@ -171,9 +193,17 @@ class CalendarTab(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.canvas)
+        self.header = DayHeader(self.canvas)
+        header_row = QHBoxLayout()
+        header_row.setContentsMargins(scroll.frameWidth(), 0,
+                                      scroll.verticalScrollBar().sizeHint().width()
+                                      + scroll.frameWidth(), 0)
+        header_row.addWidget(self.header)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(legend)
+        layout.addLayout(header_row)
+        layout.setSpacing(4)
         layout.addWidget(scroll, 1)
         self.anchor = to_local(desk.bookings.clock()).date()
         self.resource.currentIndexChanged.connect(self.reload)
@@ -183,6 +213,12 @@ class CalendarTab(QWidget):
         self.today_button.clicked.connect(self.go_today)
         self.reload()
         scroll.verticalScrollBar().setValue(HOUR_PX * 7)
+        self.scroll = scroll
+
+    def showEvent(self, event: object) -> None:
+        """Open at 07:00, where the village's day starts."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.scroll.verticalScrollBar().setValue(HOUR_PX * 7)
 
     def first_day(self) -> date:
         if self.day_mode.isChecked():
@@ -207,6 +243,7 @@ class CalendarTab(QWidget):
         bookings, blackouts = self.session.desk.search.calendar(resource.id, first, days)
         labels = self.session.desk.search.household_labels()
         self.canvas.show_range(first, days, bookings, blackouts, labels, resource.capacity)
+        self.header.update()
         last = first + timedelta(days=days - 1)
         self.title.setText(f"{first:%Y-%m-%d}" if days == 1 else
                            f"{first:%Y-%m-%d} ~ {last:%m-%d}")

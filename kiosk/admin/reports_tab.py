@@ -105,7 +105,7 @@ class ReportsTab(QWidget):
         self.heat.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.heat.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.heat.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.shares = _table([tr("세대"), tr("예약"), tr("이용 시간"), tr("비율 %")])
+        self.shares = _table([tr("세대"), tr("예약 수"), tr("이용 시간"), tr("비율 %")])
         self.share_chart = QChartView()
         self.share_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
 
@@ -140,8 +140,8 @@ class ReportsTab(QWidget):
 
     @staticmethod
     def usage_headers() -> list[str]:
-        return [tr("자원"), tr("시작일"), tr("예약"), tr("이용 시간"), tr("이용률 %"),
-                tr("노쇼"), tr("취소")]
+        return [tr("자원"), tr("시작일"), tr("예약 수"), tr("이용 시간"), tr("이용률 %"),
+                tr("노쇼 수"), tr("취소 수")]
 
     def start(self) -> Job:
         """Compute on the thread pool; the GUI stays responsive meanwhile."""
@@ -261,7 +261,7 @@ class ReportsTab(QWidget):
         usage = (tr("자원별 이용"), self.usage_headers(), self.usage_rows())
         heat = (tr("붐비는 시간"), [tr("요일"), *[str(h) for h in range(24)]],
                 [[tr(WEEKDAYS[d]), *report.heat[d]] for d in range(7)])
-        shares = (tr("세대별 비율"), [tr("세대"), tr("예약"), tr("이용 시간"), tr("비율 %")],
+        shares = (tr("세대별 비율"), [tr("세대"), tr("예약 수"), tr("이용 시간"), tr("비율 %")],
                   [[s.household, s.bookings, s.hours, s.share] for s in report.shares])
         try:
             if kind == "xlsx":

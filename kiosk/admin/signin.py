@@ -30,10 +30,11 @@ class _Card(QWidget):
         outer.addStretch(1)
         self.card = QFrame()
         self.card.setObjectName("card")
-        self.card.setMaximumWidth(520)
+        self.card.setFixedWidth(600)
         self.card.setStyleSheet("#card { background: white; border: 1px solid #ccc;"
                                 " border-radius: 8px; } QLabel, QLineEdit, QPushButton"
-                                " { font-size: 16px; }")
+                                " { font-size: 16px; } QLineEdit { min-height: 32px; }"
+                                " QPushButton { min-height: 36px; }")
         self.layout_ = QVBoxLayout(self.card)
         self.layout_.setContentsMargins(32, 28, 32, 28)
         heading = QLabel(title)
@@ -41,16 +42,20 @@ class _Card(QWidget):
         self.layout_.addWidget(heading)
         text = QLabel(intro)
         text.setWordWrap(True)
+        text.setMinimumHeight(text.heightForWidth(536))
         self.layout_.addWidget(text)
         self.form = QFormLayout()
         self.layout_.addLayout(self.form)
         self.error = QLabel("")
         self.error.setWordWrap(True)
+        self.error.setMinimumHeight(48)
         self.error.setStyleSheet("color: #b3261e;")
         self.layout_.addWidget(self.error)
         outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
-        self.setStyleSheet("background: #f3f4f6;")
+        self.setObjectName("screen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setStyleSheet("#screen { background: #f3f4f6; }")
 
 
 class SignInScreen(_Card):

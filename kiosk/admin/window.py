@@ -73,7 +73,10 @@ class MainScreen(QWidget):
         self.session = session
         account = session.account
         header = QHBoxLayout()
-        title = QLabel(session.desk.services.settings.village_name + " · " + tr("관리"))
+        settings = session.desk.services.settings
+        village = settings.village_name_en if language == "en" and settings.village_name_en \
+            else settings.village_name
+        title = QLabel(village + " · " + tr("관리"))
         title.setStyleSheet("font-size: 20px; font-weight: bold;")
         role = tr("관리자") if account.is_manager else tr("봉사자")
         who = QLabel(tr("{n} ({u}, {r})님").format(n=account.display_name, u=account.username,
@@ -88,9 +91,10 @@ class MainScreen(QWidget):
         self.message = MessageBar()
         session.notify = self.message.show_message
         self.tabs = QTabWidget()
+        self.tabs.setUsesScrollButtons(False)
         self.bookings = BookingsTab(session)
         self.calendar = CalendarTab(session)
-        self.tabs.addTab(self.bookings, tr("예약"))
+        self.tabs.addTab(self.bookings, tr("예약 관리"))
         self.tabs.addTab(self.calendar, tr("달력"))
         self.resources: ResourcesTab | None = None
         self.households: HouseholdsTab | None = None
@@ -100,8 +104,8 @@ class MainScreen(QWidget):
             self.resources = ResourcesTab(session)
             self.households = HouseholdsTab(session)
             self.reports = ReportsTab(session)
-            self.tabs.addTab(self.resources, tr("자원"))
-            self.tabs.addTab(self.households, tr("세대"))
+            self.tabs.addTab(self.resources, tr("자원 관리"))
+            self.tabs.addTab(self.households, tr("세대 관리"))
             self.tabs.addTab(self.reports, tr("보고서"))
         self.status = StatusTab(session)
         self.tabs.addTab(self.status, tr("동기화·키오스크"))

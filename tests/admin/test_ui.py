@@ -70,7 +70,7 @@ def test_first_run_setup_creates_the_manager_and_opens_every_tab(qtbot: Any, des
     setup.repeat.setText(PASSWORD)
     qtbot.mouseClick(setup.button, Qt.MouseButton.LeftButton)
     assert window.main is not None
-    assert tab_titles(window.main) == ["예약", "달력", "자원", "세대", "보고서",
+    assert tab_titles(window.main) == ["예약 관리", "달력", "자원 관리", "세대 관리", "보고서",
                                        "동기화·키오스크", "계정"]
     window.sign_out()
     assert isinstance(window.screen(), SignInScreen)
@@ -104,7 +104,7 @@ def test_staff_see_bookings_but_not_resources_households_or_accounts(
     signin.password.setText(PASSWORD)
     signin.submit()
     assert window.main is not None
-    assert tab_titles(window.main) == ["예약", "달력", "동기화·키오스크"]
+    assert tab_titles(window.main) == ["예약 관리", "달력", "동기화·키오스크"]
     assert window.main.resources is None and window.main.accounts is None
 
 
@@ -188,7 +188,7 @@ def test_booking_on_behalf_dialog_applies_rules_and_manager_override(
 
 def test_rule_editor_refuses_invalid_values_and_previews_in_words(
         qtbot: Any, desk: Any, manager: AdminAccount) -> None:
-    session, notes = session_for(desk, manager)
+    session, _ = session_for(desk, manager)
     tab = ResourcesTab(session)
     qtbot.addWidget(tab)
     dialog = ResourceDialog(None)
@@ -308,7 +308,7 @@ def test_reports_run_off_the_gui_thread_and_export_readable_files(
     from PySide6.QtPdf import QPdfDocument
 
     codes = known_week(desk, clock)
-    session, notes = session_for(desk, manager)
+    session, _ = session_for(desk, manager)
     tab = ReportsTab(session)
     qtbot.addWidget(tab)
     tab.first.setDate(QDate(2026, 11, 23))
@@ -345,7 +345,7 @@ def test_pin_slip_is_a_one_page_pdf_with_the_new_pin(qtbot: Any, desk: Any,
     from PySide6.QtPdf import QPdfDocument
 
     add_household(desk.services)
-    session, notes = session_for(desk, manager)
+    session, _ = session_for(desk, manager)
     tab = HouseholdsTab(session)
     qtbot.addWidget(tab)
     tab.table.selectRow(0)
@@ -365,10 +365,10 @@ def test_pin_slip_is_a_one_page_pdf_with_the_new_pin(qtbot: Any, desk: Any,
 
 def test_screenshots_render_every_screen_in_both_languages(
         qtbot: Any, desk: Any, clock: Any, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
     from kiosk.admin.screenshots import render_all
     from kiosk.admin.window import DeskLanguage
-
-    from PySide6.QtWidgets import QApplication
 
     known_week(desk, clock)
     language = DeskLanguage(QApplication.instance())  # type: ignore[arg-type]
