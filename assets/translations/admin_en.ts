@@ -344,6 +344,10 @@
         <translation>Reason for the exception</translation>
     </message>
     <message>
+        <source>예약하기</source>
+        <translation>Book</translation>
+    </message>
+    <message>
         <source>남은 예약을 모두 취소합니다 (사유가 세대에 남습니다)</source>
         <translation>Cancel all remaining bookings (the household sees the reason)</translation>
     </message>

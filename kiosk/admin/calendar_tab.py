@@ -46,6 +46,7 @@ class CalendarCanvas(QWidget):
         self.blackouts: list[Blackout] = []
         self.labels: dict[int, str] = {}
         self.capacity = 1
+        self.today: date | None = None
         self.setMinimumHeight(HEADER + 24 * HOUR_PX + 4)
 
     def show_range(self, first: date, days: int, bookings: list[Booking],
@@ -81,6 +82,9 @@ class CalendarCanvas(QWidget):
             painter.setPen(QPen(QColor("#bdbdbd")))
             painter.drawLine(int(x), 0, int(x), self.height())
             start, end = local_midnight(day), local_midnight(day + timedelta(days=1))
+            if day == self.today:
+                painter.fillRect(QRectF(x + 1, HEADER, width - 1, 24 * HOUR_PX),
+                                 QColor(255, 249, 196, 120))
             for blackout in self.blackouts:
                 if blackout.start < end and blackout.end > start:
                     top = self._y(max(blackout.start, start), day)
@@ -242,6 +246,7 @@ class CalendarTab(QWidget):
         first = self.first_day()
         bookings, blackouts = self.session.desk.search.calendar(resource.id, first, days)
         labels = self.session.desk.search.household_labels()
+        self.canvas.today = to_local(self.session.desk.bookings.clock()).date()
         self.canvas.show_range(first, days, bookings, blackouts, labels, resource.capacity)
         self.header.update()
         last = first + timedelta(days=days - 1)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from kiosk.admin.common import DeskSession
 from kiosk.admin.text import refusal_text, rules_preview, tr
 from kiosk.domain.bookings import Booking
-from kiosk.domain.clock import SEOUL
+from kiosk.domain.clock import SEOUL, to_local
 from kiosk.domain.errors import OVERRIDABLE, BookingRefused
 from kiosk.domain.policy import BookingRequest
 from kiosk.domain.resources import Resource
@@ -47,8 +47,8 @@ class _Form(QDialog):
         self.error.setStyleSheet("color: #b3261e;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(tr("확인"))
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(tr("확인"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("닫기"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -100,7 +100,7 @@ class CreateBookingDialog(_Form):
             self.resource.addItem(f"{r.name_ko} ({r.id})", r.id)
         self.household = QLineEdit()
         self.household.setPlaceholderText(tr("예: 101-1203"))
-        today = datetime.now(SEOUL).date()
+        today = to_local(session.desk.bookings.clock()).date()
         self.day = QDateEdit(QDate(today.year, today.month, today.day))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
@@ -141,6 +141,7 @@ class CreateBookingDialog(_Form):
         self.resource.currentIndexChanged.connect(self._show_rules)
         self._show_rules()
         self.finish_layout()
+        self.ok_button.setText(tr("예약하기"))
 
     def _show_rules(self) -> None:
         index = self.resource.currentIndex()

@@ -65,8 +65,8 @@ class ImportDialog(_Form):
         self.outer.addWidget(self.errors)
         self.choose.clicked.connect(self.pick_file)
         self.finish_layout()
-        self.buttons.buttons()[0].setText(tr("가져오기"))
-        self.buttons.buttons()[0].setEnabled(False)
+        self.ok_button.setText(tr("가져오기"))
+        self.ok_button.setEnabled(False)
 
     def pick_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, tr("세대 CSV"), "", "CSV (*.csv)")
@@ -100,7 +100,7 @@ class ImportDialog(_Form):
         else:
             self.summary.setText(tr("추가 {a}세대, 고침 {u}세대. 맞으면 '가져오기'를 "
                                     "누르세요.").format(a=adds, u=len(preview.lines) - adds))
-        self.buttons.buttons()[0].setEnabled(not preview.errors and bool(preview.lines))
+        self.ok_button.setEnabled(not preview.errors and bool(preview.lines))
 
     def submit(self) -> None:
         if self.raw is None or self.preview is None or self.preview.errors:
@@ -167,7 +167,8 @@ class HouseholdsTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.all = self.session.desk.households.households()
+        self.all = sorted(self.session.desk.households.households(),
+                          key=lambda h: (int(h.building), int(h.unit)))
         self.fill()
 
     def fill(self) -> None:

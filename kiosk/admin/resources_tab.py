@@ -219,7 +219,7 @@ class ResourceDialog(_Form):
         )
 
     def update_preview(self) -> None:
-        ok = self.buttons.buttons()[0]
+        ok = self.ok_button
         try:
             resource = self.build()
         except ValueError as exc:

@@ -193,7 +193,7 @@ def test_rule_editor_refuses_invalid_values_and_previews_in_words(
     qtbot.addWidget(tab)
     dialog = ResourceDialog(None)
     qtbot.addWidget(dialog)
-    ok = dialog.buttons.buttons()[0]
+    ok = dialog.ok_button
     dialog.id.setText("room-2f")
     dialog.name_ko.setText("2층 회의실")
     dialog.capacity.setValue(1)
@@ -251,7 +251,7 @@ def test_csv_import_previews_refuses_bad_rows_and_writes_nothing(
     errors = [dialog.errors.item(i).text() for i in range(dialog.errors.count())]
     assert errors == ["3번째 줄: PIN must be 4 digits", "4번째 줄: 103-1 is new and needs a PIN",
                       "5번째 줄: 101-1204 repeats line 2"]
-    assert not dialog.buttons.buttons()[0].isEnabled()
+    assert not dialog.ok_button.isEnabled()
     dialog.submit()
     assert [h.label for h in desk.households.households()] == ["101-1203"]
     good = tmp_path / "good.csv"
@@ -259,7 +259,7 @@ def test_csv_import_previews_refuses_bad_rows_and_writes_nothing(
                      "102,302,0302,,yes\n".encode("cp949"))
     dialog.load(good)
     assert dialog.table.rowCount() == 2 and dialog.table.item(0, 2).text() == "고침"
-    assert dialog.buttons.buttons()[0].isEnabled()
+    assert dialog.ok_button.isEnabled()
     dialog.submit()
     assert dialog.result_counts == (1, 1)
     assert {h.label: h.plates for h in desk.households.households()} == {
