@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QBrush, QColor
 
 from kiosk.admin.text import status_label, tr, when
 from kiosk.domain.bookings import BookingStatus
@@ -96,9 +97,9 @@ class BookingTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if item.status is BookingStatus.PENDING:
-                return Qt.GlobalColor.darkRed
+                return QBrush(QColor("#b71c1c"))
             if item.status in (BookingStatus.CANCELLED, BookingStatus.REJECTED):
-                return Qt.GlobalColor.gray
+                return QBrush(QColor("#8a8a8a"))
             return None
         return (item.code, item.resource_name, item.household, when(item.start),
                 when(item.end), str(item.units), status_label(item.status),

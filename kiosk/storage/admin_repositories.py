@@ -98,10 +98,12 @@ class SqlBookingSearchRepository:
         if q.resource_id:
             query = query.where(BookingRow.resource_id == q.resource_id)
         if q.household:
-            building, _, unit = q.household.strip().partition("-")
-            query = query.where(HouseholdRow.building == building.strip())
-            if unit.strip():
-                query = query.where(HouseholdRow.unit == unit.strip())
+            # "101", "101-1203" or "101동 1203호", as people type them.
+            text = q.household.replace("동", " ").replace("호", " ").replace("-", " ")
+            building, *rest = text.split() or [""]
+            query = query.where(HouseholdRow.building == building)
+            if rest:
+                query = query.where(HouseholdRow.unit == rest[0])
         if q.statuses is not None:
             query = query.where(BookingRow.status.in_(sorted(s.value for s in q.statuses)))
         if q.code:

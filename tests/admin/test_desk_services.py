@@ -205,6 +205,7 @@ def test_search_counts_sorts_filters_and_pages(desk: Any) -> None:
     assert latest[0].code == made[5].code
     assert desk.search.count(BookingQuery(household="101")) == 3
     assert desk.search.count(BookingQuery(household="101-1203")) == 3
+    assert desk.search.count(BookingQuery(household="101동 1203호")) == 3
     assert desk.search.count(BookingQuery(household="101-999")) == 0
     assert desk.search.count(BookingQuery(code=made[0].code[:4].lower())) >= 1
     assert desk.search.count(BookingQuery(start_from=at(12), start_before=at(14))) == 2
