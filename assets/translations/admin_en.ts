@@ -1328,6 +1328,46 @@
         <translation>Not found: {m}</translation>
     </message>
     <message>
+        <source>PIN은 숫자 4자리여야 합니다</source>
+        <translation>the PIN must be 4 digits</translation>
+    </message>
+    <message>
+        <source>{h}은(는) 새 세대라 PIN이 필요합니다</source>
+        <translation>{h} is new and needs a PIN</translation>
+    </message>
+    <message>
+        <source>{h}이(가) {n}번째 줄과 겹칩니다</source>
+        <translation>{h} repeats line {n}</translation>
+    </message>
+    <message>
+        <source>동과 호는 숫자여야 합니다: {v}</source>
+        <translation>building and unit must be numbers: {v}</translation>
+    </message>
+    <message>
+        <source>차량번호 형식이 아닙니다: {v}</source>
+        <translation>not a Korean vehicle plate: {v}</translation>
+    </message>
+    <message>
+        <source>active 열은 yes 또는 no여야 합니다: {v}</source>
+        <translation>active must be yes or no, got {v}</translation>
+    </message>
+    <message>
+        <source>빠진 열이 있습니다: {v}</source>
+        <translation>missing column(s): {v}</translation>
+    </message>
+    <message>
+        <source>모르는 열이 있습니다: {v}</source>
+        <translation>unknown column(s): {v}</translation>
+    </message>
+    <message>
+        <source>값이 열보다 많습니다</source>
+        <translation>more values than columns</translation>
+    </message>
+    <message>
+        <source>UTF-8이나 CP949 글자가 아닙니다. 엑셀에서 'CSV UTF-8'로 저장하세요</source>
+        <translation>the file is neither UTF-8 nor CP949 text; save it from Excel as 'CSV UTF-8'</translation>
+    </message>
+    <message>
         <source>관리자</source>
         <translation>manager</translation>
     </message>

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from kiosk.admin.common import DeskSession
 from kiosk.admin.dialogs import ReasonDialog, UpcomingDialog, _Form
 from kiosk.admin.printing import write_pin_slip
-from kiosk.admin.text import tr, when
+from kiosk.admin.text import import_error_text, tr, when
 from kiosk.domain.households import Household
 from kiosk.services.importing import HouseholdPreview
 from kiosk.services.resource_admin import UpcomingChoice
@@ -92,7 +92,8 @@ class ImportDialog(_Form):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.errors.clear()
         for err in preview.errors:
-            self.errors.addItem(tr("{n}번째 줄: {m}").format(n=err.line, m=err.message))
+            self.errors.addItem(tr("{n}번째 줄: {m}").format(
+                n=err.line, m=import_error_text(err.message)))
         adds = sum(1 for line in preview.lines if line.action == "add")
         if preview.errors:
             self.summary.setText(tr("틀린 줄이 {e}개 있어 가져올 수 없습니다. 파일을 고쳐 "

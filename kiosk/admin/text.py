@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
@@ -163,3 +164,27 @@ def refusal_text(exc: Exception) -> str:
         }
         return texts.get(exc.reason, str(exc))
     return str(exc)
+
+
+_IMPORT_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"PIN must be 4 digits$", "PIN은 숫자 4자리여야 합니다"),
+    (r"(?P<h>[\d-]+) is new and needs a PIN$", "{h}은(는) 새 세대라 PIN이 필요합니다"),
+    (r"(?P<h>[\d-]+) repeats line (?P<n>\d+)$", "{h}이(가) {n}번째 줄과 겹칩니다"),
+    (r"building and unit must be numbers: (?P<v>.*)$", "동과 호는 숫자여야 합니다: {v}"),
+    (r"not a Korean vehicle plate: (?P<v>.*)$", "차량번호 형식이 아닙니다: {v}"),
+    (r"active must be yes or no, got (?P<v>.*)$", "active 열은 yes 또는 no여야 합니다: {v}"),
+    (r"missing column\(s\): (?P<v>[^;]*);.*$", "빠진 열이 있습니다: {v}"),
+    (r"unknown column\(s\): (?P<v>.*)$", "모르는 열이 있습니다: {v}"),
+    (r"more values than columns$", "값이 열보다 많습니다"),
+    (r"the file is neither UTF-8 nor CP949 text.*$",
+     "UTF-8이나 CP949 글자가 아닙니다. 엑셀에서 'CSV UTF-8'로 저장하세요"),
+)
+
+
+def import_error_text(message: str) -> str:
+    """A line-level import error from the import service, in the desk's language."""
+    for pattern, wording in _IMPORT_ERRORS:
+        found = re.match(pattern, message)
+        if found:
+            return tr(wording).format(**found.groupdict())
+    return message

@@ -249,8 +249,9 @@ def test_csv_import_previews_refuses_bad_rows_and_writes_nothing(
     qtbot.addWidget(dialog)
     dialog.load(bad)
     errors = [dialog.errors.item(i).text() for i in range(dialog.errors.count())]
-    assert errors == ["3번째 줄: PIN must be 4 digits", "4번째 줄: 103-1 is new and needs a PIN",
-                      "5번째 줄: 101-1204 repeats line 2"]
+    assert errors == ["3번째 줄: PIN은 숫자 4자리여야 합니다",
+                      "4번째 줄: 103-1은(는) 새 세대라 PIN이 필요합니다",
+                      "5번째 줄: 101-1204이(가) 2번째 줄과 겹칩니다"]
     assert not dialog.ok_button.isEnabled()
     dialog.submit()
     assert [h.label for h in desk.households.households()] == ["101-1203"]
