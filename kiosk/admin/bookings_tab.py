@@ -150,6 +150,9 @@ class BookingsTab(QWidget):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.clear_button.clicked.connect(self.clear_filters)
         self.table.selectionModel().selectionChanged.connect(self.show_selected)
+        self.reselect: int | None = None
+        self.model.loaded.connect(self._loaded)
+        self.model.failed.connect(self._failed)
         self.new_button.clicked.connect(self.create_booking)
         self.approve_button.clicked.connect(self.approve)
         self.reject_button.clicked.connect(self.reject)
@@ -174,9 +177,20 @@ class BookingsTab(QWidget):
         )
 
     def apply_filters(self) -> None:
+        self.count.setText(tr("찾는 중…"))
         self.model.set_query(self.current_query())
+
+    def _loaded(self) -> None:
+        """A query's first page arrived: update the count, keep the chosen row chosen."""
         self.count.setText(tr("{n}건").format(n=f"{self.model.total:,}"))
+        if self.reselect is not None and 0 <= self.reselect < self.model.total:
+            self.select_row(self.reselect)
+        self.reselect = None
         self.show_selected()
+
+    def _failed(self, text: str) -> None:
+        self.count.setText("")
+        self.session.notify(text, True)
 
     def clear_filters(self) -> None:
         for edit in (self.household, self.code):
@@ -241,11 +255,8 @@ class BookingsTab(QWidget):
         if result is None:
             return
         selected = self.table.selectionModel().selectedRows()
-        row = selected[0].row() if selected else -1
+        self.reselect = selected[0].row() if selected else None
         self.model.refresh()
-        if 0 <= row < self.model.total:
-            self.select_row(row)
-        self.show_selected()
 
     def approve(self) -> Booking | None:
         item = self.selected()

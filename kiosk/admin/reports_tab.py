@@ -151,7 +151,7 @@ class ReportsTab(QWidget):
         reports = self.session.desk.reports
         job = Job(lambda: reports.report(first, last, period))
         job.signals.finished.connect(self.show_report)
-        job.signals.failed.connect(lambda text: self._failed(text))
+        job.signals.failed.connect(self._failed)
         self.state.setText(tr("계산 중…"))
         self.run_button.setEnabled(False)
         self._job = job

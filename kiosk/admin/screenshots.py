@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import tempfile
+import time
+from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +36,16 @@ def _settle() -> None:
     assert app is not None
     for _ in range(3):
         app.processEvents()
+
+
+def _wait_for(ready: Callable[[], bool], seconds: float = 10.0) -> None:
+    """Let background queries finish so the picture shows data, not "…"."""
+    app = QApplication.instance()
+    assert app is not None
+    deadline = time.monotonic() + seconds
+    while not ready() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
 
 
 def _shot(widget: QWidget, path: Path, size: tuple[int, int] | None = None) -> Path:
@@ -79,10 +92,17 @@ def render_all(desk: DeskServices, language: DeskLanguage, folder: Path) -> list
             first = today - timedelta(days=today.weekday() + 21)
             main.reports.first.setDate(QDate(first.year, first.month, first.day))
             main.reports.show_report(desk.reports.report(first, today, Period.WEEK))
-        if main.bookings.model.total:
+        model = main.bookings.model
+        idle = model.__class__.idle.fget
+        assert idle is not None
+        _wait_for(partial(idle, model))
+        if model.total:
             main.bookings.select_row(0)
         for index, name in enumerate(names):
             main.tabs.setCurrentIndex(index)
+            _wait_for(partial(idle, model))
+            window.grab()  # the first paint asks for the rows on screen
+            _wait_for(partial(idle, model))
             made.append(_shot(window, folder / f"{lang}-{name}.png"))
         if main.reports is not None:
             for page in (1, 2):

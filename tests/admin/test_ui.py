@@ -117,25 +117,37 @@ def test_each_booking_action_from_the_table(qtbot: Any, desk: Any, manager: Admi
     session, notes = session_for(desk, manager)
     tab = BookingsTab(session)
     qtbot.addWidget(tab)
+    def settle() -> None:
+        qtbot.waitUntil(lambda: tab.model.idle, timeout=10_000)
+
     tab.date_from.setDate(QDate(2026, 11, 23))
     tab.apply_filters()
-    assert tab.model.total == 4
+    settle()
+    assert tab.model.total == 4 and tab.count.text() == "4건"
     tab.select_row(0)
     assert tab.approve_button.isEnabled() and not tab.checkin_button.isEnabled()
     assert tab.approve().status is BookingStatus.CONFIRMED  # type: ignore[union-attr]
+    settle()
+    assert tab.selected().status is BookingStatus.CONFIRMED  # type: ignore[union-attr]
+    assert tab.checkin_button.isEnabled() and not tab.approve_button.isEnabled()
     tab.select_row(1)
     assert tab.reject("회의실 점검").status is BookingStatus.REJECTED  # type: ignore[union-attr]
+    settle()
     tab.select_row(2)
     assert tab.cancel("") is None and notes.seen[-1][1]  # a reason is required
     assert tab.cancel("전화로 취소 요청").status is BookingStatus.CANCELLED  # type: ignore[union-attr]
+    settle()
     tab.select_row(0)
     clock.now = at(9, 50)
     assert tab.check_in().status is BookingStatus.CHECKED_IN  # type: ignore[union-attr]
+    settle()
     tab.select_row(3)
     tab.approve()
+    settle()
     clock.now = at(13, 30)
     tab.select_row(3)
     assert tab.no_show().status is BookingStatus.NO_SHOW  # type: ignore[union-attr]
+    settle()
     expected = {codes[0]: ("booking.check_in", None), codes[1]: ("booking.reject", "회의실 점검"),
                 codes[2]: ("booking.cancel", "전화로 취소 요청"),
                 codes[3]: ("booking.no_show", None)}
@@ -145,6 +157,7 @@ def test_each_booking_action_from_the_table(qtbot: Any, desk: Any, manager: Admi
                                                                          reason)
     tab.code.setText(codes[1])
     tab.apply_filters()
+    settle()
     tab.select_row(0)
     history = [tab.history.item(i).text() for i in range(tab.history.count())]
     assert len(history) == 2 and "회의실 점검" in history[1]
@@ -282,24 +295,31 @@ def test_table_over_100000_bookings_reads_only_the_pages_shown(
     view.resize(1200, 800)
     view.setModel(model)
     view.show()
+
+    def settle() -> None:
+        qtbot.waitUntil(lambda: model.idle, timeout=20_000)
+        qtbot.wait(20)
+        qtbot.waitUntil(lambda: model.idle, timeout=20_000)
+
     model.set_query(BookingQuery())
-    qtbot.wait(10)
+    assert model.rowCount() == 0 and not model.idle  # the count arrives from a worker
+    settle()
     assert model.rowCount() == 100_000
     assert 1 <= model.fetches <= 2
     view.scrollToBottom()
-    qtbot.wait(10)
+    settle()
     view.scrollTo(model.index(50_000, 0))
-    qtbot.wait(10)
+    settle()
     assert model.fetches <= 8  # a few pages, not a thousand
     assert len(model.pages) <= 6 and sum(len(p) for p in model.pages.values()) <= 600
-    last = model.row_at(99_999)
-    assert last is not None
+    assert model.index(99_999, 0).data() != "…"
     before = model.fetches
     model.sort(2, Qt.SortOrder.DescendingOrder)
-    qtbot.wait(10)
+    settle()
     assert model.row_at(0).household == "102-302"  # type: ignore[union-attr]
     assert model.fetches - before <= 2
     model.set_query(BookingQuery(household="101-1204"))
+    settle()
     assert 20_000 < model.rowCount() < 30_000
 
 
