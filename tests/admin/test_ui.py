@@ -27,6 +27,7 @@ from kiosk.domain.bookings import BookingStatus
 from kiosk.domain.clock import SEOUL
 from kiosk.domain.policy import BookingRequest
 from kiosk.domain.rules import Quota, QuotaPeriod
+from kiosk.services.admin_accounts import DeskRefused
 from kiosk.services.ports import BookingQuery
 from kiosk.services.resource_admin import UpcomingChoice
 from tests.admin.conftest import PASSWORD
@@ -404,3 +405,112 @@ def test_screenshots_render_every_screen_in_both_languages(
     assert (tmp_path / "ko-03-bookings.png").read_bytes() != \
         (tmp_path / "en-03-bookings.png").read_bytes()
     assert desk.accounts.needs_setup()  # rendering wrote nothing
+
+
+def test_blackout_dialog_and_calendar_show_bookings_and_closures(
+        qtbot: Any, desk: Any, manager: AdminAccount) -> None:
+    from kiosk.admin.calendar_tab import CalendarTab
+    from kiosk.admin.resources_tab import BlackoutDialog
+
+    add_resource(desk.services, capacity=2)
+    household = add_household(desk.services)
+    kept = desk.bookings.book(BookingRequest("room", at(10, day=24), at(11, day=24)),
+                              household, KIOSK)
+    session, _ = session_for(desk, manager)
+    dialog = BlackoutDialog(desk.resources.resources(), datetime(2026, 11, 24).date())
+    qtbot.addWidget(dialog)
+    dialog.submit()
+    assert dialog.result_blackout is None and "자원" in dialog.error.text()
+    dialog.which.item(0).setSelected(True)
+    dialog.submit()
+    assert dialog.result_blackout is None and "사유" in dialog.error.text()
+    dialog.reason.setText("바닥 공사")
+    dialog.submit()
+    blackout = dialog.result_blackout
+    assert blackout is not None and not blackout.cancel_overlapping
+    assert blackout.start == at(9, day=24) and blackout.end == at(18, day=24)
+    _, cancelled = desk.resources.add_blackout(blackout, session.actor)
+    assert cancelled == [] and desk.bookings.get(kept.code).status is BookingStatus.CONFIRMED
+    calendar = CalendarTab(session)
+    qtbot.addWidget(calendar)
+    calendar.anchor = at(9, day=24).date()
+    calendar.reload()
+    assert calendar.title.text() == "2026-11-23 ~ 11-29"
+    assert [b.code for b in calendar.canvas.bookings] == [kept.code]
+    assert [b.reason for b in calendar.canvas.blackouts] == ["바닥 공사"]
+    calendar.day_mode.setChecked(True)
+    calendar.move(1)
+    assert calendar.title.text() == "2026-11-25" and calendar.canvas.bookings == []
+    image = calendar.grab()
+    assert not image.isNull()
+
+
+class RecordedSync:
+    """The sync and heartbeat protocols over fixed records, as other parts provide them."""
+
+    def __init__(self) -> None:
+        from kiosk.services.status import KioskHeartbeat, SourceStatus
+
+        self.requested: list[str] = []
+        self.rows = [SourceStatus("gbfs-ttareungyi", at(8), "HTTP 503", at(8, 30), 2)]
+        self.beats = [KioskHeartbeat("lobby-101", "101동 로비", at(8, 59), "0.1.0", 7260)]
+
+    def sources(self) -> list[Any]:
+        return self.rows
+
+    def sync_now(self, name: str) -> None:
+        self.requested.append(name)
+
+    def heartbeats(self) -> list[Any]:
+        return self.beats
+
+
+def test_status_panel_reads_the_protocols_and_says_when_not_connected(
+        qtbot: Any, desk: Any, manager: AdminAccount) -> None:
+    from kiosk.admin.status_tab import StatusTab
+
+    session, notes = session_for(desk, manager)
+    unplugged = StatusTab(session)
+    qtbot.addWidget(unplugged)
+    assert not unplugged.banner.isHidden() and not unplugged.sync_button.isEnabled()
+    recorded = RecordedSync()
+    desk.sync = desk.heartbeats = recorded
+    panel = StatusTab(session)
+    qtbot.addWidget(panel)
+    assert panel.banner.isHidden()
+    assert [panel.sources.item(0, c).text() for c in range(4)] == [
+        "gbfs-ttareungyi", "2026-11-23 08:00", "2026-11-23 08:30 HTTP 503", "2"]
+    assert panel.heartbeats.item(0, 4).text() == "2h 1m"
+    panel.sync_now()
+    assert recorded.requested == [] and notes.seen[-1][1]  # nothing chosen yet
+    panel.sources.selectRow(0)
+    panel.sync_now()
+    assert recorded.requested == ["gbfs-ttareungyi"]
+
+
+def test_accounts_tab_creates_volunteers_and_unlocks(qtbot: Any, desk: Any,
+                                                     manager: AdminAccount) -> None:
+    from kiosk.admin.accounts_tab import AccountDialog, AccountsTab
+
+    session, _ = session_for(desk, manager)
+    tab = AccountsTab(session)
+    qtbot.addWidget(tab)
+    dialog = AccountDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.username.setText("lee")
+    dialog.display.setText("이봉사")
+    dialog.password.setText("short")
+    dialog.submit()
+    assert dialog.created is None and "8" in dialog.error.text()
+    dialog.password.setText(PASSWORD)
+    dialog.submit()
+    assert dialog.created is not None and not dialog.created.is_manager
+    for _ in range(5):
+        with pytest.raises(DeskRefused):
+            desk.accounts.sign_in("lee", "nope nope")
+    tab.reload()
+    assert [tab.table.item(r, 0).text() for r in range(tab.table.rowCount())] == ["kim", "lee"]
+    assert tab.table.item(1, 3).text().startswith("잠김")
+    tab.table.selectRow(1)
+    tab.unlock()
+    assert desk.accounts.sign_in("lee", PASSWORD).username == "lee"
