@@ -180,6 +180,10 @@
         <translation>Mark no-show</translation>
     </message>
     <message>
+        <source>찾는 중…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
         <source>기간</source>
         <translation>Period</translation>
     </message>
@@ -862,6 +866,10 @@
     <message>
         <source>사용 중지…</source>
         <translation>Take out of service…</translation>
+    </message>
+    <message>
+        <source>다시 운영</source>
+        <translation>Back in service</translation>
     </message>
     <message>
         <source>이용 중단 기간 추가…</source>

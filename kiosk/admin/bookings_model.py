@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from kiosk.admin.text import refusal_text, status_label, tr, when
+from kiosk.admin.text import LANGUAGE, refusal_text, status_label, tr, when
 from kiosk.domain.bookings import BookingStatus
 from kiosk.services.ports import BookingListRow, BookingQuery
 
@@ -36,6 +36,10 @@ class PagedBookings(Protocol):
 
 
 Index = QModelIndex | QPersistentModelIndex
+
+# Jobs whose result has not been delivered. Held here, not by the model, so a job that
+# outlives its model (the window was rebuilt) still has a live object to report to.
+IN_FLIGHT: set[object] = set()
 
 
 class _KeyedSignals(QObject):
@@ -60,6 +64,13 @@ class _KeyedJob(QRunnable):
             self.signals.error.emit(self.key, refusal_text(exc))
             return
         self.signals.done.emit(self.key, result)
+
+
+def listed_name(item: BookingListRow) -> str:
+    """The resource's name in the desk's language."""
+    if LANGUAGE["current"] == "en" and item.resource_name_en:
+        return item.resource_name_en
+    return item.resource_name
 
 
 class BookingTableModel(QAbstractTableModel):
@@ -111,6 +122,7 @@ class BookingTableModel(QAbstractTableModel):
     def _start(self, key: object, work: Any, done: Any) -> None:
         job = _KeyedJob(key, work)
         self.jobs[key] = (job, done)
+        IN_FLIGHT.add(job)
         # Bound methods of this model: Qt queues the result to the GUI thread.
         job.signals.done.connect(self._job_done)
         job.signals.error.connect(self._job_failed)
@@ -119,10 +131,13 @@ class BookingTableModel(QAbstractTableModel):
     def _job_done(self, key: object, result: object) -> None:
         entry = self.jobs.pop(key, None)
         if entry is not None:
+            IN_FLIGHT.discard(entry[0])
             entry[1](result)
 
     def _job_failed(self, key: object, text: str) -> None:
-        self.jobs.pop(key, None)
+        entry = self.jobs.pop(key, None)
+        if entry is not None:
+            IN_FLIGHT.discard(entry[0])
         if isinstance(key, tuple) and key[0] == "page":
             self.loading.discard(key[2])
         self.busy = False
@@ -209,7 +224,7 @@ class BookingTableModel(QAbstractTableModel):
             if item.status in (BookingStatus.CANCELLED, BookingStatus.REJECTED):
                 return QBrush(QColor("#8a8a8a"))
             return None
-        return (item.code, item.resource_name, item.household, when(item.start),
+        return (item.code, listed_name(item), item.household, when(item.start),
                 when(item.end), str(item.units), status_label(item.status),
                 item.plate or "")[index.column()]
 

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.admin.bookings_model import BookingTableModel
+from kiosk.admin.bookings_model import BookingTableModel, listed_name
 from kiosk.admin.common import DeskSession
 from kiosk.admin.dialogs import CreateBookingDialog, ReasonDialog
-from kiosk.admin.text import action_label, status_label, tr, when
+from kiosk.admin.text import action_label, name_of, status_label, tr, when
 from kiosk.domain.bookings import Booking, BookingStatus
 from kiosk.domain.clock import local_midnight, to_local
 from kiosk.services.ports import BookingListRow, BookingQuery
@@ -55,7 +55,7 @@ class BookingsTab(QWidget):
         self.resource.addItem(tr("모든 자원"), None)
         for r in desk.resources.resources():
             if r.bookable:
-                self.resource.addItem(r.name_ko, r.id)
+                self.resource.addItem(name_of(r), r.id)
         self.household = QLineEdit()
         self.household.setPlaceholderText(tr("101 또는 101-1203"))
         self.status = QComboBox()
@@ -229,7 +229,7 @@ class BookingsTab(QWidget):
         self.noshow_button.setEnabled(status is BookingStatus.CONFIRMED)
         lines = [
             f"<b>{item.code}</b> · {status_label(status)}",
-            f"{item.resource_name}",
+            listed_name(item),
             tr("세대 {h}").format(h=item.household),
             f"{when(item.start)} ~ {to_local(item.end):%H:%M}",
             tr("수량 {n}").format(n=item.units),

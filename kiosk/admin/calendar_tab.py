@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.admin.common import DeskSession
-from kiosk.admin.text import status_label, tr
+from kiosk.admin.text import name_of, status_label, tr
 from kiosk.domain.blackouts import Blackout
 from kiosk.domain.bookings import Booking, BookingStatus
 from kiosk.domain.clock import local_midnight, to_local
@@ -161,7 +161,7 @@ class CalendarTab(QWidget):
         self.resources = [r for r in desk.resources.resources() if r.bookable]
         self.resource = QComboBox()
         for r in self.resources:
-            self.resource.addItem(f"{r.name_ko} ({tr('수량')} {r.capacity})", r.id)
+            self.resource.addItem(f"{name_of(r)} ({tr('수량')} {r.capacity})", r.id)
         self.day_mode = QRadioButton(tr("하루 보기"))
         self.week_mode = QRadioButton(tr("한 주 보기"))
         self.week_mode.setChecked(True)

@@ -74,6 +74,7 @@ class Job(QRunnable):
 
     def __init__(self, work: Callable[[], Any]) -> None:
         super().__init__()
+        self.setAutoDelete(False)
         self.work = work
         self.signals = _Signals()
 

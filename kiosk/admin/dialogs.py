@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.admin.common import DeskSession
-from kiosk.admin.text import refusal_text, rules_preview, tr
+from kiosk.admin.text import name_of, refusal_text, rules_preview, tr
 from kiosk.domain.bookings import Booking
 from kiosk.domain.clock import SEOUL, to_local
 from kiosk.domain.errors import OVERRIDABLE, BookingRefused
@@ -97,7 +97,7 @@ class CreateBookingDialog(_Form):
         self.resources = [r for r in resources if r.bookable and not r.retired]
         self.resource = QComboBox()
         for r in self.resources:
-            self.resource.addItem(f"{r.name_ko} ({r.id})", r.id)
+            self.resource.addItem(f"{name_of(r)} ({r.id})", r.id)
         self.household = QLineEdit()
         self.household.setPlaceholderText(tr("예: 101-1203"))
         today = to_local(session.desk.bookings.clock()).date()

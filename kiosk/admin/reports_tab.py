@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.admin.bookings_model import IN_FLIGHT
 from kiosk.admin.common import DeskSession, Job
 from kiosk.admin.printing import write_daily_sheet
 from kiosk.admin.text import tr
@@ -155,15 +156,18 @@ class ReportsTab(QWidget):
         self.state.setText(tr("계산 중…"))
         self.run_button.setEnabled(False)
         self._job = job
+        IN_FLIGHT.add(job)
         self.pool.start(job)
         return job
 
     def _failed(self, text: str) -> None:
+        IN_FLIGHT.discard(self._job)
         self.run_button.setEnabled(True)
         self.state.setText("")
         self.session.notify(text, True)
 
     def show_report(self, report: Report) -> None:
+        IN_FLIGHT.discard(getattr(self, "_job", None))
         self.report = report
         self.run_button.setEnabled(True)
         self.state.setText(tr("{a} ~ {b} 계산함").format(a=report.first, b=report.last))

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.admin.common import DeskSession
 from kiosk.admin.dialogs import UpcomingDialog, _Form
-from kiosk.admin.text import kind_label, rules_preview, tr, when
+from kiosk.admin.text import kind_label, name_of, rules_preview, tr, when
 from kiosk.domain.blackouts import Blackout
 from kiosk.domain.clock import SEOUL, to_local
 from kiosk.domain.resources import Location, Resource, ResourceKind
@@ -271,7 +271,7 @@ class BlackoutDialog(_Form):
         self.which = QListWidget()
         self.which.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         for r in resources:
-            self.which.addItem(f"{r.name_ko} ({r.id})")
+            self.which.addItem(f"{name_of(r)} ({r.id})")
         self.which.setFixedHeight(140)
         qday = QDate(today.year, today.month, today.day)  # type: ignore[attr-defined]
         self.from_day = QDateEdit(qday)
@@ -335,12 +335,13 @@ class ResourcesTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(30)
         buttons = QHBoxLayout()
         self.new_button = QPushButton(tr("+ 새 자원"))
         self.edit_button = QPushButton(tr("고치기…"))
         self.out_button = QPushButton(tr("사용 중지…"))
-        self.back_button = QPushButton(tr("다시 사용"))
+        self.back_button = QPushButton(tr("다시 운영"))
         self.blackout_button = QPushButton(tr("이용 중단 기간 추가…"))
         for button in (self.new_button, self.edit_button, self.out_button, self.back_button,
                        self.blackout_button):
@@ -370,15 +371,16 @@ class ResourcesTab(QWidget):
                 r=r.out_of_service_reason)
             if not r.bookable:
                 state = tr("안내만")
-            values = (r.id, r.name_ko, kind_label(r.kind), str(r.capacity), state,
+            values = (r.id, name_of(r), kind_label(r.kind), str(r.capacity), state,
                       rules_preview(r.rules) if r.bookable else "")
             for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
         self.blackouts.clear()
-        names = {r.id: r.name_ko for r in self.items}
+        names = {r.id: name_of(r) for r in self.items}
         for b in desk.resources.blackouts(since=desk.bookings.clock()):
             self.blackouts.addItem(
                 f"{when(b.start)} ~ {when(b.end)}  "

@@ -133,6 +133,11 @@ def render_all(desk: DeskServices, language: DeskLanguage, folder: Path) -> list
             dialog.load(sample)
             made.append(_shot(dialog, folder / f"{lang}-14-import.png", (900, 640)))
         window.signed_in(staff)
+        assert window.main is not None
+        model = window.main.bookings.model
+        _wait_for(partial(idle, model))
+        window.grab()
+        _wait_for(partial(idle, model))
         made.append(_shot(window, folder / f"{lang}-15-staff.png"))
         for widget in QApplication.topLevelWidgets():
             widget.close()

@@ -10,13 +10,20 @@ from PySide6.QtCore import QCoreApplication
 from kiosk.domain.bookings import BookingStatus
 from kiosk.domain.clock import to_local
 from kiosk.domain.errors import BookingRefused, Refusal
-from kiosk.domain.resources import ResourceKind
+from kiosk.domain.resources import Resource, ResourceKind
 from kiosk.domain.rules import BookingRules, QuotaPeriod
 from kiosk.services.admin_accounts import DeskRefusal, DeskRefused
+
+LANGUAGE = {"current": "ko"}  # set by the window's language switch
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("admin", text)
+
+
+def name_of(resource: Resource) -> str:
+    """A resource's name in the desk's language (English falls back to Korean)."""
+    return resource.name(LANGUAGE["current"])
 
 
 def status_label(status: BookingStatus) -> str:

@@ -28,7 +28,7 @@ from kiosk.admin.reports_tab import ReportsTab
 from kiosk.admin.resources_tab import ResourcesTab
 from kiosk.admin.signin import SetupScreen, SignInScreen
 from kiosk.admin.status_tab import StatusTab
-from kiosk.admin.text import tr
+from kiosk.admin.text import LANGUAGE, tr
 from kiosk.domain.admin_accounts import AdminAccount
 
 if TYPE_CHECKING:
@@ -62,6 +62,7 @@ class DeskLanguage:
         else:
             self.app.removeTranslator(self.english)
         self.language = language
+        LANGUAGE["current"] = language
 
 
 class MainScreen(QWidget):

@@ -117,6 +117,7 @@ class BookingListRow:
     plate: str | None = None
     created_by: str = ""
     reason: str | None = None
+    resource_name_en: str = ""
 
 
 class BookingSearchRepository(Protocol):

@@ -121,6 +121,7 @@ class SqlBookingSearchRepository:
     def page(self, query: BookingQuery, offset: int, limit: int) -> list[BookingListRow]:
         base = (
             select(BookingRow.code, BookingRow.resource_id, ResourceRow.name_ko,
+                   ResourceRow.name_en,
                    HouseholdRow.building, HouseholdRow.unit, BookingRow.start_at,
                    BookingRow.end_at, BookingRow.units, BookingRow.status, BookingRow.plate,
                    BookingRow.created_by, BookingRow.reason)
@@ -138,7 +139,7 @@ class SqlBookingSearchRepository:
                 code=r.code, resource_id=r.resource_id, resource_name=r.name_ko,
                 household=f"{r.building}-{r.unit}", start=r.start_at, end=r.end_at,
                 units=r.units, status=BookingStatus(r.status), plate=r.plate,
-                created_by=r.created_by, reason=r.reason,
+                created_by=r.created_by, reason=r.reason, resource_name_en=r.name_en,
             )
             for r in rows
         ]
