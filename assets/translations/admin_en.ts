@@ -100,6 +100,38 @@
         <translation>Account {u} created.</translation>
     </message>
     <message>
+        <source>누가, 무엇을: 예 admin:kim, booking.cancel, 101-1203</source>
+        <translation>Who, what: e.g. admin:kim, booking.cancel, 101-1203</translation>
+    </message>
+    <message>
+        <source>새로 고침</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>시각</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>누가</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>한 일</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>대상</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>내용</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>최근 {n}건까지 보입니다.</source>
+        <translation>Shows the latest {n} entries.</translation>
+    </message>
+    <message>
         <source>코드</source>
         <translation>Code</translation>
     </message>
@@ -1016,10 +1048,6 @@
         <translation>Kiosks (sharing this database)</translation>
     </message>
     <message>
-        <source>새로 고침</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
         <source>허브 동기화와 키오스크 상태 정보가 이 PC에 아직 연결되지 않았습니다. 예약과 관리는 그대로 쓸 수 있습니다.</source>
         <translation>Hub sync and kiosk status are not connected on this PC yet. Bookings and management work as usual.</translation>
     </message>
@@ -1418,6 +1446,14 @@
     <message>
         <source>계정</source>
         <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>감사 기록</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>한동안 쓰지 않아 로그아웃했습니다. 다시 로그인하세요.</source>
+        <translation>Signed out after a while without use. Sign in again.</translation>
     </message>
     <message>
         <source>{n} ({u}, {r})님</source>

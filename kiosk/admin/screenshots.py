@@ -79,14 +79,14 @@ def render_all(desk: DeskServices, language: DeskLanguage, folder: Path) -> list
         signin.error.setText(tr("아이디 또는 비밀번호가 맞지 않습니다. {n}번 더 틀리면 "
                                 "잠깁니다.").format(n=3))
         made.append(_shot(signin, folder / f"{lang}-02-signin.png", SIZE))
-        window = DeskWindow(desk, language)
+        window = DeskWindow(desk, language, idle_ms=None)
         window.resize(*SIZE)
         window.setMinimumSize(*SIZE)
         window.signed_in(manager)
         main = window.main
         assert main is not None
         names = ["03-bookings", "04-calendar", "05-resources", "06-households", "07-reports",
-                 "08-status", "09-accounts"]
+                 "08-status", "09-accounts", "09-audit"]
         if main.reports is not None:
             today = to_local(desk.bookings.clock()).date()
             first = today - timedelta(days=today.weekday() + 21)

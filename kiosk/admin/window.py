@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.admin.accounts_tab import AccountsTab
+from kiosk.admin.audit_tab import AuditTab
 from kiosk.admin.bookings_tab import BookingsTab
 from kiosk.admin.calendar_tab import CalendarTab
 from kiosk.admin.common import DeskSession, MessageBar
@@ -110,9 +111,12 @@ class MainScreen(QWidget):
             self.tabs.addTab(self.reports, tr("보고서"))
         self.status = StatusTab(session)
         self.tabs.addTab(self.status, tr("동기화·키오스크"))
+        self.audit: AuditTab | None = None
         if account.is_manager:
             self.accounts = AccountsTab(session)
+            self.audit = AuditTab(session)
             self.tabs.addTab(self.accounts, tr("계정"))
+            self.tabs.addTab(self.audit, tr("감사 기록"))
         self.tabs.currentChanged.connect(self._entered)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -132,8 +136,16 @@ class MainScreen(QWidget):
             widget.reload()
 
 
+IDLE_SIGN_OUT_MS = 15 * 60 * 1000
+_INPUT_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.Wheel}
+
+
 class DeskWindow(QMainWindow):
-    def __init__(self, desk: DeskServices, language: DeskLanguage | None = None) -> None:
+    """Signs out by itself after ``idle_ms`` without mouse or keyboard: the desk PC is
+    shared, and the next person must not act under someone else's name."""
+
+    def __init__(self, desk: DeskServices, language: DeskLanguage | None = None,
+                 idle_ms: int | None = IDLE_SIGN_OUT_MS) -> None:
         super().__init__()
         self.desk = desk
         self.language = language
@@ -142,7 +154,27 @@ class DeskWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.setStyleSheet(STYLE)
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.timeout.connect(self.idle_sign_out)
+        self.idle_ms = idle_ms
+        app = QApplication.instance()
+        if idle_ms is not None and app is not None:
+            app.installEventFilter(self)
         self.rebuild()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS and self.account is not None and self.idle_ms:
+            self.idle.start(self.idle_ms)
+        return False
+
+    def idle_sign_out(self) -> None:
+        if self.account is None:
+            return
+        self.sign_out()
+        screen = self.screen()
+        if isinstance(screen, SignInScreen):
+            screen.error.setText(tr("한동안 쓰지 않아 로그아웃했습니다. 다시 로그인하세요."))
 
     @property
     def village(self) -> str:
@@ -176,9 +208,12 @@ class DeskWindow(QMainWindow):
     def signed_in(self, account: AdminAccount) -> None:
         self.account = account
         self.rebuild()
+        if self.idle_ms:
+            self.idle.start(self.idle_ms)
 
     def sign_out(self) -> None:
         self.account = None
+        self.idle.stop()
         self.rebuild()
 
     def toggle_language(self) -> None:

@@ -72,7 +72,7 @@ def test_first_run_setup_creates_the_manager_and_opens_every_tab(qtbot: Any, des
     qtbot.mouseClick(setup.button, Qt.MouseButton.LeftButton)
     assert window.main is not None
     assert tab_titles(window.main) == ["예약 관리", "달력", "자원 관리", "세대 관리", "보고서",
-                                       "동기화·키오스크", "계정"]
+                                       "동기화·키오스크", "계정", "감사 기록"]
     window.sign_out()
     assert isinstance(window.screen(), SignInScreen)
 
@@ -107,6 +107,7 @@ def test_staff_see_bookings_but_not_resources_households_or_accounts(
     assert window.main is not None
     assert tab_titles(window.main) == ["예약 관리", "달력", "동기화·키오스크"]
     assert window.main.resources is None and window.main.accounts is None
+    assert window.main.audit is None
 
 
 def test_each_booking_action_from_the_table(qtbot: Any, desk: Any, manager: AdminAccount,
@@ -514,3 +515,36 @@ def test_accounts_tab_creates_volunteers_and_unlocks(qtbot: Any, desk: Any,
     tab.table.selectRow(1)
     tab.unlock()
     assert desk.accounts.sign_in("lee", PASSWORD).username == "lee"
+
+
+def test_audit_tab_lists_who_did_what_and_filters(qtbot: Any, desk: Any,
+                                                  manager: AdminAccount) -> None:
+    from kiosk.admin.audit_tab import AuditTab
+
+    add_resource(desk.services, capacity=2)
+    household = add_household(desk.services)
+    made = desk.bookings.book(BookingRequest("room", at(10), at(11)), household, KIOSK)
+    session, _ = session_for(desk, manager)
+    desk.bookings.cancel(made.code, session.actor, reason="세대 요청")
+    tab = AuditTab(session)
+    qtbot.addWidget(tab)
+    first = [tab.table.item(0, c).text() for c in range(5)]
+    assert first[1:4] == ["admin:kim", "booking.cancel", f"booking {made.code}"]
+    assert "세대 요청" in first[4]
+    tab.search.setText("kiosk:lobby-1")
+    assert tab.table.rowCount() == 1 and tab.table.item(0, 2).text() == "booking.create"
+
+
+def test_desk_signs_out_by_itself_when_left_alone(qtbot: Any, desk: Any,
+                                                  manager: AdminAccount) -> None:
+    window = DeskWindow(desk, idle_ms=200)
+    qtbot.addWidget(window)
+    window.signed_in(manager)
+    assert window.main is not None
+    qtbot.wait(100)
+    qtbot.keyClick(window.main.bookings.code, Qt.Key.Key_A)  # activity restarts the wait
+    qtbot.wait(150)
+    assert window.main is not None
+    qtbot.waitUntil(lambda: window.main is None, timeout=2000)
+    signin = window.screen()
+    assert isinstance(signin, SignInScreen) and "로그아웃" in signin.error.text()
