@@ -23,6 +23,10 @@ from kiosk.admin.text import tr, when
 LIMIT = 500
 
 
+def _plain(value: object) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
 class AuditTab(QWidget):
     def __init__(self, session: DeskSession) -> None:
         super().__init__()
@@ -61,8 +65,8 @@ class AuditTab(QWidget):
         text = self.search.text().strip().lower()
         rows = []
         for entry in self.entries:
-            details = json.dumps(entry.details, ensure_ascii=False, sort_keys=True) \
-                if entry.details else ""
+            details = ", ".join(f"{key}: {_plain(value)}"
+                                for key, value in sorted(entry.details.items()))
             values = (when(entry.at), entry.actor, entry.action,
                       f"{entry.entity} {entry.entity_id}", details)
             if text and not any(text in v.lower() for v in values):
