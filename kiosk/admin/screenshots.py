@@ -70,9 +70,11 @@ def render_all(desk: DeskServices, language: DeskLanguage, folder: Path) -> list
     made: list[Path] = []
     manager = AdminAccount("kim", "김관리", Role.MANAGER, "")
     staff = AdminAccount("lee", "이봉사", Role.STAFF, "")
-    village = desk.services.settings.village_name
+    settings = desk.services.settings
     for lang in ("ko", "en"):
         language.set(lang)
+        village = settings.village_name_en if lang == "en" and settings.village_name_en \
+            else settings.village_name
         made.append(_shot(SetupScreen(desk, village), folder / f"{lang}-01-setup.png", SIZE))
         signin = SignInScreen(desk, village)
         signin.username.setText("kim")

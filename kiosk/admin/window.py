@@ -178,7 +178,10 @@ class DeskWindow(QMainWindow):
 
     @property
     def village(self) -> str:
-        return self.desk.services.settings.village_name
+        settings = self.desk.services.settings
+        if LANGUAGE["current"] == "en" and settings.village_name_en:
+            return settings.village_name_en
+        return settings.village_name
 
     def rebuild(self) -> None:
         """(Re)build the current screen, e.g. after the language changed."""
