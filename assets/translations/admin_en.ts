@@ -240,6 +240,10 @@
         <translation>{n} bookings</translation>
     </message>
     <message>
+        <source>승인 대기 {n}건</source>
+        <translation>{n} waiting for approval</translation>
+    </message>
+    <message>
         <source>세대 {h}</source>
         <translation>Household {h}</translation>
     </message>

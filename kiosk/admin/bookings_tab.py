@@ -65,6 +65,8 @@ class BookingsTab(QWidget):
         self.code = QLineEdit()
         self.code.setPlaceholderText(tr("예약 코드"))
         self.clear_button = QPushButton(tr("조건 지우기"))
+        self.pending_button = QPushButton("")
+        self.pending_button.setStyleSheet("color: #b71c1c; font-weight: bold;")
         grid.addWidget(QLabel(tr("기간")), 0, 0)
         grid.addWidget(self.date_from, 0, 1)
         grid.addWidget(QLabel("~"), 0, 2)
@@ -78,6 +80,7 @@ class BookingsTab(QWidget):
         grid.addWidget(QLabel(tr("코드")), 1, 4)
         grid.addWidget(self.code, 1, 5)
         grid.addWidget(self.clear_button, 1, 6)
+        grid.addWidget(self.pending_button, 0, 6)
         grid.setColumnStretch(5, 1)
 
         self.table = QTableView()
@@ -149,6 +152,7 @@ class BookingsTab(QWidget):
         for combo in (self.resource, self.status):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.clear_button.clicked.connect(self.clear_filters)
+        self.pending_button.clicked.connect(self.show_pending)
         self.table.selectionModel().selectionChanged.connect(self.show_selected)
         self.reselect: int | None = None
         self.model.loaded.connect(self._loaded)
@@ -180,9 +184,23 @@ class BookingsTab(QWidget):
         self.count.setText(tr("찾는 중…"))
         self.model.set_query(self.current_query())
 
+    def show_pending(self) -> None:
+        """Everything still waiting for approval, from today on."""
+        today = to_local(self.session.desk.bookings.clock()).date()
+        self.date_from.setDate(_qdate(today))
+        self.date_to.setDate(_qdate(today + timedelta(days=365)))
+        self.status.setCurrentIndex(self.status.findData(BookingStatus.PENDING.value))
+        self.apply_filters()
+
     def _loaded(self) -> None:
-        """A query's first page arrived: update the count, keep the chosen row chosen."""
+        """A query's first page arrived: update the counts, keep the chosen row chosen."""
         self.count.setText(tr("{n}건").format(n=f"{self.model.total:,}"))
+        now = self.session.desk.bookings.clock()
+        waiting = self.session.desk.search.count(BookingQuery(
+            start_from=local_midnight(to_local(now).date()),
+            statuses=frozenset({BookingStatus.PENDING})))
+        self.pending_button.setText(tr("승인 대기 {n}건").format(n=waiting))
+        self.pending_button.setEnabled(bool(waiting))
         if self.reselect is not None and 0 <= self.reselect < self.model.total:
             self.select_row(self.reselect)
         self.reselect = None

@@ -126,12 +126,19 @@ def test_each_booking_action_from_the_table(qtbot: Any, desk: Any, manager: Admi
     tab.apply_filters()
     settle()
     assert tab.model.total == 4 and tab.count.text() == "4건"
+    assert tab.pending_button.text() == "승인 대기 4건"
     tab.select_row(0)
     assert tab.approve_button.isEnabled() and not tab.checkin_button.isEnabled()
     assert tab.approve().status is BookingStatus.CONFIRMED  # type: ignore[union-attr]
     settle()
     assert tab.selected().status is BookingStatus.CONFIRMED  # type: ignore[union-attr]
     assert tab.checkin_button.isEnabled() and not tab.approve_button.isEnabled()
+    assert tab.pending_button.text() == "승인 대기 3건"
+    tab.show_pending()
+    settle()
+    assert tab.model.total == 3 and tab.status.currentData() == "pending"
+    tab.status.setCurrentIndex(0)
+    settle()
     tab.select_row(1)
     assert tab.reject("회의실 점검").status is BookingStatus.REJECTED  # type: ignore[union-attr]
     settle()
