@@ -1000,6 +1000,94 @@
         <translation>Wrong user name or password. {n} more wrong tries lock the account.</translation>
     </message>
     <message>
+        <source>마을 이름</source>
+        <translation>Village name</translation>
+    </message>
+    <message>
+        <source>마을 영문 이름</source>
+        <translation>Village name in English</translation>
+    </message>
+    <message>
+        <source>키오스크 위치 이름</source>
+        <translation>Kiosk location name</translation>
+    </message>
+    <message>
+        <source>키오스크 위치 영문 이름</source>
+        <translation>Kiosk location name in English</translation>
+    </message>
+    <message>
+        <source>키오스크 위도</source>
+        <translation>Kiosk latitude</translation>
+    </message>
+    <message>
+        <source>키오스크 경도</source>
+        <translation>Kiosk longitude</translation>
+    </message>
+    <message>
+        <source>처음 언어</source>
+        <translation>Starting language</translation>
+    </message>
+    <message>
+        <source>화면 초기화까지 (초)</source>
+        <translation>Seconds before the screen resets</translation>
+    </message>
+    <message>
+        <source>첫 화면 안내까지 (초)</source>
+        <translation>Seconds before the home screen's attract view</translation>
+    </message>
+    <message>
+        <source>PIN 잠금까지 틀린 횟수</source>
+        <translation>Wrong PINs before a lock</translation>
+    </message>
+    <message>
+        <source>PIN 잠금 시간 (분)</source>
+        <translation>PIN lock minutes</translation>
+    </message>
+    <message>
+        <source>허브 정보 반경 (km)</source>
+        <translation>Hub listings radius (km)</translation>
+    </message>
+    <message>
+        <source>지도 타일 팩 (쉼표로 구분)</source>
+        <translation>Map tile packs (comma-separated)</translation>
+    </message>
+    <message>
+        <source>공휴일 반영</source>
+        <translation>Observe public holidays</translation>
+    </message>
+    <message>
+        <source>마을 휴무일 (쉼표로 구분, 예 2026-12-31)</source>
+        <translation>Village closed days (comma-separated, e.g. 2026-12-31)</translation>
+    </message>
+    <message>
+        <source>설정 저장</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>저장한 설정은 키오스크와 이 프로그램을 다시 시작하면 적용됩니다. 틀린 값은 저장하지 않고 무엇이 틀렸는지 알려 줍니다.</source>
+        <translation>Saved settings apply when the kiosk and this program start again. A wrong value is not saved; you are told what is wrong.</translation>
+    </message>
+    <message>
+        <source>데이터베이스와 허브 출처 (키는 가려서 보입니다)</source>
+        <translation>Database and hub sources (keys are masked)</translation>
+    </message>
+    <message>
+        <source>바뀐 설정이 없습니다.</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <source>설정 파일: {p}</source>
+        <translation>Settings file: {p}</translation>
+    </message>
+    <message>
+        <source>설정을 저장했습니다 ({n}). 다시 시작하면 적용됩니다.</source>
+        <translation>Settings saved ({n}). They apply after a restart.</translation>
+    </message>
+    <message>
+        <source>저장하지 않았습니다: {e}</source>
+        <translation>Not saved: {e}</translation>
+    </message>
+    <message>
         <source>관리 계정으로 로그인하세요.</source>
         <translation>Sign in with your desk account.</translation>
     </message>
@@ -1454,6 +1542,10 @@
     <message>
         <source>감사 기록</source>
         <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>설정</source>
+        <translation>Settings</translation>
     </message>
     <message>
         <source>한동안 쓰지 않아 로그아웃했습니다. 다시 로그인하세요.</source>

@@ -27,6 +27,7 @@ from kiosk.admin.common import DeskSession, MessageBar
 from kiosk.admin.households_tab import HouseholdsTab
 from kiosk.admin.reports_tab import ReportsTab
 from kiosk.admin.resources_tab import ResourcesTab
+from kiosk.admin.settings_tab import SettingsTab
 from kiosk.admin.signin import SetupScreen, SignInScreen
 from kiosk.admin.status_tab import StatusTab
 from kiosk.admin.text import LANGUAGE, tr
@@ -112,11 +113,14 @@ class MainScreen(QWidget):
         self.status = StatusTab(session)
         self.tabs.addTab(self.status, tr("동기화·키오스크"))
         self.audit: AuditTab | None = None
+        self.settings: SettingsTab | None = None
         if account.is_manager:
             self.accounts = AccountsTab(session)
             self.audit = AuditTab(session)
+            self.settings = SettingsTab(session)
             self.tabs.addTab(self.accounts, tr("계정"))
             self.tabs.addTab(self.audit, tr("감사 기록"))
+            self.tabs.addTab(self.settings, tr("설정"))
         self.tabs.currentChanged.connect(self._entered)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -132,7 +136,7 @@ class MainScreen(QWidget):
             self.bookings.model.refresh()
         elif widget is self.calendar:
             self.calendar.reload()
-        elif hasattr(widget, "reload") and widget is not self.reports:
+        elif hasattr(widget, "reload") and widget not in (self.reports, self.settings):
             widget.reload()
 
 
