@@ -61,9 +61,16 @@ class _KeyedJob(QRunnable):
         try:
             result = self.work()
         except Exception as exc:  # shown to the user, never lost in a thread
-            self.signals.error.emit(self.key, refusal_text(exc))
-            return
-        self.signals.done.emit(self.key, result)
+            result, failed = refusal_text(exc), True
+        else:
+            failed = False
+        try:
+            if failed:
+                self.signals.error.emit(self.key, result)
+            else:
+                self.signals.done.emit(self.key, result)
+        except RuntimeError:
+            pass  # the program is closing: nobody is left to show the rows to
 
 
 def listed_name(item: BookingListRow) -> str:

@@ -6,7 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QThreadPool,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -240,8 +247,13 @@ def run(desk: DeskServices, screenshots: Path | None = None, argv: list[str] | N
 
         for path in render_all(desk, language, screenshots):
             print(path)
+        QThreadPool.globalInstance().waitForDone(10_000)
         return 0
     window = DeskWindow(desk, language)
     window.resize(1600, 1000)
     window.show()
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        # Let background reads finish before the caller closes the database.
+        QThreadPool.globalInstance().waitForDone(10_000)
