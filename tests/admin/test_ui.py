@@ -557,3 +557,46 @@ def test_desk_signs_out_by_itself_when_left_alone(qtbot: Any, desk: Any,
     signin = window.screen()
     assert isinstance(signin, SignInScreen) and "로그아웃" in signin.error.text()
     assert not window.idle.isActive()
+
+
+def test_settings_are_validated_and_written_back_keeping_the_file(
+        qtbot: Any, desk: Any, manager: AdminAccount, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QLineEdit, QSpinBox
+
+    from kiosk.admin.settings_tab import SettingsTab
+    from kiosk.config import load_settings
+
+    config = tmp_path / "kiosk.toml"
+    original = '# 길음 village\n[kiosk]\nid = "lobby-7"\nidle_timeout_s = 60\n'
+    config.write_text(original, encoding="utf-8")
+    desk.services.settings = replace(load_settings(config, environ={}))
+    session, notes = session_for(desk, manager)
+    tab = SettingsTab(session)
+    qtbot.addWidget(tab)
+    idle = tab.fields["kiosk", "idle_timeout_s"]
+    assert isinstance(idle, QSpinBox) and idle.value() == 60
+    idle.setValue(0)
+    assert tab.save() is None and notes.seen[-1][1]
+    assert "idle_timeout_s must be a whole number above 0" in notes.seen[-1][0]
+    assert config.read_text(encoding="utf-8") == original
+    idle.setValue(90)
+    name = tab.fields["village", "name"]
+    assert isinstance(name, QLineEdit)
+    name.setText("정릉 나눔마을")
+    extra = tab.fields["holidays", "extra"]
+    assert isinstance(extra, QLineEdit)
+    extra.setText("2026-12-31, 2027-01-02")
+    saved = tab.save()
+    assert saved is not None and not notes.seen[-1][1]
+    text = config.read_text(encoding="utf-8")
+    assert text.startswith("# 길음 village\n[kiosk]\nid = \"lobby-7\"\nidle_timeout_s = 90\n")
+    again = load_settings(config, environ={})
+    assert (again.village_name, again.idle_timeout_s, again.kiosk_id) == (
+        "정릉 나눔마을", 90, "lobby-7")
+    assert [d.isoformat() for d in again.extra_holidays] == ["2026-12-31", "2027-01-02"]
+    assert tab.save() is None and notes.seen[-1][0] == "바뀐 설정이 없습니다."
+    extra.setText("31.12.2026")
+    assert tab.save() is None and "holidays.extra" in notes.seen[-1][0]
+    assert load_settings(config, environ={}).extra_holidays == again.extra_holidays
