@@ -14,14 +14,27 @@ from sqlalchemy import Engine
 
 from kiosk.calendars.korea import KoreanHolidays
 from kiosk.config import Settings
+from kiosk.domain.admin_accounts import PasswordHasher
 from kiosk.domain.bookings import Actor
 from kiosk.domain.clock import local_midnight, to_local, utc_now
 from kiosk.domain.errors import BookingRefused
 from kiosk.domain.households import LockoutPolicy
 from kiosk.domain.policy import BookingRequest
+from kiosk.services.admin_accounts import AdminAccountService
 from kiosk.services.booking import BookingService
+from kiosk.services.booking_search import BookingDesk
+from kiosk.services.household_admin import HouseholdAdmin
 from kiosk.services.hub_sync import HubSyncService
 from kiosk.services.importing import VillageAdmin
+from kiosk.services.reports import ReportService
+from kiosk.services.resource_admin import ResourceAdmin
+from kiosk.services.status import (
+    HeartbeatSource,
+    KioskHeartbeat,
+    NotConnected,
+    SourceStatus,
+    SyncStatusSource,
+)
 from kiosk.storage import maintenance, migrate
 from kiosk.storage.engine import create_db_engine, session_factories
 from kiosk.storage.unit_of_work import SqlUnitOfWorkFactory
@@ -207,3 +220,102 @@ def keep_watchdog_fed(app: QApplication, _window: QWidget) -> Callable[[], None]
     pinger = WatchdogPinger(SystemdNotifier(), app)
     pinger.start("database damaged: waiting for a restore")
     return pinger.stop
+
+
+@dataclass
+class DeskServices:
+    """What the association's desk app calls, built on the same units of work."""
+
+    services: Services
+    accounts: AdminAccountService
+    search: BookingDesk
+    resources: ResourceAdmin
+    households: HouseholdAdmin
+    reports: ReportService
+    sync: SyncStatusSource
+    heartbeats: HeartbeatSource
+
+    @property
+    def bookings(self) -> BookingService:
+        return self.services.bookings
+
+
+def build_desk(services: Services, hasher: PasswordHasher | None = None,
+               sync: SyncStatusSource | None = None,
+               heartbeats: HeartbeatSource | None = None) -> DeskServices:
+    """The desk's services; sync and heartbeats stay "not connected" unless given."""
+    uow, clock = services.bookings.uow, services.bookings.clock
+    accounts = AdminAccountService(uow, clock) if hasher is None else \
+        AdminAccountService(uow, clock, hasher=hasher)
+    return DeskServices(
+        services=services,
+        accounts=accounts,
+        search=BookingDesk(uow, clock),
+        resources=ResourceAdmin(uow, clock, services.bookings),
+        households=HouseholdAdmin(uow, clock, services.village, services.bookings),
+        reports=ReportService(uow, clock),
+        sync=sync or NotConnected(),
+        heartbeats=heartbeats or NotConnected(),
+    )
+
+
+def run_admin(settings: Settings, screenshots: Path | None = None,
+              argv: list[str] | None = None) -> int:
+    """Start the association's desk window (or render every screen to ``screenshots``)."""
+    from kiosk.admin.window import run
+
+    services = build_services(settings)
+    sync = DeskSyncStatus(services) if settings.hub_sources else None
+    try:
+        return run(build_desk(services, sync=sync, heartbeats=DeskHeartbeats(services)),
+                   screenshots=screenshots, argv=argv or [])
+    finally:
+        services.close()
+
+
+class DeskSyncStatus:
+    """The desk's view of hub sync: the sources' stored state, and "sync now" on a thread."""
+
+    connected = True
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.settings = services.settings
+
+    def sources(self) -> list[SourceStatus]:
+        configured = [(s.id, s.kind, s.interval_s) for s in self.settings.hub_sources]
+        return [SourceStatus(name=status.state.source_id,
+                             last_success=status.state.last_success_at,
+                             last_error=status.state.last_error,
+                             last_error_at=status.state.last_error_at,
+                             quarantined_rows=status.state.quarantined_count)
+                for status in self.services.hub.status(configured)]
+
+    def sync_now(self, name: str) -> None:
+        """Returns at once; the fetch runs on its own thread and its result is stored."""
+        import threading
+
+        from kiosk.sync.runner import build_runner
+
+        configs = [c for c in self.settings.hub_sources if c.id == name]
+        if not configs:
+            raise KeyError(name)
+        runner = build_runner(configs, self.services.hub, kiosk_id=f"{self.settings.kiosk_id}-desk")
+        threading.Thread(target=runner.run_once, args=(name,), name=f"desk-sync-{name}",
+                         daemon=True).start()
+
+
+class DeskHeartbeats:
+    """Kiosks that share this database, from their heartbeat rows."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def heartbeats(self) -> list[KioskHeartbeat]:
+        from kiosk.health.heartbeat import build_heartbeat
+
+        service = build_heartbeat(self.services.settings, self.services.engine)
+        return [KioskHeartbeat(kiosk_id=h.heartbeat.kiosk_id, label=h.heartbeat.kiosk_id,
+                               last_seen=h.heartbeat.last_seen, version=h.heartbeat.version,
+                               uptime_s=h.heartbeat.uptime_s)
+                for h in service.overview()]

@@ -43,9 +43,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_admin(args: argparse.Namespace) -> int:
-    from kiosk.admin.window import run_admin
+    from kiosk.app import run_admin
 
-    return run_admin(args.settings)
+    return run_admin(args.settings, screenshots=args.screenshots)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -294,7 +294,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="render every screen in Korean and English, landscape and portrait, "
                           "to PNG files in DIR and exit")
     run.set_defaults(handler=cmd_run)
-    sub.add_parser("admin", help="the association window").set_defaults(handler=cmd_admin)
+    admin = sub.add_parser("admin", help="the association window")
+    admin.add_argument("--screenshots", metavar="DIR", type=Path, default=None,
+                       help="render every screen to PNG in Korean and English, then exit")
+    admin.set_defaults(handler=cmd_admin)
     demo = sub.add_parser("demo", help="create or reset the demo village in the database")
     demo.add_argument("--reset", action="store_true", help="replace whatever village is there")
     demo.add_argument("--no-bookings", action="store_true", help="without sample bookings")

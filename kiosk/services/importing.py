@@ -88,6 +88,63 @@ def _rows(text: str, columns: tuple[str, ...], required: set[str]
     return rows, []
 
 
+@dataclass(frozen=True)
+class PreviewLine:
+    """One good row of a households file and what importing it would do."""
+
+    line: int
+    household: str
+    action: str  # "add" or "update"
+    sets_pin: bool
+    plates: tuple[str, ...]
+    active: bool
+
+
+@dataclass(frozen=True)
+class HouseholdPreview:
+    lines: list[PreviewLine]
+    errors: list[RowError]
+
+
+def _parse_households(raw: bytes) -> tuple[
+        list[tuple[int, str, str, str | None, tuple[str, ...], bool]], list[RowError]]:
+    rows, errors = _rows(decode_csv(raw), HOUSEHOLD_COLUMNS, {"building", "unit"})
+    parsed: list[tuple[int, str, str, str | None, tuple[str, ...], bool]] = []
+    seen: dict[tuple[str, str], int] = {}
+    for line, row in rows:
+        building = row["building"].removesuffix("동")
+        unit = row["unit"].removesuffix("호")
+        if not building.isdigit() or not unit.isdigit():
+            errors.append(RowError(line, f"building and unit must be numbers: "
+                                         f"{row['building']!r}, {row['unit']!r}"))
+            continue
+        if (building, unit) in seen:
+            first = seen[building, unit]
+            errors.append(RowError(line, f"{building}-{unit} repeats line {first}"))
+            continue
+        seen[building, unit] = line
+        pin = row.get("pin") or None
+        if pin is not None:
+            try:
+                check_pin_format(pin)
+            except ValueError:
+                errors.append(RowError(line, "PIN must be 4 digits"))
+                continue
+        plates = tuple(normalise_plate(p) for p in
+                       row.get("plates", "").replace(";", " ").split() if p)
+        bad = [p for p in plates if not is_valid_plate(p)]
+        if bad:
+            errors.append(RowError(line, f"not a Korean vehicle plate: {bad[0]}"))
+            continue
+        active_text = (row.get("active") or "yes").lower()
+        if active_text not in ("yes", "no", "true", "false", "1", "0", "y", "n"):
+            errors.append(RowError(line, f"active must be yes or no, got {active_text!r}"))
+            continue
+        parsed.append((line, building, unit, pin, plates,
+                       active_text in ("yes", "true", "1", "y")))
+    return parsed, errors
+
+
 @dataclass
 class VillageAdmin:
     """The association's bulk operations on the village."""
@@ -97,42 +154,27 @@ class VillageAdmin:
     hasher: PinHasher = field(default_factory=PinHasher)
 
     # ---------------------------------------------------------------- households
+    def preview_households(self, raw: bytes) -> HouseholdPreview:
+        """What an import would do, line by line, without writing anything."""
+        try:
+            parsed, errors = _parse_households(raw)
+        except ImportRefused as exc:
+            return HouseholdPreview([], exc.errors)
+        lines: list[PreviewLine] = []
+        with self.uow() as uow:
+            for line, building, unit, pin, plates, active in parsed:
+                existing = uow.households.find(building, unit)
+                if existing is None and pin is None:
+                    errors.append(RowError(line, f"{building}-{unit} is new and needs a PIN"))
+                    continue
+                lines.append(PreviewLine(line, f"{building}-{unit}",
+                                         "add" if existing is None else "update",
+                                         pin is not None, plates, active))
+        return HouseholdPreview(lines, sorted(errors, key=lambda e: e.line))
+
     def import_households(self, raw: bytes, actor: Actor) -> tuple[int, int]:
         """Add or update households from CSV; returns (added, updated)."""
-        rows, errors = _rows(decode_csv(raw), HOUSEHOLD_COLUMNS, {"building", "unit"})
-        parsed: list[tuple[int, str, str, str | None, tuple[str, ...], bool]] = []
-        seen: dict[tuple[str, str], int] = {}
-        for line, row in rows:
-            building = row["building"].removesuffix("동")
-            unit = row["unit"].removesuffix("호")
-            if not building.isdigit() or not unit.isdigit():
-                errors.append(RowError(line, f"building and unit must be numbers: "
-                                             f"{row['building']!r}, {row['unit']!r}"))
-                continue
-            if (building, unit) in seen:
-                first = seen[building, unit]
-                errors.append(RowError(line, f"{building}-{unit} repeats line {first}"))
-                continue
-            seen[building, unit] = line
-            pin = row.get("pin") or None
-            if pin is not None:
-                try:
-                    check_pin_format(pin)
-                except ValueError:
-                    errors.append(RowError(line, "PIN must be 4 digits"))
-                    continue
-            plates = tuple(normalise_plate(p) for p in
-                           row.get("plates", "").replace(";", " ").split() if p)
-            bad = [p for p in plates if not is_valid_plate(p)]
-            if bad:
-                errors.append(RowError(line, f"not a Korean vehicle plate: {bad[0]}"))
-                continue
-            active_text = (row.get("active") or "yes").lower()
-            if active_text not in ("yes", "no", "true", "false", "1", "0", "y", "n"):
-                errors.append(RowError(line, f"active must be yes or no, got {active_text!r}"))
-                continue
-            parsed.append((line, building, unit, pin, plates,
-                           active_text in ("yes", "true", "1", "y")))
+        parsed, errors = _parse_households(raw)
         if errors:
             raise ImportRefused(errors)
         now = self.clock()

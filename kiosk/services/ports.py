@@ -8,6 +8,7 @@ from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol, Self
 
+from kiosk.domain.admin_accounts import AdminAccount
 from kiosk.domain.audit import AuditEntry
 from kiosk.domain.blackouts import Blackout
 from kiosk.domain.bookings import Booking, BookingStatus
@@ -72,6 +73,61 @@ class AuditRepository(Protocol):
     def recent(self, limit: int = 100) -> list[AuditEntry]: ...
 
 
+class AdminAccountRepository(Protocol):
+    def get(self, account_id: int) -> AdminAccount | None: ...
+    def find(self, username: str, for_update: bool = False) -> AdminAccount | None: ...
+    def list(self) -> list[AdminAccount]: ...
+    def count(self) -> int: ...
+    def add(self, account: AdminAccount, now: datetime) -> AdminAccount: ...
+    def save(self, account: AdminAccount, now: datetime) -> None: ...
+
+
+BOOKING_SORT_KEYS = ("code", "resource", "household", "start", "end", "status", "created")
+
+
+@dataclass(frozen=True)
+class BookingQuery:
+    """The desk's bookings filter; every field narrows, ``None`` means any."""
+
+    start_from: datetime | None = None
+    start_before: datetime | None = None
+    resource_id: str | None = None
+    household: str | None = None  # "101" (a building) or "101-1203" (a unit)
+    statuses: frozenset[BookingStatus] | None = None
+    code: str | None = None  # a prefix of the booking code
+    sort: str = "start"
+    descending: bool = False
+
+    def __post_init__(self) -> None:
+        if self.sort not in BOOKING_SORT_KEYS:
+            raise ValueError(f"cannot sort bookings by {self.sort}")
+
+
+@dataclass(frozen=True)
+class BookingListRow:
+    """One line of the desk's bookings table, with names already joined in."""
+
+    code: str
+    resource_id: str
+    resource_name: str
+    household: str
+    start: datetime
+    end: datetime
+    units: int
+    status: BookingStatus
+    plate: str | None = None
+    created_by: str = ""
+    reason: str | None = None
+    resource_name_en: str = ""
+
+
+class BookingSearchRepository(Protocol):
+    """Counted, sorted, paged reads for tables that must not load every row."""
+
+    def count(self, query: BookingQuery) -> int: ...
+    def page(self, query: BookingQuery, offset: int, limit: int) -> list[BookingListRow]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving the ``with`` block without ``commit()`` rolls back."""
 
@@ -80,6 +136,8 @@ class UnitOfWork(Protocol):
     bookings: BookingRepository
     blackouts: BlackoutRepository
     audit: AuditRepository
+    admins: AdminAccountRepository
+    booking_search: BookingSearchRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(
@@ -262,9 +320,14 @@ class HubUnitOfWorkFactory(Protocol):
 
 
 __all__ = [
+    "BOOKING_SORT_KEYS",
+    "AdminAccountRepository",
     "AuditRepository",
     "BlackoutRepository",
+    "BookingListRow",
+    "BookingQuery",
     "BookingRepository",
+    "BookingSearchRepository",
     "Clock",
     "FeedBatch",
     "FeedDeletion",

@@ -15,6 +15,10 @@ from kiosk.services.ports import (
     HubSyncStateRepository,
     StorageBusy,
 )
+from kiosk.storage.admin_repositories import (
+    SqlAdminAccountRepository,
+    SqlBookingSearchRepository,
+)
 from kiosk.storage.hub_repositories import (
     SqlHubLeaseRepository,
     SqlHubListingRepository,
@@ -60,6 +64,8 @@ class SqlUnitOfWork:
         self.hub_quarantine = SqlHubQuarantineRepository(self.session)
         self.hub_state = SqlHubSyncStateRepository(self.session)
         self.hub_leases = SqlHubLeaseRepository(self.session)
+        self.admins = SqlAdminAccountRepository(self.session)
+        self.booking_search = SqlBookingSearchRepository(self.session)
         return self
 
     def __exit__(

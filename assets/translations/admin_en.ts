@@ -1,0 +1,1587 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="ko_KR">
+<context>
+    <name>admin</name>
+    <message>
+        <source>관리자 (모든 기능)</source>
+        <translation>Manager (everything)</translation>
+    </message>
+    <message>
+        <source>봉사자 (예약만)</source>
+        <translation>Volunteer (bookings only)</translation>
+    </message>
+    <message>
+        <source>새 계정</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <source>8자 이상</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <source>아이디 (영문)</source>
+        <translation>User name (Latin letters)</translation>
+    </message>
+    <message>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>역할</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>처음 비밀번호</source>
+        <translation>First password</translation>
+    </message>
+    <message>
+        <source>새 비밀번호</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>+ 새 계정</source>
+        <translation>+ New account</translation>
+    </message>
+    <message>
+        <source>비밀번호 바꾸기…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <source>잠금 해제</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>사용 중지 / 다시 사용</source>
+        <translation>Deactivate / reactivate</translation>
+    </message>
+    <message>
+        <source>잠금을 풀었습니다.</source>
+        <translation>Unlocked.</translation>
+    </message>
+    <message>
+        <source>바꿨습니다.</source>
+        <translation>Changed.</translation>
+    </message>
+    <message>
+        <source>아이디</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>마지막 로그인</source>
+        <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <source>사용</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>사용 중지</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <source>비밀번호를 바꿨습니다.</source>
+        <translation>Password changed.</translation>
+    </message>
+    <message>
+        <source>비밀번호 바꾸기: {u}</source>
+        <translation>Change password: {u}</translation>
+    </message>
+    <message>
+        <source>잠김 ({t}까지)</source>
+        <translation>Locked (until {t})</translation>
+    </message>
+    <message>
+        <source>{u} 계정을 만들었습니다.</source>
+        <translation>Account {u} created.</translation>
+    </message>
+    <message>
+        <source>누가, 무엇을: 예 admin:kim, booking.cancel, 101-1203</source>
+        <translation>Who, what: e.g. admin:kim, booking.cancel, 101-1203</translation>
+    </message>
+    <message>
+        <source>새로 고침</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>시각</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>누가</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>한 일</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>대상</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>내용</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>최근 {n}건까지 보입니다.</source>
+        <translation>Shows the latest {n} entries.</translation>
+    </message>
+    <message>
+        <source>코드</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>자원</source>
+        <translation>Resource</translation>
+    </message>
+    <message>
+        <source>세대</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>시작</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>끝</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>수량</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>차량번호</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <source>찾기</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>모든 자원</source>
+        <translation>All resources</translation>
+    </message>
+    <message>
+        <source>101 또는 101-1203</source>
+        <translation>101 or 101-1203</translation>
+    </message>
+    <message>
+        <source>모든 상태</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>예약 코드</source>
+        <translation>Booking code</translation>
+    </message>
+    <message>
+        <source>조건 지우기</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>+ 세대 대신 예약</source>
+        <translation>+ Book for a household</translation>
+    </message>
+    <message>
+        <source>표에서 예약을 고르세요.</source>
+        <translation>Pick a booking in the table.</translation>
+    </message>
+    <message>
+        <source>승인</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>거절…</source>
+        <translation>Reject…</translation>
+    </message>
+    <message>
+        <source>취소…</source>
+        <translation>Cancel…</translation>
+    </message>
+    <message>
+        <source>체크인</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <source>노쇼 처리</source>
+        <translation>Mark no-show</translation>
+    </message>
+    <message>
+        <source>찾는 중…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>기간</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>이력</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>예약 거절</source>
+        <translation>Reject booking</translation>
+    </message>
+    <message>
+        <source>예약 취소</source>
+        <translation>Cancel booking</translation>
+    </message>
+    <message>
+        <source>취소에는 사유가 필요합니다.</source>
+        <translation>A cancellation needs a reason.</translation>
+    </message>
+    <message>
+        <source>{n}건</source>
+        <translation>{n} bookings</translation>
+    </message>
+    <message>
+        <source>승인 대기 {n}건</source>
+        <translation>{n} waiting for approval</translation>
+    </message>
+    <message>
+        <source>세대 {h}</source>
+        <translation>Household {h}</translation>
+    </message>
+    <message>
+        <source>수량 {n}</source>
+        <translation>Units {n}</translation>
+    </message>
+    <message>
+        <source>만든 곳: {c}</source>
+        <translation>Made by: {c}</translation>
+    </message>
+    <message>
+        <source>(규칙 예외)</source>
+        <translation>(rule override)</translation>
+    </message>
+    <message>
+        <source>{c} 예약을 승인했습니다.</source>
+        <translation>Booking {c} approved.</translation>
+    </message>
+    <message>
+        <source>{c} 예약을 거절했습니다.</source>
+        <translation>Booking {c} rejected.</translation>
+    </message>
+    <message>
+        <source>{c} 예약을 취소했습니다.</source>
+        <translation>Booking {c} cancelled.</translation>
+    </message>
+    <message>
+        <source>{c} 체크인했습니다.</source>
+        <translation>Booking {c} checked in.</translation>
+    </message>
+    <message>
+        <source>{c} 노쇼로 기록했습니다.</source>
+        <translation>Booking {c} recorded as a no-show.</translation>
+    </message>
+    <message>
+        <source>차량 {p}</source>
+        <translation>Vehicle {p}</translation>
+    </message>
+    <message>
+        <source>사유: {r}</source>
+        <translation>Reason: {r}</translation>
+    </message>
+    <message>
+        <source>사유</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>{c} 예약을 거절합니다. 세대가 알 수 있게 사유를 적어 주세요.</source>
+        <translation>Rejecting booking {c}. Write the reason so the household knows why.</translation>
+    </message>
+    <message>
+        <source>{c} 예약을 취소합니다. 사유를 적어 주세요.</source>
+        <translation>Cancelling booking {c}. Write the reason.</translation>
+    </message>
+    <message>
+        <source>예약했습니다. 예약 코드 {c}</source>
+        <translation>Booked. Booking code {c}</translation>
+    </message>
+    <message>
+        <source>하루 보기</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>한 주 보기</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>◀ 이전</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <source>오늘</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>다음 ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>  이용 중단  </source>
+        <translation>  Closed  </translation>
+    </message>
+    <message>
+        <source>이용 중단: {r}</source>
+        <translation>Closed: {r}</translation>
+    </message>
+    <message>
+        <source>확인</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>세대 대신 예약하기</source>
+        <translation>Book for a household</translation>
+    </message>
+    <message>
+        <source>예: 101-1203</source>
+        <translation>e.g. 101-1203</translation>
+    </message>
+    <message>
+        <source> 분</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>주차만: 예 12가3456</source>
+        <translation>parking only: e.g. 12가3456</translation>
+    </message>
+    <message>
+        <source>세대 (동-호)</source>
+        <translation>Household (building-unit)</translation>
+    </message>
+    <message>
+        <source>날짜</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>시작 시각</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <source>이용 시간</source>
+        <translation>Hours used</translation>
+    </message>
+    <message>
+        <source>메모</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>규칙 예외 허용 (관리자, 사유 기록)</source>
+        <translation>Allow a rule exception (manager, reason recorded)</translation>
+    </message>
+    <message>
+        <source>예외 사유</source>
+        <translation>Reason for the exception</translation>
+    </message>
+    <message>
+        <source>예약하기</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <source>남은 예약을 모두 취소합니다 (사유가 세대에 남습니다)</source>
+        <translation>Cancel all remaining bookings (the household sees the reason)</translation>
+    </message>
+    <message>
+        <source>남은 예약은 그대로 둡니다 (새 예약만 막습니다)</source>
+        <translation>Keep the remaining bookings (only new bookings are stopped)</translation>
+    </message>
+    <message>
+        <source>사유를 적어 주세요. 감사 기록에 남습니다.</source>
+        <translation>Write a reason. It is kept in the audit log.</translation>
+    </message>
+    <message>
+        <source>등록되지 않은 세대입니다.</source>
+        <translation>This household is not registered.</translation>
+    </message>
+    <message>
+        <source>사유를 적어 주세요.</source>
+        <translation>Write a reason.</translation>
+    </message>
+    <message>
+        <source>남은 예약을 어떻게 할지 골라 주세요.</source>
+        <translation>Choose what happens to the remaining bookings.</translation>
+    </message>
+    <message>
+        <source>세대는 101-1203처럼 적어 주세요.</source>
+        <translation>Write the household like 101-1203.</translation>
+    </message>
+    <message>
+        <source>규칙 예외에는 사유가 필요합니다.</source>
+        <translation>A rule exception needs a reason.</translation>
+    </message>
+    <message>
+        <source>앞으로 남은 예약: {n}건</source>
+        <translation>Remaining bookings: {n}</translation>
+    </message>
+    <message>
+        <source>필요하면 '규칙 예외 허용'에 사유를 적고 다시 누르세요.</source>
+        <translation>If needed, tick 'Allow a rule exception', write the reason and press again.</translation>
+    </message>
+    <message>
+        <source>세대 CSV 가져오기</source>
+        <translation>Import households (CSV)</translation>
+    </message>
+    <message>
+        <source>열 이름: building,unit,pin,plates,active (예: 101,1203,4821,12가3456,yes). 엑셀에서 'CSV UTF-8'로 저장하세요. 한 줄이라도 틀리면 아무것도 바꾸지 않습니다.</source>
+        <translation>Columns: building,unit,pin,plates,active (e.g. 101,1203,4821,12가3456,yes). Save from Excel as 'CSV UTF-8'. If any line is wrong, nothing is changed.</translation>
+    </message>
+    <message>
+        <source>파일 고르기…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>고른 파일 없음</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <source>가져오기</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>세대 CSV</source>
+        <translation>Households CSV</translation>
+    </message>
+    <message>
+        <source>여러 대는 띄어 쓰기: 12가3456 34나5678</source>
+        <translation>Several: separate with spaces: 12가3456 34나5678</translation>
+    </message>
+    <message>
+        <source>동 또는 동-호로 찾기, 예: 101 또는 101-1203</source>
+        <translation>Find by building or building-unit, e.g. 101 or 101-1203</translation>
+    </message>
+    <message>
+        <source>CSV 가져오기…</source>
+        <translation>Import CSV…</translation>
+    </message>
+    <message>
+        <source>PIN 재설정 (안내문 출력)</source>
+        <translation>Reset PIN (print slip)</translation>
+    </message>
+    <message>
+        <source>차량번호…</source>
+        <translation>Plates…</translation>
+    </message>
+    <message>
+        <source>전출 처리…</source>
+        <translation>Move out…</translation>
+    </message>
+    <message>
+        <source>다시 사용</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>전출하면 이 세대는 더 예약할 수 없습니다. 남은 예약을 어떻게 할지 정해 주세요.</source>
+        <translation>After moving out this household cannot book any more. Choose what happens to its remaining bookings.</translation>
+    </message>
+    <message>
+        <source>전출</source>
+        <translation>moved out</translation>
+    </message>
+    <message>
+        <source>줄</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>할 일</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>고쳐야 할 줄</source>
+        <translation>Lines to fix</translation>
+    </message>
+    <message>
+        <source>PIN 잠김</source>
+        <translation>PIN locked</translation>
+    </message>
+    <message>
+        <source>틀린 PIN</source>
+        <translation>Wrong PINs</translation>
+    </message>
+    <message>
+        <source>먼저 표에서 세대를 고르세요.</source>
+        <translation>First pick a household in the table.</translation>
+    </message>
+    <message>
+        <source>PIN 안내문 저장</source>
+        <translation>Save PIN slip</translation>
+    </message>
+    <message>
+        <source>새로 추가</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>고침</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>새 PIN</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <source>예</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>아니오</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>등록 차량: {h}</source>
+        <translation>Registered vehicles: {h}</translation>
+    </message>
+    <message>
+        <source>사용 중지(전출)</source>
+        <translation>Inactive (moved out)</translation>
+    </message>
+    <message>
+        <source>{n}세대</source>
+        <translation>{n} households</translation>
+    </message>
+    <message>
+        <source>{h}의 PIN을 새로 만들었습니다. 안내문: {p}</source>
+        <translation>New PIN made for {h}. Slip: {p}</translation>
+    </message>
+    <message>
+        <source>{h} 잠금을 풀었습니다.</source>
+        <translation>{h} unlocked.</translation>
+    </message>
+    <message>
+        <source>전출 처리: {h}</source>
+        <translation>Move out: {h}</translation>
+    </message>
+    <message>
+        <source>{h}를 다시 사용합니다.</source>
+        <translation>{h} is active again.</translation>
+    </message>
+    <message>
+        <source>{n}번째 줄: {m}</source>
+        <translation>Line {n}: {m}</translation>
+    </message>
+    <message>
+        <source>틀린 줄이 {e}개 있어 가져올 수 없습니다. 파일을 고쳐 다시 고르세요.</source>
+        <translation>{e} lines are wrong, so nothing can be imported. Fix the file and choose it again.</translation>
+    </message>
+    <message>
+        <source>추가 {a}세대, 고침 {u}세대. 맞으면 '가져오기'를 누르세요.</source>
+        <translation>{a} households to add, {u} to update. If that is right, press 'Import'.</translation>
+    </message>
+    <message>
+        <source>가져왔습니다: 추가 {a}, 고침 {u}</source>
+        <translation>Imported: {a} added, {u} updated</translation>
+    </message>
+    <message>
+        <source>{h} 차량번호를 저장했습니다.</source>
+        <translation>Plates of {h} saved.</translation>
+    </message>
+    <message>
+        <source>{h} 전출 처리했습니다. 취소된 예약 {c}건.</source>
+        <translation>{h} moved out. Bookings cancelled: {c}.</translation>
+    </message>
+    <message>
+        <source>{t}까지 잠김</source>
+        <translation>Locked until {t}</translation>
+    </message>
+    <message>
+        <source>시간</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>키오스크 예약 PIN 안내</source>
+        <translation>Your kiosk booking PIN</translation>
+    </message>
+    <message>
+        <source>로비 키오스크에서 동·호와 이 PIN 4자리를 누르면 예약할 수 있습니다. 이전 PIN은 더 이상 쓰이지 않습니다. 이 종이는 다른 사람에게 보이지 마세요.</source>
+        <translation>At the lobby kiosk, enter your building, unit and this 4-digit PIN to book. The old PIN no longer works. Do not show this paper to anyone else.</translation>
+    </message>
+    <message>
+        <source>발급</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>오늘의 예약</source>
+        <translation>Today's bookings</translation>
+    </message>
+    <message>
+        <source>출력</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>오늘은 예약이 없습니다.</source>
+        <translation>No bookings today.</translation>
+    </message>
+    <message>
+        <source>주별</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <source>월별</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>계산</source>
+        <translation>Calculate</translation>
+    </message>
+    <message>
+        <source>CSV로 내보내기…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>엑셀(XLSX)로 내보내기…</source>
+        <translation>Export Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>오늘의 예약표 PDF…</source>
+        <translation>Today's sheet (PDF)…</translation>
+    </message>
+    <message>
+        <source>자원별 이용</source>
+        <translation>Use per resource</translation>
+    </message>
+    <message>
+        <source>붐비는 시간</source>
+        <translation>Peak hours</translation>
+    </message>
+    <message>
+        <source>세대별 비율</source>
+        <translation>Households' share</translation>
+    </message>
+    <message>
+        <source>시작일</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>예약 수</source>
+        <translation>Bookings</translation>
+    </message>
+    <message>
+        <source>이용률 %</source>
+        <translation>Utilisation %</translation>
+    </message>
+    <message>
+        <source>노쇼 수</source>
+        <translation>No-shows</translation>
+    </message>
+    <message>
+        <source>취소 수</source>
+        <translation>Cancellations</translation>
+    </message>
+    <message>
+        <source>계산 중…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <source>자원별 이용률 (%)</source>
+        <translation>Utilisation per resource (%)</translation>
+    </message>
+    <message>
+        <source>세대별 이용 시간 비율 (상위 8세대)</source>
+        <translation>Share of hours used (top 8 households)</translation>
+    </message>
+    <message>
+        <source>보고서 저장</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>비율 %</source>
+        <translation>Share %</translation>
+    </message>
+    <message>
+        <source>요일·시간대별 이용 시간(시간). 진할수록 많이 쓰입니다.</source>
+        <translation>Hours in use by weekday and hour. Darker means busier.</translation>
+    </message>
+    <message>
+        <source>그 밖의 세대</source>
+        <translation>Other households</translation>
+    </message>
+    <message>
+        <source>요일</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <source>오늘의 예약표</source>
+        <translation>Today's sheet</translation>
+    </message>
+    <message>
+        <source>{a} ~ {b} 계산함</source>
+        <translation>Calculated {a} – {b}</translation>
+    </message>
+    <message>
+        <source>저장했습니다: {p}</source>
+        <translation>Saved: {p}</translation>
+    </message>
+    <message>
+        <source>오늘의 예약표를 저장했습니다: {p}</source>
+        <translation>Today's sheet saved: {p}</translation>
+    </message>
+    <message>
+        <source>저장하지 못했습니다: {e}</source>
+        <translation>Could not save: {e}</translation>
+    </message>
+    <message>
+        <source>예약 단위는 5분 이상이고 하루를 나누어떨어지게 해야 합니다.</source>
+        <translation>The booking step must be at least 5 minutes and divide a day evenly.</translation>
+    </message>
+    <message>
+        <source>최소 이용 시간은 예약 단위의 배수여야 합니다.</source>
+        <translation>The minimum length must be a multiple of the booking step.</translation>
+    </message>
+    <message>
+        <source>최대 이용 시간은 예약 단위의 배수이고 최소 이상이어야 합니다.</source>
+        <translation>The maximum length must be a multiple of the booking step and at least the minimum.</translation>
+    </message>
+    <message>
+        <source>예약을 받으려면 수량이 1 이상이어야 합니다.</source>
+        <translation>To take bookings the number of units must be at least 1.</translation>
+    </message>
+    <message>
+        <source>운영 시간이 서로 겹칩니다.</source>
+        <translation>The opening hours overlap.</translation>
+    </message>
+    <message>
+        <source>운영 시간을 09:00-22:00처럼 적어 주세요.</source>
+        <translation>Write the opening hours like 09:00-22:00.</translation>
+    </message>
+    <message>
+        <source>제한 없음</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <source>영문 id, 예: room-2f</source>
+        <translation>Latin id, e.g. room-2f</translation>
+    </message>
+    <message>
+        <source>예약 받기</source>
+        <translation>Takes bookings</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>영문 이름</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>종류</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>동시에 쓸 수 있는 수량</source>
+        <translation>Units usable at the same time</translation>
+    </message>
+    <message>
+        <source>위치 안내</source>
+        <translation>Where to find it</translation>
+    </message>
+    <message>
+        <source>위도 / 경도</source>
+        <translation>Latitude / longitude</translation>
+    </message>
+    <message>
+        <source>예약 규칙</source>
+        <translation>Booking rules</translation>
+    </message>
+    <message>
+        <source> 일</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source> 회</source>
+        <translation> times</translation>
+    </message>
+    <message>
+        <source> 건</source>
+        <translation> bookings</translation>
+    </message>
+    <message>
+        <source>승인 필요</source>
+        <translation>approval needed</translation>
+    </message>
+    <message>
+        <source>체크인 필요</source>
+        <translation>check-in needed</translation>
+    </message>
+    <message>
+        <source>차량번호 필요</source>
+        <translation>plate needed</translation>
+    </message>
+    <message>
+        <source>공휴일 휴무</source>
+        <translation>closed on public holidays</translation>
+    </message>
+    <message>
+        <source>예약 단위</source>
+        <translation>Booking step</translation>
+    </message>
+    <message>
+        <source>최소 이용</source>
+        <translation>Minimum length</translation>
+    </message>
+    <message>
+        <source>최대 이용</source>
+        <translation>Maximum length</translation>
+    </message>
+    <message>
+        <source>며칠 앞까지</source>
+        <translation>Days ahead</translation>
+    </message>
+    <message>
+        <source>최소 사전 예약</source>
+        <translation>Minimum notice</translation>
+    </message>
+    <message>
+        <source>취소 마감 (시작 전)</source>
+        <translation>Cancel until (before start)</translation>
+    </message>
+    <message>
+        <source>예약 사이 정리 시간</source>
+        <translation>Clean-up time between bookings</translation>
+    </message>
+    <message>
+        <source>운영 시간 (매일)</source>
+        <translation>Opening hours (every day)</translation>
+    </message>
+    <message>
+        <source>세대당 하루</source>
+        <translation>Per household per day</translation>
+    </message>
+    <message>
+        <source>세대당 한 주</source>
+        <translation>Per household per week</translation>
+    </message>
+    <message>
+        <source>세대당 한 달</source>
+        <translation>Per household per month</translation>
+    </message>
+    <message>
+        <source>세대당 예정 예약</source>
+        <translation>Upcoming per household</translation>
+    </message>
+    <message>
+        <source>한 번에 수량</source>
+        <translation>Units per booking</translation>
+    </message>
+    <message>
+        <source>체크인 없으면 자동 취소</source>
+        <translation>Released without check-in after</translation>
+    </message>
+    <message>
+        <source>이용 중단 기간 추가</source>
+        <translation>Add a closure</translation>
+    </message>
+    <message>
+        <source>예: 바닥 공사</source>
+        <translation>e.g. floor repairs</translation>
+    </message>
+    <message>
+        <source>이 기간의 예약을 취소합니다 (끄면 예약은 남고 새 예약만 막힙니다)</source>
+        <translation>Cancel the bookings in this period (unticked: they stay, only new ones are stopped)</translation>
+    </message>
+    <message>
+        <source>+ 새 자원</source>
+        <translation>+ New resource</translation>
+    </message>
+    <message>
+        <source>고치기…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>사용 중지…</source>
+        <translation>Take out of service…</translation>
+    </message>
+    <message>
+        <source>다시 운영</source>
+        <translation>Back in service</translation>
+    </message>
+    <message>
+        <source>이용 중단 기간 추가…</source>
+        <translation>Add a closure…</translation>
+    </message>
+    <message>
+        <source>사용 중지하면 새 예약을 받지 않습니다. 이미 받은 예약을 어떻게 할지 정해 주세요.</source>
+        <translation>Out of service means no new bookings. Choose what happens to the bookings already made.</translation>
+    </message>
+    <message>
+        <source>자원 만들기</source>
+        <translation>New resource</translation>
+    </message>
+    <message>
+        <source>자원 고치기</source>
+        <translation>Edit resource</translation>
+    </message>
+    <message>
+        <source>주민에게 보이는 규칙:</source>
+        <translation>The rules as residents see them:</translation>
+    </message>
+    <message>
+        <source>id를 적어 주세요.</source>
+        <translation>Write an id.</translation>
+    </message>
+    <message>
+        <source>이름을 적어 주세요.</source>
+        <translation>Write a name.</translation>
+    </message>
+    <message>
+        <source>한 번에 예약할 수량이 전체 수량보다 많습니다.</source>
+        <translation>Units per booking are more than the units there are.</translation>
+    </message>
+    <message>
+        <source>자원을 하나 이상 고르세요.</source>
+        <translation>Choose at least one resource.</translation>
+    </message>
+    <message>
+        <source>끝이 시작보다 뒤여야 합니다.</source>
+        <translation>The end must be after the start.</translation>
+    </message>
+    <message>
+        <source>규칙</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>예정된 이용 중단 기간</source>
+        <translation>Coming closures</translation>
+    </message>
+    <message>
+        <source>운영 중</source>
+        <translation>In service</translation>
+    </message>
+    <message>
+        <source>안내만</source>
+        <translation>Information only</translation>
+    </message>
+    <message>
+        <source>예정된 이용 중단이 없습니다.</source>
+        <translation>No closures coming.</translation>
+    </message>
+    <message>
+        <source>먼저 표에서 자원을 고르세요.</source>
+        <translation>First pick a resource in the table.</translation>
+    </message>
+    <message>
+        <source>{n}을(를) 저장했습니다.</source>
+        <translation>{n} saved.</translation>
+    </message>
+    <message>
+        <source>사용 중지: {n}</source>
+        <translation>Out of service: {n}</translation>
+    </message>
+    <message>
+        <source>{n}을(를) 다시 운영합니다.</source>
+        <translation>{n} is back in service.</translation>
+    </message>
+    <message>
+        <source>사용 중지: {r}</source>
+        <translation>Out of service: {r}</translation>
+    </message>
+    <message>
+        <source>{n}을(를) 사용 중지했습니다. 취소된 예약 {c}건.</source>
+        <translation>{n} is out of service. Bookings cancelled: {c}.</translation>
+    </message>
+    <message>
+        <source>이용 중단 기간을 추가했습니다. 취소된 예약 {c}건.</source>
+        <translation>Closure added. Bookings cancelled: {c}.</translation>
+    </message>
+    <message>
+        <source>아이디 또는 비밀번호가 맞지 않습니다. {n}번 더 틀리면 잠깁니다.</source>
+        <translation>Wrong user name or password. {n} more wrong tries lock the account.</translation>
+    </message>
+    <message>
+        <source>마을 이름</source>
+        <translation>Village name</translation>
+    </message>
+    <message>
+        <source>마을 영문 이름</source>
+        <translation>Village name in English</translation>
+    </message>
+    <message>
+        <source>키오스크 위치 이름</source>
+        <translation>Kiosk location name</translation>
+    </message>
+    <message>
+        <source>키오스크 위치 영문 이름</source>
+        <translation>Kiosk location name in English</translation>
+    </message>
+    <message>
+        <source>키오스크 위도</source>
+        <translation>Kiosk latitude</translation>
+    </message>
+    <message>
+        <source>키오스크 경도</source>
+        <translation>Kiosk longitude</translation>
+    </message>
+    <message>
+        <source>처음 언어</source>
+        <translation>Starting language</translation>
+    </message>
+    <message>
+        <source>화면 초기화까지 (초)</source>
+        <translation>Seconds before the screen resets</translation>
+    </message>
+    <message>
+        <source>첫 화면 안내까지 (초)</source>
+        <translation>Seconds before the home screen's attract view</translation>
+    </message>
+    <message>
+        <source>PIN 잠금까지 틀린 횟수</source>
+        <translation>Wrong PINs before a lock</translation>
+    </message>
+    <message>
+        <source>PIN 잠금 시간 (분)</source>
+        <translation>PIN lock minutes</translation>
+    </message>
+    <message>
+        <source>허브 정보 반경 (km)</source>
+        <translation>Hub listings radius (km)</translation>
+    </message>
+    <message>
+        <source>지도 타일 팩 (쉼표로 구분)</source>
+        <translation>Map tile packs (comma-separated)</translation>
+    </message>
+    <message>
+        <source>공휴일 반영</source>
+        <translation>Observe public holidays</translation>
+    </message>
+    <message>
+        <source>마을 휴무일 (쉼표로 구분, 예 2026-12-31)</source>
+        <translation>Village closed days (comma-separated, e.g. 2026-12-31)</translation>
+    </message>
+    <message>
+        <source>설정 저장</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>저장한 설정은 키오스크와 이 프로그램을 다시 시작하면 적용됩니다. 틀린 값은 저장하지 않고 무엇이 틀렸는지 알려 줍니다.</source>
+        <translation>Saved settings apply when the kiosk and this program start again. A wrong value is not saved; you are told what is wrong.</translation>
+    </message>
+    <message>
+        <source>데이터베이스와 허브 출처 (키는 가려서 보입니다)</source>
+        <translation>Database and hub sources (keys are masked)</translation>
+    </message>
+    <message>
+        <source>바뀐 설정이 없습니다.</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <source>설정 파일: {p}</source>
+        <translation>Settings file: {p}</translation>
+    </message>
+    <message>
+        <source>설정을 저장했습니다 ({n}). 다시 시작하면 적용됩니다.</source>
+        <translation>Settings saved ({n}). They apply after a restart.</translation>
+    </message>
+    <message>
+        <source>저장하지 않았습니다: {e}</source>
+        <translation>Not saved: {e}</translation>
+    </message>
+    <message>
+        <source>관리 계정으로 로그인하세요.</source>
+        <translation>Sign in with your desk account.</translation>
+    </message>
+    <message>
+        <source>비밀번호</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>로그인</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>처음 설정</source>
+        <translation>First-time setup</translation>
+    </message>
+    <message>
+        <source>예: 김관리</source>
+        <translation>e.g. Kim Minji</translation>
+    </message>
+    <message>
+        <source>비밀번호 확인</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>관리자 계정 만들기</source>
+        <translation>Create the manager account</translation>
+    </message>
+    <message>
+        <source>두 비밀번호가 다릅니다.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>{v} 관리 프로그램</source>
+        <translation>{v} desk</translation>
+    </message>
+    <message>
+        <source>{v}의 관리 프로그램을 처음 실행했습니다. 첫 관리자 계정을 만드세요. 이 계정으로 다른 자원봉사자의 계정을 만들 수 있습니다.</source>
+        <translation>This is the first start of the {v} desk. Create the first manager account; with it you can create accounts for the other volunteers.</translation>
+    </message>
+    <message>
+        <source>허브 동기화 (도시 공유 정보)</source>
+        <translation>Hub sync (city sharing listings)</translation>
+    </message>
+    <message>
+        <source>선택한 출처 지금 동기화</source>
+        <translation>Sync the chosen source now</translation>
+    </message>
+    <message>
+        <source>키오스크 (같은 데이터베이스를 쓰는 기기)</source>
+        <translation>Kiosks (sharing this database)</translation>
+    </message>
+    <message>
+        <source>허브 동기화와 키오스크 상태 정보가 이 PC에 아직 연결되지 않았습니다. 예약과 관리는 그대로 쓸 수 있습니다.</source>
+        <translation>Hub sync and kiosk status are not connected on this PC yet. Bookings and management work as usual.</translation>
+    </message>
+    <message>
+        <source>출처</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>마지막 성공</source>
+        <translation>Last success</translation>
+    </message>
+    <message>
+        <source>마지막 오류</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <source>격리된 행</source>
+        <translation>Quarantined rows</translation>
+    </message>
+    <message>
+        <source>키오스크</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <source>위치</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>마지막 신호</source>
+        <translation>Last seen</translation>
+    </message>
+    <message>
+        <source>버전</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>가동 시간</source>
+        <translation>Uptime</translation>
+    </message>
+    <message>
+        <source>먼저 출처를 고르세요.</source>
+        <translation>First choose a source.</translation>
+    </message>
+    <message>
+        <source>{n} 동기화를 시작했습니다.</source>
+        <translation>Sync of {n} started.</translation>
+    </message>
+    <message>
+        <source>없음</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>승인 대기</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>확정</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>이용 중</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>이용 완료</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>취소</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>거절</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>노쇼</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <source>주차</source>
+        <translation>Parking</translation>
+    </message>
+    <message>
+        <source>자전거</source>
+        <translation>Bikes</translation>
+    </message>
+    <message>
+        <source>공간</source>
+        <translation>Spaces</translation>
+    </message>
+    <message>
+        <source>물품</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>기타</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>{m}분</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
+        <source>하루</source>
+        <translation>day</translation>
+    </message>
+    <message>
+        <source>한 주</source>
+        <translation>week</translation>
+    </message>
+    <message>
+        <source>한 달</source>
+        <translation>month</translation>
+    </message>
+    <message>
+        <source>요일별 운영 시간</source>
+        <translation>opening hours vary by weekday</translation>
+    </message>
+    <message>
+        <source>아이디 또는 비밀번호가 맞지 않습니다.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>찾을 수 없습니다.</source>
+        <translation>Not found.</translation>
+    </message>
+    <message>
+        <source>예약할 수 없는 자원입니다.</source>
+        <translation>This resource cannot be booked.</translation>
+    </message>
+    <message>
+        <source>사용 중지된 자원입니다.</source>
+        <translation>This resource is out of service.</translation>
+    </message>
+    <message>
+        <source>사용 중지된 세대입니다.</source>
+        <translation>This household is inactive.</translation>
+    </message>
+    <message>
+        <source>PIN 오류로 잠긴 세대입니다.</source>
+        <translation>This household is locked after wrong PINs.</translation>
+    </message>
+    <message>
+        <source>시간이 예약 단위에 맞지 않습니다.</source>
+        <translation>The time does not fit the booking step.</translation>
+    </message>
+    <message>
+        <source>이미 지난 시간입니다.</source>
+        <translation>That time has passed.</translation>
+    </message>
+    <message>
+        <source>시작이 너무 임박했습니다.</source>
+        <translation>The start is too soon.</translation>
+    </message>
+    <message>
+        <source>운영 시간이 아닙니다.</source>
+        <translation>Outside opening hours.</translation>
+    </message>
+    <message>
+        <source>세대 이용 횟수 한도를 넘습니다.</source>
+        <translation>Over the household's booking limit.</translation>
+    </message>
+    <message>
+        <source>세대 이용 시간 한도를 넘습니다.</source>
+        <translation>Over the household's time limit.</translation>
+    </message>
+    <message>
+        <source>세대의 예정 예약이 이미 한도만큼 있습니다.</source>
+        <translation>The household already has as many upcoming bookings as allowed.</translation>
+    </message>
+    <message>
+        <source>한 번에 예약할 수 있는 수량을 넘습니다.</source>
+        <translation>More units than one booking may take.</translation>
+    </message>
+    <message>
+        <source>차량번호가 필요합니다.</source>
+        <translation>A plate is needed.</translation>
+    </message>
+    <message>
+        <source>차량번호 형식이 맞지 않습니다.</source>
+        <translation>The plate is not in a valid format.</translation>
+    </message>
+    <message>
+        <source>그 시간은 이미 찼습니다.</source>
+        <translation>That time is already full.</translation>
+    </message>
+    <message>
+        <source>취소 가능 시간이 지났습니다.</source>
+        <translation>Too late to cancel.</translation>
+    </message>
+    <message>
+        <source>아직 체크인 시간이 아닙니다.</source>
+        <translation>Check-in is not open yet.</translation>
+    </message>
+    <message>
+        <source>체크인 시간이 지났습니다.</source>
+        <translation>Check-in has closed.</translation>
+    </message>
+    <message>
+        <source>지금 상태에서는 할 수 없습니다.</source>
+        <translation>Not possible in the booking's current status.</translation>
+    </message>
+    <message>
+        <source>데이터베이스가 바쁩니다. 잠시 후 다시 시도하세요.</source>
+        <translation>The database is busy. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>{h}시간 {m}분</source>
+        <translation>{h} h {m} min</translation>
+    </message>
+    <message>
+        <source>{h}시간</source>
+        <translation>{h} h</translation>
+    </message>
+    <message>
+        <source>예약함</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <source>승인 없이 시작되어 거절됨</source>
+        <translation>Rejected: not approved before the start</translation>
+    </message>
+    <message>
+        <source>최대 {d}</source>
+        <translation>max {d}</translation>
+    </message>
+    <message>
+        <source>{n}일 앞까지</source>
+        <translation>up to {n} days ahead</translation>
+    </message>
+    <message>
+        <source>최소 {d}</source>
+        <translation>min {d}</translation>
+    </message>
+    <message>
+        <source>예정 예약 {n}건까지</source>
+        <translation>up to {n} upcoming</translation>
+    </message>
+    <message>
+        <source>{d} 전까지 예약</source>
+        <translation>book {d} ahead</translation>
+    </message>
+    <message>
+        <source>시작 {d} 전까지 취소</source>
+        <translation>cancel up to {d} before</translation>
+    </message>
+    <message>
+        <source>한 번에 {n}개까지</source>
+        <translation>up to {n} units at once</translation>
+    </message>
+    <message>
+        <source>체크인 필요(시작 {m}분 뒤 자동 취소)</source>
+        <translation>check-in needed (released {m} min after the start)</translation>
+    </message>
+    <message>
+        <source>예약 사이 {m}분 정리 시간</source>
+        <translation>{m} min clean-up between bookings</translation>
+    </message>
+    <message>
+        <source>여러 번 틀려 잠겼습니다. {t}에 다시 시도하세요.</source>
+        <translation>Locked after too many wrong tries. Try again at {t}.</translation>
+    </message>
+    <message>
+        <source>사용이 중지된 계정입니다. 관리자에게 문의하세요.</source>
+        <translation>This account is deactivated. Ask a manager.</translation>
+    </message>
+    <message>
+        <source>관리자만 할 수 있습니다.</source>
+        <translation>Only a manager can do this.</translation>
+    </message>
+    <message>
+        <source>이미 설정되었습니다.</source>
+        <translation>Already set up.</translation>
+    </message>
+    <message>
+        <source>너무 짧습니다 (최소 {m}분).</source>
+        <translation>Too short (at least {m} min).</translation>
+    </message>
+    <message>
+        <source>너무 깁니다 (최대 {m}분).</source>
+        <translation>Too long (at most {m} min).</translation>
+    </message>
+    <message>
+        <source>너무 먼 날짜입니다 ({n}일 앞까지).</source>
+        <translation>Too far ahead (up to {n} days).</translation>
+    </message>
+    <message>
+        <source>이용 중단 기간입니다: {w}</source>
+        <translation>Closed in this period: {w}</translation>
+    </message>
+    <message>
+        <source>{p} {n}회</source>
+        <translation>{n} per {p}</translation>
+    </message>
+    <message>
+        <source>{p} {d}까지</source>
+        <translation>up to {d} per {p}</translation>
+    </message>
+    <message>
+        <source>운영 {h}</source>
+        <translation>open {h}</translation>
+    </message>
+    <message>
+        <source>이미 있습니다: {m}</source>
+        <translation>Already exists: {m}</translation>
+    </message>
+    <message>
+        <source>입력을 확인하세요: {m}</source>
+        <translation>Check the input: {m}</translation>
+    </message>
+    <message>
+        <source>찾을 수 없습니다: {m}</source>
+        <translation>Not found: {m}</translation>
+    </message>
+    <message>
+        <source>PIN은 숫자 4자리여야 합니다</source>
+        <translation>the PIN must be 4 digits</translation>
+    </message>
+    <message>
+        <source>{h}은(는) 새 세대라 PIN이 필요합니다</source>
+        <translation>{h} is new and needs a PIN</translation>
+    </message>
+    <message>
+        <source>{h}이(가) {n}번째 줄과 겹칩니다</source>
+        <translation>{h} repeats line {n}</translation>
+    </message>
+    <message>
+        <source>동과 호는 숫자여야 합니다: {v}</source>
+        <translation>building and unit must be numbers: {v}</translation>
+    </message>
+    <message>
+        <source>차량번호 형식이 아닙니다: {v}</source>
+        <translation>not a Korean vehicle plate: {v}</translation>
+    </message>
+    <message>
+        <source>active 열은 yes 또는 no여야 합니다: {v}</source>
+        <translation>active must be yes or no, got {v}</translation>
+    </message>
+    <message>
+        <source>빠진 열이 있습니다: {v}</source>
+        <translation>missing column(s): {v}</translation>
+    </message>
+    <message>
+        <source>모르는 열이 있습니다: {v}</source>
+        <translation>unknown column(s): {v}</translation>
+    </message>
+    <message>
+        <source>값이 열보다 많습니다</source>
+        <translation>more values than columns</translation>
+    </message>
+    <message>
+        <source>UTF-8이나 CP949 글자가 아닙니다. 엑셀에서 'CSV UTF-8'로 저장하세요</source>
+        <translation>the file is neither UTF-8 nor CP949 text; save it from Excel as 'CSV UTF-8'</translation>
+    </message>
+    <message>
+        <source>관리자</source>
+        <translation>manager</translation>
+    </message>
+    <message>
+        <source>봉사자</source>
+        <translation>volunteer</translation>
+    </message>
+    <message>
+        <source>로그아웃</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>예약 관리</source>
+        <translation>Bookings</translation>
+    </message>
+    <message>
+        <source>달력</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>동기화·키오스크</source>
+        <translation>Sync &amp;&amp; kiosks</translation>
+    </message>
+    <message>
+        <source>관리</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>자원 관리</source>
+        <translation>Resources</translation>
+    </message>
+    <message>
+        <source>세대 관리</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>보고서</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>계정</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>감사 기록</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>설정</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>한동안 쓰지 않아 로그아웃했습니다. 다시 로그인하세요.</source>
+        <translation>Signed out after a while without use. Sign in again.</translation>
+    </message>
+    <message>
+        <source>{n} ({u}, {r})님</source>
+        <translation>{n} ({u}, {r})</translation>
+    </message>
+    <message>
+        <source>월</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>화</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>수</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>목</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>금</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>토</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>일</source>
+        <translation>Sun</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,356 @@
+"""The bookings screen: filter, sort and scroll any number of bookings; act on one."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.admin.bookings_model import BookingTableModel, listed_name
+from kiosk.admin.common import DeskSession
+from kiosk.admin.dialogs import CreateBookingDialog, ReasonDialog
+from kiosk.admin.text import action_label, name_of, status_label, tr, when
+from kiosk.domain.bookings import Booking, BookingStatus
+from kiosk.domain.clock import local_midnight, to_local
+from kiosk.services.ports import BookingListRow, BookingQuery
+
+
+def _qdate(day: object) -> QDate:
+    return QDate(day.year, day.month, day.day)  # type: ignore[attr-defined]
+
+
+class BookingsTab(QWidget):
+    def __init__(self, session: DeskSession) -> None:
+        super().__init__()
+        self.session = session
+        desk = session.desk
+        self.model = BookingTableModel(desk.search)
+        today = to_local(desk.bookings.clock()).date()
+
+        filters = QGroupBox(tr("찾기"))
+        grid = QGridLayout(filters)
+        self.date_from = QDateEdit(_qdate(today))
+        self.date_to = QDateEdit(_qdate(today + timedelta(days=30)))
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.resource = QComboBox()
+        self.resource.addItem(tr("모든 자원"), None)
+        for r in desk.resources.resources():
+            if r.bookable:
+                self.resource.addItem(name_of(r), r.id)
+        self.household = QLineEdit()
+        self.household.setPlaceholderText(tr("101 또는 101-1203"))
+        self.status = QComboBox()
+        self.status.addItem(tr("모든 상태"), None)
+        for status in BookingStatus:
+            self.status.addItem(status_label(status), status.value)
+        self.code = QLineEdit()
+        self.code.setPlaceholderText(tr("예약 코드"))
+        self.clear_button = QPushButton(tr("조건 지우기"))
+        self.pending_button = QPushButton("")
+        self.pending_button.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        grid.addWidget(QLabel(tr("기간")), 0, 0)
+        grid.addWidget(self.date_from, 0, 1)
+        grid.addWidget(QLabel("~"), 0, 2)
+        grid.addWidget(self.date_to, 0, 3)
+        grid.addWidget(QLabel(tr("자원")), 0, 4)
+        grid.addWidget(self.resource, 0, 5)
+        grid.addWidget(QLabel(tr("세대")), 1, 0)
+        grid.addWidget(self.household, 1, 1)
+        grid.addWidget(QLabel(tr("상태")), 1, 2)
+        grid.addWidget(self.status, 1, 3)
+        grid.addWidget(QLabel(tr("코드")), 1, 4)
+        grid.addWidget(self.code, 1, 5)
+        grid.addWidget(self.clear_button, 1, 6)
+        grid.addWidget(self.pending_button, 0, 6)
+        grid.setColumnStretch(5, 1)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((90, 220, 100, 140, 140, 50, 90, 110)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+        self.count = QLabel("")
+
+        # Detail and actions on the right.
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        self.new_button = QPushButton(tr("+ 세대 대신 예약"))
+        self.new_button.setStyleSheet("font-weight: bold; padding: 8px;")
+        side_layout.addWidget(self.new_button)
+        self.detail = QLabel(tr("표에서 예약을 고르세요."))
+        self.detail.setWordWrap(True)
+        self.detail.setMinimumHeight(150)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.detail.setStyleSheet("background: white; border: 1px solid #ddd; padding: 8px;")
+        side_layout.addWidget(self.detail)
+        actions = QGridLayout()
+        self.approve_button = QPushButton(tr("승인"))
+        self.reject_button = QPushButton(tr("거절…"))
+        self.cancel_button = QPushButton(tr("취소…"))
+        self.checkin_button = QPushButton(tr("체크인"))
+        self.noshow_button = QPushButton(tr("노쇼 처리"))
+        for i, button in enumerate((self.approve_button, self.reject_button, self.checkin_button,
+                                    self.noshow_button, self.cancel_button)):
+            actions.addWidget(button, i // 2, i % 2)
+        side_layout.addLayout(actions)
+        side_layout.addWidget(QLabel(tr("이력")))
+        self.history = QListWidget()
+        self.history.setWordWrap(True)
+        side_layout.addWidget(self.history, 1)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(filters)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1150, 400])
+        layout = QHBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(250)
+        self.debounce.timeout.connect(self.apply_filters)
+        for edit in (self.household, self.code):
+            edit.textChanged.connect(self.debounce.start)
+        for date_edit in (self.date_from, self.date_to):
+            date_edit.dateChanged.connect(self.debounce.start)
+        for combo in (self.resource, self.status):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.pending_button.clicked.connect(self.show_pending)
+        self.table.selectionModel().selectionChanged.connect(self.show_selected)
+        self.reselect: int | None = None
+        self.model.loaded.connect(self._loaded)
+        self.model.failed.connect(self._failed)
+        self.new_button.clicked.connect(self.create_booking)
+        self.approve_button.clicked.connect(self.approve)
+        self.reject_button.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.checkin_button.clicked.connect(self.check_in)
+        self.noshow_button.clicked.connect(self.no_show)
+        self.apply_filters()
+
+    # ----------------------------------------------------------------- filtering
+    def current_query(self) -> BookingQuery:
+        first = self.date_from.date().toPython()
+        last = self.date_to.date().toPython()
+        status = self.status.currentData()
+        return BookingQuery(
+            start_from=local_midnight(first),
+            start_before=local_midnight(last + timedelta(days=1)),
+            resource_id=self.resource.currentData(),
+            household=self.household.text().strip() or None,
+            statuses=frozenset({BookingStatus(status)}) if status else None,
+            code=self.code.text().strip() or None,
+            sort=self.model.query.sort, descending=self.model.query.descending,
+        )
+
+    def apply_filters(self) -> None:
+        self.count.setText(tr("찾는 중…"))
+        self.model.set_query(self.current_query())
+
+    def show_pending(self) -> None:
+        """Everything still waiting for approval, from today on."""
+        today = to_local(self.session.desk.bookings.clock()).date()
+        self.date_from.setDate(_qdate(today))
+        self.date_to.setDate(_qdate(today + timedelta(days=365)))
+        self.status.setCurrentIndex(self.status.findData(BookingStatus.PENDING.value))
+        self.apply_filters()
+
+    def _loaded(self) -> None:
+        """A query's first page arrived: update the counts, keep the chosen row chosen."""
+        self.count.setText(tr("{n}건").format(n=f"{self.model.total:,}"))
+        now = self.session.desk.bookings.clock()
+        waiting = self.session.desk.search.count(BookingQuery(
+            start_from=local_midnight(to_local(now).date()),
+            statuses=frozenset({BookingStatus.PENDING})))
+        self.pending_button.setText(tr("승인 대기 {n}건").format(n=waiting))
+        self.pending_button.setEnabled(bool(waiting))
+        if self.reselect is not None and 0 <= self.reselect < self.model.total:
+            self.select_row(self.reselect)
+        self.reselect = None
+        self.show_selected()
+
+    def _failed(self, text: str) -> None:
+        self.count.setText("")
+        self.session.notify(text, True)
+
+    def clear_filters(self) -> None:
+        for edit in (self.household, self.code):
+            edit.clear()
+        self.resource.setCurrentIndex(0)
+        self.status.setCurrentIndex(0)
+        self.apply_filters()
+
+    # ------------------------------------------------------------------ selection
+    def selected(self) -> BookingListRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def select_row(self, row: int) -> None:
+        self.table.selectionModel().select(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+
+    def show_selected(self) -> None:
+        item = self.selected()
+        buttons = (self.approve_button, self.reject_button, self.cancel_button,
+                   self.checkin_button, self.noshow_button)
+        if item is None:
+            self.detail.setText(tr("표에서 예약을 고르세요."))
+            self.history.clear()
+            for button in buttons:
+                button.setEnabled(False)
+            return
+        status = item.status
+        self.approve_button.setEnabled(status is BookingStatus.PENDING)
+        self.reject_button.setEnabled(status is BookingStatus.PENDING)
+        self.cancel_button.setEnabled(status in (BookingStatus.PENDING,
+                                                 BookingStatus.CONFIRMED))
+        self.checkin_button.setEnabled(status is BookingStatus.CONFIRMED)
+        self.noshow_button.setEnabled(status is BookingStatus.CONFIRMED)
+        lines = [
+            f"<b>{item.code}</b> · {status_label(status)}",
+            listed_name(item),
+            tr("세대 {h}").format(h=item.household),
+            f"{when(item.start)} ~ {to_local(item.end):%H:%M}",
+            tr("수량 {n}").format(n=item.units),
+        ]
+        if item.plate:
+            lines.append(tr("차량 {p}").format(p=item.plate))
+        if item.reason:
+            lines.append(tr("사유: {r}").format(r=item.reason))
+        lines.append(tr("만든 곳: {c}").format(c=item.created_by))
+        self.detail.setText("<br>".join(lines))
+        self.history.clear()
+        for entry in self.session.desk.search.history(item.code):
+            reason = entry.details.get("reason") or entry.details.get("override_reason")
+            text = f"{when(entry.at)}  {action_label(entry.action)}  {entry.actor}"
+            if entry.details.get("overridden"):
+                text += "  " + tr("(규칙 예외)")
+            if reason:
+                text += f"\n  {tr('사유')}: {reason}"
+            self.history.addItem(text)
+
+    # -------------------------------------------------------------------- actions
+    def _after(self, result: object) -> None:
+        if result is None:
+            return
+        selected = self.table.selectionModel().selectedRows()
+        self.reselect = selected[0].row() if selected else None
+        self.model.refresh()
+
+    def approve(self) -> Booking | None:
+        item = self.selected()
+        if item is None:
+            return None
+        result = self.session.attempt(
+            lambda: self.session.desk.bookings.decide(item.code, self.session.actor, True),
+            tr("{c} 예약을 승인했습니다.").format(c=item.code))
+        self._after(result)
+        return result if isinstance(result, Booking) else None
+
+    def reject(self, reason: str | None = None) -> Booking | None:
+        item = self.selected()
+        if item is None:
+            return None
+        if reason is None:
+            dialog = ReasonDialog(tr("예약 거절"), tr("{c} 예약을 거절합니다. 세대가 알 수 있게 "
+                                                   "사유를 적어 주세요.").format(c=item.code),
+                                  parent=self)
+            if not dialog.exec():
+                return None
+            reason = dialog.text()
+        given = reason
+        result = self.session.attempt(
+            lambda: self.session.desk.bookings.decide(item.code, self.session.actor, False,
+                                                      given),
+            tr("{c} 예약을 거절했습니다.").format(c=item.code))
+        self._after(result)
+        return result if isinstance(result, Booking) else None
+
+    def cancel(self, reason: str | None = None) -> Booking | None:
+        item = self.selected()
+        if item is None:
+            return None
+        if reason is None:
+            dialog = ReasonDialog(tr("예약 취소"), tr("{c} 예약을 취소합니다. 사유를 적어 "
+                                                   "주세요.").format(c=item.code), parent=self)
+            if not dialog.exec():
+                return None
+            reason = dialog.text()
+        if not reason.strip():
+            self.session.notify(tr("취소에는 사유가 필요합니다."), True)
+            return None
+        given = reason
+        result = self.session.attempt(
+            lambda: self.session.desk.bookings.cancel(item.code, self.session.actor,
+                                                      reason=given),
+            tr("{c} 예약을 취소했습니다.").format(c=item.code))
+        self._after(result)
+        return result if isinstance(result, Booking) else None
+
+    def check_in(self) -> Booking | None:
+        item = self.selected()
+        if item is None:
+            return None
+        result = self.session.attempt(
+            lambda: self.session.desk.bookings.check_in(item.code, self.session.actor),
+            tr("{c} 체크인했습니다.").format(c=item.code))
+        self._after(result)
+        return result if isinstance(result, Booking) else None
+
+    def no_show(self) -> Booking | None:
+        item = self.selected()
+        if item is None:
+            return None
+        result = self.session.attempt(
+            lambda: self.session.desk.bookings.mark_no_show(item.code, self.session.actor),
+            tr("{c} 노쇼로 기록했습니다.").format(c=item.code))
+        self._after(result)
+        return result if isinstance(result, Booking) else None
+
+    def create_booking(self) -> None:
+        dialog = CreateBookingDialog(self.session, self.session.desk.resources.resources(),
+                                     self)
+        if dialog.exec() and dialog.made is not None:
+            self.session.notify(tr("예약했습니다. 예약 코드 {c}").format(c=dialog.made.code),
+                                False)
+            self.code.setText(dialog.made.code)
+            self.apply_filters()

@@ -1,0 +1,451 @@
+"""Resources: create and edit them with every rule, see the rules in plain words,
+take them out of service, and close them for a period (blackouts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, time, timedelta
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.admin.common import DeskSession
+from kiosk.admin.dialogs import UpcomingDialog, _Form
+from kiosk.admin.text import kind_label, name_of, rules_preview, tr, when
+from kiosk.domain.blackouts import Blackout
+from kiosk.domain.clock import SEOUL, to_local
+from kiosk.domain.resources import Location, Resource, ResourceKind
+from kiosk.domain.rules import BookingRules, OpeningHours, Quota, QuotaPeriod, TimeWindow
+from kiosk.services.resource_admin import UpcomingChoice
+
+
+def _spin(low: int, high: int, value: int, suffix: str = "", step: int = 1,
+          none: bool = False) -> QSpinBox:
+    """A number box; with ``none`` the lowest value reads "제한 없음" (no limit)."""
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setValue(value)
+    box.setSingleStep(step)
+    if suffix:
+        box.setSuffix(suffix)
+    if none:
+        box.setSpecialValueText(tr("제한 없음"))
+    return box
+
+
+class ResourceDialog(_Form):
+    """Every field and rule; the preview and the error line update as you type."""
+
+    def __init__(self, resource: Resource | None, parent: QWidget | None = None) -> None:
+        super().__init__(tr("자원 만들기") if resource is None else tr("자원 고치기"), parent)
+        self.setMinimumWidth(760)
+        self.original = resource
+        self.result_resource: Resource | None = None
+        r = resource or Resource("new", ResourceKind.SPACE, "", "", Location(37.6066, 127.0237))
+        rules = r.rules
+        minutes = tr(" 분")
+        self.id = QLineEdit(r.id if resource is not None else "")
+        self.id.setPlaceholderText(tr("영문 id, 예: room-2f"))
+        self.id.setEnabled(resource is None)
+        self.name_ko = QLineEdit(r.name_ko)
+        self.name_en = QLineEdit(r.name_en)
+        self.kind = QComboBox()
+        for kind in ResourceKind:
+            self.kind.addItem(kind_label(kind), kind.value)
+        self.kind.setCurrentIndex(list(ResourceKind).index(r.kind))
+        self.capacity = _spin(0, 999, r.capacity)
+        self.bookable = QCheckBox(tr("예약 받기"))
+        self.bookable.setChecked(r.bookable)
+        self.where = QLineEdit(r.location.where_ko)
+        self.lat = QDoubleSpinBox()
+        self.lat.setDecimals(6)
+        self.lat.setRange(-90, 90)
+        self.lat.setValue(r.location.lat)
+        self.lon = QDoubleSpinBox()
+        self.lon.setDecimals(6)
+        self.lon.setRange(-180, 180)
+        self.lon.setValue(r.location.lon)
+        self.form.addRow(tr("id"), self.id)
+        self.form.addRow(tr("이름"), self.name_ko)
+        self.form.addRow(tr("영문 이름"), self.name_en)
+        self.form.addRow(tr("종류"), self.kind)
+        self.form.addRow(tr("동시에 쓸 수 있는 수량"), self.capacity)
+        self.form.addRow("", self.bookable)
+        self.form.addRow(tr("위치 안내"), self.where)
+        position = QHBoxLayout()
+        position.addWidget(self.lat)
+        position.addWidget(self.lon)
+        self.form.addRow(tr("위도 / 경도"), position)
+
+        box = QGroupBox(tr("예약 규칙"))
+        grid = QHBoxLayout(box)
+        left, right = QFormLayout(), QFormLayout()
+        grid.addLayout(left)
+        grid.addLayout(right)
+        self.slot = QComboBox()
+        for value in (10, 15, 30, 60):
+            self.slot.addItem(f"{value}{minutes}", value)
+        self.slot.setCurrentIndex(max(self.slot.findData(rules.slot_minutes), 0))
+        self.min_duration = _spin(5, 24 * 60, rules.min_duration, minutes, 5)
+        self.max_duration = _spin(5, 7 * 24 * 60, rules.max_duration, minutes, 5)
+        self.days_ahead = _spin(0, 365, rules.max_days_ahead, tr(" 일"))
+        self.notice = _spin(0, 7 * 24 * 60, rules.min_notice, minutes, 5)
+        self.cutoff = _spin(0, 7 * 24 * 60, rules.cancel_cutoff, minutes, 5)
+        self.buffer = _spin(0, 240, rules.buffer_minutes, minutes, 5)
+        quotas = {q.period: q for q in rules.quotas}
+        self.per_day = _spin(0, 99, (quotas[QuotaPeriod.DAY].max_bookings or 0)
+                             if QuotaPeriod.DAY in quotas else 0, tr(" 회"), none=True)
+        self.per_week = _spin(0, 99, (quotas[QuotaPeriod.WEEK].max_bookings or 0)
+                              if QuotaPeriod.WEEK in quotas else 0, tr(" 회"), none=True)
+        self.per_month = _spin(0, 999, (quotas[QuotaPeriod.MONTH].max_bookings or 0)
+                               if QuotaPeriod.MONTH in quotas else 0, tr(" 회"), none=True)
+        self.upcoming = _spin(0, 99, rules.max_upcoming_per_household or 0, tr(" 건"), none=True)
+        self.units = _spin(1, 99, rules.max_units_per_booking)
+        self.hours = QLineEdit(", ".join(w.format() for w in rules.hours.weekly[0]))
+        self.hours.setPlaceholderText("09:00-22:00")
+        self.approval = QCheckBox(tr("승인 필요"))
+        self.approval.setChecked(rules.approval_required)
+        self.checkin = QCheckBox(tr("체크인 필요"))
+        self.checkin.setChecked(rules.checkin_required)
+        self.release = _spin(1, 240, rules.auto_release_after, minutes, 5)
+        self.plate = QCheckBox(tr("차량번호 필요"))
+        self.plate.setChecked(rules.plate_required)
+        self.holidays = QCheckBox(tr("공휴일 휴무"))
+        self.holidays.setChecked(rules.hours.closed_on_public_holidays)
+        self.weekly_hours = rules.hours.weekly
+        self.same_every_day = len({tuple(d) for d in rules.hours.weekly}) == 1
+        left.addRow(tr("예약 단위"), self.slot)
+        left.addRow(tr("최소 이용"), self.min_duration)
+        left.addRow(tr("최대 이용"), self.max_duration)
+        left.addRow(tr("며칠 앞까지"), self.days_ahead)
+        left.addRow(tr("최소 사전 예약"), self.notice)
+        left.addRow(tr("취소 마감 (시작 전)"), self.cutoff)
+        left.addRow(tr("예약 사이 정리 시간"), self.buffer)
+        left.addRow(tr("운영 시간 (매일)"), self.hours)
+        right.addRow(tr("세대당 하루"), self.per_day)
+        right.addRow(tr("세대당 한 주"), self.per_week)
+        right.addRow(tr("세대당 한 달"), self.per_month)
+        right.addRow(tr("세대당 예정 예약"), self.upcoming)
+        right.addRow(tr("한 번에 수량"), self.units)
+        right.addRow("", self.approval)
+        right.addRow("", self.checkin)
+        right.addRow(tr("체크인 없으면 자동 취소"), self.release)
+        right.addRow("", self.plate)
+        right.addRow("", self.holidays)
+        self.outer.addWidget(box)
+        self.preview = QLabel("")
+        self.preview.setWordWrap(True)
+        self.preview.setStyleSheet("background: #e3f2fd; padding: 8px; font-size: 15px;")
+        self.outer.addWidget(QLabel(tr("주민에게 보이는 규칙:")))
+        self.outer.addWidget(self.preview)
+        for widget in self.findChildren(QSpinBox) + self.findChildren(QDoubleSpinBox):
+            widget.valueChanged.connect(self.update_preview)
+        for edit in self.findChildren(QLineEdit):
+            edit.textChanged.connect(self.update_preview)
+        for check in self.findChildren(QCheckBox):
+            check.toggled.connect(self.update_preview)
+        for combo in (self.slot, self.kind):
+            combo.currentIndexChanged.connect(self.update_preview)
+        self.finish_layout()
+        self.update_preview()
+
+    def build(self) -> Resource:
+        """The resource as entered; raises ValueError with what is wrong."""
+        quotas = tuple(
+            Quota(period, max_bookings=box.value())
+            for period, box in ((QuotaPeriod.DAY, self.per_day),
+                                (QuotaPeriod.WEEK, self.per_week),
+                                (QuotaPeriod.MONTH, self.per_month)) if box.value())
+        text = self.hours.text().strip()
+        if self.same_every_day or text != ", ".join(w.format() for w in self.weekly_hours[0]):
+            windows = tuple(TimeWindow.parse(part) for part in text.split(",") if part.strip())
+            if not windows:
+                raise ValueError(tr("운영 시간을 09:00-22:00처럼 적어 주세요."))
+            weekly = (windows,) * 7
+        else:
+            weekly = self.weekly_hours
+        base = self.original.rules if self.original else BookingRules()
+        rules = replace(
+            base,
+            hours=OpeningHours(weekly, base.hours.closed_dates, self.holidays.isChecked()),
+            slot_minutes=int(self.slot.currentData()),
+            min_duration=self.min_duration.value(), max_duration=self.max_duration.value(),
+            min_notice=self.notice.value(), cancel_cutoff=self.cutoff.value(),
+            max_days_ahead=self.days_ahead.value(), buffer_minutes=self.buffer.value(),
+            quotas=quotas, max_upcoming_per_household=self.upcoming.value() or None,
+            max_units_per_booking=self.units.value(),
+            approval_required=self.approval.isChecked(),
+            checkin_required=self.checkin.isChecked(),
+            auto_release_after=self.release.value(), plate_required=self.plate.isChecked(),
+        )
+        if not self.id.text().strip():
+            raise ValueError(tr("id를 적어 주세요."))
+        if not self.name_ko.text().strip():
+            raise ValueError(tr("이름을 적어 주세요."))
+        if self.units.value() > self.capacity.value() and self.bookable.isChecked():
+            raise ValueError(tr("한 번에 예약할 수량이 전체 수량보다 많습니다."))
+        old = self.original
+        return Resource(
+            id=self.id.text().strip(), kind=ResourceKind(self.kind.currentData()),
+            name_ko=self.name_ko.text().strip(), name_en=self.name_en.text().strip(),
+            location=Location(self.lat.value(), self.lon.value(),
+                              old.location.address if old else "", self.where.text().strip(),
+                              old.location.where_en if old else ""),
+            capacity=self.capacity.value(), bookable=self.bookable.isChecked(),
+            description_ko=old.description_ko if old else "",
+            description_en=old.description_en if old else "",
+            rules=rules,
+        )
+
+    def update_preview(self) -> None:
+        ok = self.ok_button
+        try:
+            resource = self.build()
+        except ValueError as exc:
+            self.error.setText(_explain(str(exc)))
+            self.preview.setText("")
+            ok.setEnabled(False)
+            return
+        self.error.setText("")
+        self.preview.setText(rules_preview(resource.rules))
+        ok.setEnabled(True)
+
+    def submit(self) -> None:
+        try:
+            self.result_resource = self.build()
+        except ValueError as exc:
+            self.error.setText(_explain(str(exc)))
+            return
+        self.accept()
+
+
+def _explain(message: str) -> str:
+    """The domain's validation messages in the desk's language."""
+    known = {
+        "slot length must divide a day and be at least 5 minutes":
+            tr("예약 단위는 5분 이상이고 하루를 나누어떨어지게 해야 합니다."),
+        "minimum duration must be a whole number of slots":
+            tr("최소 이용 시간은 예약 단위의 배수여야 합니다."),
+        "maximum duration must be a whole number of slots ≥ the minimum":
+            tr("최대 이용 시간은 예약 단위의 배수이고 최소 이상이어야 합니다."),
+        "a bookable resource needs a capacity of at least 1":
+            tr("예약을 받으려면 수량이 1 이상이어야 합니다."),
+        "opening windows of one day overlap": tr("운영 시간이 서로 겹칩니다."),
+    }
+    if message in known:
+        return known[message]
+    if message.startswith("opening window must look like"):
+        return tr("운영 시간을 09:00-22:00처럼 적어 주세요.")
+    return message
+
+
+class BlackoutDialog(_Form):
+    """Close one or more resources for a period; ask about the bookings inside it."""
+
+    def __init__(self, resources: list[Resource], today: object,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(tr("이용 중단 기간 추가"), parent)
+        self.resources = resources
+        self.result_blackout: Blackout | None = None
+        self.which = QListWidget()
+        self.which.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        for r in resources:
+            self.which.addItem(f"{name_of(r)} ({r.id})")
+        self.which.setFixedHeight(140)
+        qday = QDate(today.year, today.month, today.day)  # type: ignore[attr-defined]
+        self.from_day = QDateEdit(qday)
+        self.to_day = QDateEdit(qday)
+        for edit in (self.from_day, self.to_day):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.from_time = QTimeEdit(QTime(9, 0))
+        self.to_time = QTimeEdit(QTime(18, 0))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(tr("예: 바닥 공사"))
+        self.cancel_overlapping = QCheckBox(tr("이 기간의 예약을 취소합니다 "
+                                               "(끄면 예약은 남고 새 예약만 막힙니다)"))
+        self.form.addRow(tr("자원"), self.which)
+        start = QHBoxLayout()
+        start.addWidget(self.from_day)
+        start.addWidget(self.from_time)
+        end = QHBoxLayout()
+        end.addWidget(self.to_day)
+        end.addWidget(self.to_time)
+        self.form.addRow(tr("시작"), start)
+        self.form.addRow(tr("끝"), end)
+        self.form.addRow(tr("사유"), self.reason)
+        self.form.addRow("", self.cancel_overlapping)
+        self.finish_layout()
+
+    def submit(self) -> None:
+        chosen = [self.resources[i.row()].id for i in self.which.selectedIndexes()]
+        if not chosen:
+            self.error.setText(tr("자원을 하나 이상 고르세요."))
+            return
+        if not self.reason.text().strip():
+            self.error.setText(tr("사유를 적어 주세요."))
+            return
+        start = datetime.combine(self.from_day.date().toPython(),
+                                 _time(self.from_time), tzinfo=SEOUL)
+        end = datetime.combine(self.to_day.date().toPython(), _time(self.to_time), tzinfo=SEOUL)
+        if end <= start:
+            self.error.setText(tr("끝이 시작보다 뒤여야 합니다."))
+            return
+        self.result_blackout = Blackout(frozenset(chosen), start, end,
+                                        self.reason.text().strip(),
+                                        self.cancel_overlapping.isChecked())
+        self.accept()
+
+
+def _time(edit: QTimeEdit) -> time:
+    value = edit.time().toPython()
+    return time(value.hour, value.minute)
+
+
+class ResourcesTab(QWidget):
+    def __init__(self, session: DeskSession) -> None:
+        super().__init__()
+        self.session = session
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels([tr("id"), tr("이름"), tr("종류"), tr("수량"),
+                                              tr("상태"), tr("규칙")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(tr("+ 새 자원"))
+        self.edit_button = QPushButton(tr("고치기…"))
+        self.out_button = QPushButton(tr("사용 중지…"))
+        self.back_button = QPushButton(tr("다시 운영"))
+        self.blackout_button = QPushButton(tr("이용 중단 기간 추가…"))
+        for button in (self.new_button, self.edit_button, self.out_button, self.back_button,
+                       self.blackout_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.blackouts = QListWidget()
+        self.blackouts.setMaximumHeight(160)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(QLabel(tr("예정된 이용 중단 기간")))
+        layout.addWidget(self.blackouts)
+        self.new_button.clicked.connect(lambda: self.edit(None))
+        self.edit_button.clicked.connect(lambda: self.edit(self.selected()))
+        self.table.doubleClicked.connect(lambda: self.edit(self.selected()))
+        self.out_button.clicked.connect(self.take_out)
+        self.back_button.clicked.connect(self.put_back)
+        self.blackout_button.clicked.connect(self.add_blackout)
+        self.reload()
+
+    def reload(self) -> None:
+        desk = self.session.desk
+        self.items = [r for r in desk.resources.resources() if r.is_local]
+        self.table.setRowCount(len(self.items))
+        for row, r in enumerate(self.items):
+            state = tr("운영 중") if r.in_service else tr("사용 중지: {r}").format(
+                r=r.out_of_service_reason)
+            if not r.bookable:
+                state = tr("안내만")
+            values = (r.id, name_of(r), kind_label(r.kind), str(r.capacity), state,
+                      rules_preview(r.rules) if r.bookable else "")
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.blackouts.clear()
+        names = {r.id: name_of(r) for r in self.items}
+        for b in desk.resources.blackouts(since=desk.bookings.clock()):
+            self.blackouts.addItem(
+                f"{when(b.start)} ~ {when(b.end)}  "
+                f"{', '.join(names.get(i, i) for i in sorted(b.resource_ids))}  — {b.reason}")
+        if not self.blackouts.count():
+            self.blackouts.addItem(tr("예정된 이용 중단이 없습니다."))
+
+    def selected(self) -> Resource | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.items[rows[0].row()] if rows else None
+
+    def edit(self, resource: Resource | None) -> None:
+        dialog = ResourceDialog(resource, self)
+        if dialog.exec() and dialog.result_resource is not None:
+            self.save(dialog.result_resource, new=resource is None)
+
+    def save(self, resource: Resource, new: bool) -> bool:
+        done = self.session.attempt(
+            lambda: self.session.desk.resources.save(resource, self.session.actor, new),
+            tr("{n}을(를) 저장했습니다.").format(n=resource.name_ko))
+        self.reload()
+        return bool(done)
+
+    def take_out(self) -> None:
+        resource = self.selected()
+        if resource is None:
+            self.session.notify(tr("먼저 표에서 자원을 고르세요."), True)
+            return
+        upcoming = self.session.desk.resources.upcoming(resource.id)
+        dialog = UpcomingDialog(tr("사용 중지: {n}").format(n=resource.name_ko),
+                                tr("사용 중지하면 새 예약을 받지 않습니다. 이미 받은 예약을 "
+                                   "어떻게 할지 정해 주세요."), upcoming, self)
+        choice = dialog.choice() if dialog.exec() else None
+        if choice is not None:
+            self.take_out_with(resource, dialog.reason.text(), choice)
+
+    def take_out_with(self, resource: Resource, reason: str, choice: UpcomingChoice) -> None:
+        cancelled = self.session.attempt(
+            lambda: self.session.desk.resources.take_out_of_service(
+                resource.id, reason, self.session.actor, choice))
+        if cancelled is not None:
+            count = len(cancelled) if isinstance(cancelled, list) else 0
+            self.session.notify(tr("{n}을(를) 사용 중지했습니다. 취소된 예약 {c}건.").format(
+                n=resource.name_ko, c=count), False)
+        self.reload()
+
+    def put_back(self) -> None:
+        resource = self.selected()
+        if resource is None:
+            return
+        self.session.attempt(
+            lambda: self.session.desk.resources.return_to_service(resource.id,
+                                                                  self.session.actor),
+            tr("{n}을(를) 다시 운영합니다.").format(n=resource.name_ko))
+        self.reload()
+
+    def add_blackout(self) -> None:
+        desk = self.session.desk
+        today = to_local(desk.bookings.clock()).date() + timedelta(days=1)
+        dialog = BlackoutDialog([r for r in self.items if r.bookable], today, self)
+        if dialog.exec() and dialog.result_blackout is not None:
+            blackout = dialog.result_blackout
+            result = self.session.attempt(
+                lambda: desk.resources.add_blackout(blackout, self.session.actor))
+            if isinstance(result, tuple):
+                self.session.notify(tr("이용 중단 기간을 추가했습니다. 취소된 예약 {c}건.").format(
+                    c=len(result[1])), False)
+            self.reload()

@@ -1,0 +1,149 @@
+"""Render every desk screen to PNG (Korean and English) to review them without a display."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.admin.dialogs import CreateBookingDialog, ReasonDialog, UpcomingDialog
+from kiosk.admin.households_tab import ImportDialog
+from kiosk.admin.resources_tab import ResourceDialog
+from kiosk.admin.signin import SetupScreen, SignInScreen
+from kiosk.admin.text import tr
+from kiosk.admin.window import DeskLanguage, DeskWindow
+from kiosk.domain.admin_accounts import AdminAccount, Role
+from kiosk.domain.clock import to_local
+from kiosk.services.reports import Period
+
+if TYPE_CHECKING:
+    from kiosk.app import DeskServices
+
+SIZE = (1600, 1000)
+SAMPLE_CSV = ("building,unit,pin,plates,active\n101,1203,4821,12가3456,yes\n"
+              "102,302,11,,yes\n103,,1234,,yes\n")
+
+
+def _settle() -> None:
+    app = QApplication.instance()
+    assert app is not None
+    for _ in range(3):
+        app.processEvents()
+
+
+def _wait_for(ready: Callable[[], bool], seconds: float = 10.0) -> None:
+    """Let background queries finish so the picture shows data, not "…"."""
+    app = QApplication.instance()
+    assert app is not None
+    deadline = time.monotonic() + seconds
+    while not ready() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def _shot(widget: QWidget, path: Path, size: tuple[int, int] | None = None) -> Path:
+    if size is not None:
+        widget.resize(*size)
+    # Rendered without a platform window: grab() lays the widget out and paints it.
+    layout = widget.layout()
+    if layout is not None:
+        layout.activate()
+    _settle()
+    widget.grab().save(str(path))
+    return path
+
+
+def render_all(desk: DeskServices, language: DeskLanguage, folder: Path) -> list[Path]:
+    """Sign-in, setup, every tab (manager and staff) and the main dialogs, per language.
+
+    Rendering reads the database but never writes to it: the accounts shown are
+    made up for the pictures, not stored.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    made: list[Path] = []
+    manager = AdminAccount("kim", "김관리", Role.MANAGER, "")
+    staff = AdminAccount("lee", "이봉사", Role.STAFF, "")
+    settings = desk.services.settings
+    for lang in ("ko", "en"):
+        language.set(lang)
+        village = settings.village_name_en if lang == "en" and settings.village_name_en \
+            else settings.village_name
+        made.append(_shot(SetupScreen(desk, village), folder / f"{lang}-01-setup.png", SIZE))
+        signin = SignInScreen(desk, village)
+        signin.username.setText("kim")
+        signin.error.setText(tr("아이디 또는 비밀번호가 맞지 않습니다. {n}번 더 틀리면 "
+                                "잠깁니다.").format(n=3))
+        made.append(_shot(signin, folder / f"{lang}-02-signin.png", SIZE))
+        window = DeskWindow(desk, language, idle_ms=None)
+        window.resize(*SIZE)
+        window.setMinimumSize(*SIZE)
+        window.signed_in(manager)
+        main = window.main
+        assert main is not None
+        names = ["03-bookings", "04-calendar", "05-resources", "06-households", "07-reports",
+                 "08-status", "09-accounts", "09-audit", "09-settings"]
+        if main.reports is not None:
+            today = to_local(desk.bookings.clock()).date()
+            first = today - timedelta(days=today.weekday() + 21)
+            main.reports.first.setDate(QDate(first.year, first.month, first.day))
+            main.reports.show_report(desk.reports.report(first, today, Period.WEEK))
+        model = main.bookings.model
+        idle = model.__class__.idle.fget
+        assert idle is not None
+        _wait_for(partial(idle, model))
+        if model.total:
+            main.bookings.select_row(0)
+        for index, name in enumerate(names):
+            main.tabs.setCurrentIndex(index)
+            _wait_for(partial(idle, model))
+            window.grab()  # the first paint asks for the rows on screen
+            _wait_for(partial(idle, model))
+            made.append(_shot(window, folder / f"{lang}-{name}.png"))
+        if main.reports is not None:
+            for page in (1, 2):
+                main.tabs.setCurrentWidget(main.reports)
+                main.reports.pages.setCurrentIndex(page)
+                made.append(_shot(window, folder / f"{lang}-07-reports-{page}.png"))
+        session = main.session
+        resources = desk.resources.resources()
+        made.append(_shot(CreateBookingDialog(session, resources),
+                          folder / f"{lang}-10-create-booking.png", (620, 640)))
+        bookable = [r for r in resources if r.bookable]
+        if bookable:
+            made.append(_shot(ResourceDialog(bookable[0]), folder / f"{lang}-11-resource.png",
+                              (900, 900)))
+            made.append(_shot(UpcomingDialog(tr("사용 중지: {n}").format(n=bookable[0].name_ko),
+                                             tr("사용 중지하면 새 예약을 받지 않습니다. 이미 "
+                                                "받은 예약을 어떻게 할지 정해 주세요."),
+                                             desk.resources.upcoming(bookable[0].id)),
+                              folder / f"{lang}-12-out-of-service.png", (620, 320)))
+        made.append(_shot(ReasonDialog(tr("예약 거절"), tr("{c} 예약을 거절합니다. 세대가 알 수 "
+                                                        "있게 사유를 적어 주세요.").format(
+                                                            c="AB12CD")),
+                          folder / f"{lang}-13-reason.png", (560, 260)))
+        dialog = ImportDialog(session)
+        with tempfile.TemporaryDirectory() as tmp:
+            sample = Path(tmp) / "households.csv"
+            sample.write_text(SAMPLE_CSV, encoding="utf-8")
+            dialog.load(sample)
+            made.append(_shot(dialog, folder / f"{lang}-14-import.png", (900, 640)))
+        window.signed_in(staff)
+        assert window.main is not None
+        model = window.main.bookings.model
+        _wait_for(partial(idle, model))
+        window.grab()
+        _wait_for(partial(idle, model))
+        made.append(_shot(window, folder / f"{lang}-15-staff.png"))
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+            widget.deleteLater()
+        _settle()
+    language.set("ko")
+    return made

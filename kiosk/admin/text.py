@@ -1,0 +1,197 @@
+"""Desk wording in Korean (the source language) with English from the "admin" context."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from kiosk.domain.bookings import BookingStatus
+from kiosk.domain.clock import to_local
+from kiosk.domain.errors import BookingRefused, Refusal
+from kiosk.domain.resources import Resource, ResourceKind
+from kiosk.domain.rules import BookingRules, QuotaPeriod
+from kiosk.services.admin_accounts import DeskRefusal, DeskRefused
+
+LANGUAGE = {"current": "ko"}  # set by the window's language switch
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("admin", text)
+
+
+def name_of(resource: Resource) -> str:
+    """A resource's name in the desk's language (English falls back to Korean)."""
+    return resource.name(LANGUAGE["current"])
+
+
+def status_label(status: BookingStatus) -> str:
+    return {
+        BookingStatus.PENDING: tr("승인 대기"),
+        BookingStatus.CONFIRMED: tr("확정"),
+        BookingStatus.CHECKED_IN: tr("이용 중"),
+        BookingStatus.COMPLETED: tr("이용 완료"),
+        BookingStatus.CANCELLED: tr("취소"),
+        BookingStatus.REJECTED: tr("거절"),
+        BookingStatus.NO_SHOW: tr("노쇼"),
+    }[status]
+
+
+def kind_label(kind: ResourceKind) -> str:
+    return {
+        ResourceKind.PARKING: tr("주차"),
+        ResourceKind.BIKE: tr("자전거"),
+        ResourceKind.SPACE: tr("공간"),
+        ResourceKind.ITEM: tr("물품"),
+        ResourceKind.OTHER: tr("기타"),
+    }[kind]
+
+
+def when(moment: datetime | None) -> str:
+    return "" if moment is None else to_local(moment).strftime("%Y-%m-%d %H:%M")
+
+
+def duration_text(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return tr("{h}시간 {m}분").format(h=hours, m=rest)
+    if hours:
+        return tr("{h}시간").format(h=hours)
+    return tr("{m}분").format(m=rest)
+
+
+def action_label(action: str) -> str:
+    """Audit log actions ("booking.cancel") as words."""
+    return {
+        "booking.create": tr("예약함"),
+        "booking.approve": tr("승인"),
+        "booking.reject": tr("거절"),
+        "booking.cancel": tr("취소"),
+        "booking.check_in": tr("체크인"),
+        "booking.no_show": tr("노쇼"),
+        "booking.rejected": tr("승인 없이 시작되어 거절됨"),
+    }.get(action, action)
+
+
+def _period(period: QuotaPeriod) -> str:
+    return {QuotaPeriod.DAY: tr("하루"), QuotaPeriod.WEEK: tr("한 주"),
+            QuotaPeriod.MONTH: tr("한 달")}[period]
+
+
+def rules_preview(rules: BookingRules) -> str:
+    """The rules as a volunteer would say them: "최대 2시간, 하루 1회, 승인 필요"."""
+    parts = [tr("최대 {d}").format(d=duration_text(rules.max_duration))]
+    if rules.min_duration > rules.slot_minutes:
+        parts.append(tr("최소 {d}").format(d=duration_text(rules.min_duration)))
+    for quota in rules.quotas:
+        if quota.max_bookings is not None:
+            parts.append(tr("{p} {n}회").format(p=_period(quota.period), n=quota.max_bookings))
+        if quota.max_minutes is not None:
+            parts.append(tr("{p} {d}까지").format(p=_period(quota.period),
+                                                 d=duration_text(quota.max_minutes)))
+    if rules.max_upcoming_per_household is not None:
+        parts.append(tr("예정 예약 {n}건까지").format(n=rules.max_upcoming_per_household))
+    parts.append(tr("{n}일 앞까지").format(n=rules.max_days_ahead))
+    if rules.min_notice:
+        parts.append(tr("{d} 전까지 예약").format(d=duration_text(rules.min_notice)))
+    if rules.cancel_cutoff:
+        parts.append(tr("시작 {d} 전까지 취소").format(d=duration_text(rules.cancel_cutoff)))
+    if rules.max_units_per_booking > 1:
+        parts.append(tr("한 번에 {n}개까지").format(n=rules.max_units_per_booking))
+    if rules.approval_required:
+        parts.append(tr("승인 필요"))
+    if rules.checkin_required:
+        parts.append(tr("체크인 필요(시작 {m}분 뒤 자동 취소)").format(
+            m=rules.auto_release_after))
+    if rules.plate_required:
+        parts.append(tr("차량번호 필요"))
+    if rules.buffer_minutes:
+        parts.append(tr("예약 사이 {m}분 정리 시간").format(m=rules.buffer_minutes))
+    windows = {tuple(w.format() for w in day) for day in rules.hours.weekly}
+    if len(windows) == 1:
+        only = next(iter(windows))
+        if only != ("00:00-24:00",):
+            parts.append(tr("운영 {h}").format(h=", ".join(only) or tr("없음")))
+    else:
+        parts.append(tr("요일별 운영 시간"))
+    if rules.hours.closed_on_public_holidays:
+        parts.append(tr("공휴일 휴무"))
+    return ", ".join(parts)
+
+
+def refusal_text(exc: Exception) -> str:
+    """A refused action in words a volunteer can act on."""
+    if isinstance(exc, DeskRefused):
+        if exc.reason is DeskRefusal.WRONG_PASSWORD:
+            if exc.attempts_left is not None:
+                return tr("아이디 또는 비밀번호가 맞지 않습니다. {n}번 더 틀리면 잠깁니다.").format(
+                    n=exc.attempts_left)
+            return tr("아이디 또는 비밀번호가 맞지 않습니다.")
+        if exc.reason is DeskRefusal.LOCKED:
+            return tr("여러 번 틀려 잠겼습니다. {t}에 다시 시도하세요.").format(
+                t=to_local(exc.until).strftime("%H:%M") if exc.until else "?")
+        return {
+            DeskRefusal.INACTIVE: tr("사용이 중지된 계정입니다. 관리자에게 문의하세요."),
+            DeskRefusal.NOT_MANAGER: tr("관리자만 할 수 있습니다."),
+            DeskRefusal.EXISTS: tr("이미 있습니다: {m}").format(m=str(exc)),
+            DeskRefusal.INVALID: tr("입력을 확인하세요: {m}").format(m=str(exc)),
+            DeskRefusal.NOT_FOUND: tr("찾을 수 없습니다: {m}").format(m=str(exc)),
+            DeskRefusal.ALREADY_SET_UP: tr("이미 설정되었습니다."),
+        }.get(exc.reason, str(exc))
+    if isinstance(exc, BookingRefused):
+        d = exc.details
+        texts = {
+            Refusal.NOT_FOUND: tr("찾을 수 없습니다."),
+            Refusal.NOT_BOOKABLE: tr("예약할 수 없는 자원입니다."),
+            Refusal.OUT_OF_SERVICE: tr("사용 중지된 자원입니다."),
+            Refusal.HOUSEHOLD_INACTIVE: tr("사용 중지된 세대입니다."),
+            Refusal.HOUSEHOLD_LOCKED: tr("PIN 오류로 잠긴 세대입니다."),
+            Refusal.BAD_TIME: tr("시간이 예약 단위에 맞지 않습니다."),
+            Refusal.IN_PAST: tr("이미 지난 시간입니다."),
+            Refusal.TOO_SHORT: tr("너무 짧습니다 (최소 {m}분).").format(m=d.get("minutes", "?")),
+            Refusal.TOO_LONG: tr("너무 깁니다 (최대 {m}분).").format(m=d.get("minutes", "?")),
+            Refusal.NOTICE: tr("시작이 너무 임박했습니다."),
+            Refusal.TOO_FAR_AHEAD: tr("너무 먼 날짜입니다 ({n}일 앞까지).").format(
+                n=d.get("days", "?")),
+            Refusal.CLOSED: tr("운영 시간이 아닙니다."),
+            Refusal.BLACKOUT: tr("이용 중단 기간입니다: {w}").format(w=d.get("why", "")),
+            Refusal.QUOTA_BOOKINGS: tr("세대 이용 횟수 한도를 넘습니다."),
+            Refusal.QUOTA_MINUTES: tr("세대 이용 시간 한도를 넘습니다."),
+            Refusal.MAX_UPCOMING: tr("세대의 예정 예약이 이미 한도만큼 있습니다."),
+            Refusal.TOO_MANY_UNITS: tr("한 번에 예약할 수 있는 수량을 넘습니다."),
+            Refusal.PLATE_REQUIRED: tr("차량번호가 필요합니다."),
+            Refusal.PLATE_INVALID: tr("차량번호 형식이 맞지 않습니다."),
+            Refusal.TAKEN: tr("그 시간은 이미 찼습니다."),
+            Refusal.CANCEL_CLOSED: tr("취소 가능 시간이 지났습니다."),
+            Refusal.CHECKIN_NOT_OPEN: tr("아직 체크인 시간이 아닙니다."),
+            Refusal.CHECKIN_CLOSED: tr("체크인 시간이 지났습니다."),
+            Refusal.BAD_STATE: tr("지금 상태에서는 할 수 없습니다."),
+            Refusal.BUSY: tr("데이터베이스가 바쁩니다. 잠시 후 다시 시도하세요."),
+        }
+        return texts.get(exc.reason, str(exc))
+    return str(exc)
+
+
+_IMPORT_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"PIN must be 4 digits$", "PIN은 숫자 4자리여야 합니다"),
+    (r"(?P<h>[\d-]+) is new and needs a PIN$", "{h}은(는) 새 세대라 PIN이 필요합니다"),
+    (r"(?P<h>[\d-]+) repeats line (?P<n>\d+)$", "{h}이(가) {n}번째 줄과 겹칩니다"),
+    (r"building and unit must be numbers: (?P<v>.*)$", "동과 호는 숫자여야 합니다: {v}"),
+    (r"not a Korean vehicle plate: (?P<v>.*)$", "차량번호 형식이 아닙니다: {v}"),
+    (r"active must be yes or no, got (?P<v>.*)$", "active 열은 yes 또는 no여야 합니다: {v}"),
+    (r"missing column\(s\): (?P<v>[^;]*);.*$", "빠진 열이 있습니다: {v}"),
+    (r"unknown column\(s\): (?P<v>.*)$", "모르는 열이 있습니다: {v}"),
+    (r"more values than columns$", "값이 열보다 많습니다"),
+    (r"the file is neither UTF-8 nor CP949 text.*$",
+     "UTF-8이나 CP949 글자가 아닙니다. 엑셀에서 'CSV UTF-8'로 저장하세요"),
+)
+
+
+def import_error_text(message: str) -> str:
+    """A line-level import error from the import service, in the desk's language."""
+    for pattern, wording in _IMPORT_ERRORS:
+        found = re.match(pattern, message)
+        if found:
+            return tr(wording).format(**found.groupdict())
+    return message

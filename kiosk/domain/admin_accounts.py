@@ -1,0 +1,108 @@
+"""Association desk accounts: who may sign in to the desk app, and with which role."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
+MIN_PASSWORD_LENGTH = 8
+
+
+class Role(StrEnum):
+    """Managers run everything; staff handle bookings only."""
+
+    MANAGER = "manager"
+    STAFF = "staff"
+
+
+def check_username(username: str) -> str:
+    """Lower-case letters, digits, dot, dash, underscore: it is written into the audit log."""
+    name = username.strip().lower()
+    if not _USERNAME.match(name):
+        raise ValueError("username must be 2-40 letters, digits, '.', '-' or '_'")
+    return name
+
+
+def check_password(password: str) -> None:
+    """Long enough to resist guessing at the desk; no other composition rules."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValueError(f"password must be at least {MIN_PASSWORD_LENGTH} characters")
+
+
+@dataclass(frozen=True)
+class PasswordHasher:
+    """scrypt with a per-account salt; the cost parameters travel with the hash."""
+
+    n: int = 2**15
+    r: int = 8
+    p: int = 1
+
+    def hash(self, password: str) -> str:
+        salt = os.urandom(16)
+        digest = hashlib.scrypt(password.encode(), salt=salt, n=self.n, r=self.r, p=self.p,
+                                dklen=32, maxmem=256 * 1024 * 1024)
+        return "$".join(("scrypt", str(self.n), str(self.r), str(self.p),
+                         base64.b64encode(salt).decode(), base64.b64encode(digest).decode()))
+
+    @staticmethod
+    def verify(password: str, stored: str) -> bool:
+        """Constant-time comparison; a malformed stored hash never matches."""
+        try:
+            scheme, n, r, p, salt, digest = stored.split("$")
+        except ValueError:
+            return False
+        if scheme != "scrypt":
+            return False
+        expected = base64.b64decode(digest)
+        actual = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n),
+                                r=int(r), p=int(p), dklen=len(expected),
+                                maxmem=256 * 1024 * 1024)
+        return hmac.compare_digest(actual, expected)
+
+
+@dataclass(frozen=True)
+class SignInPolicy:
+    """Wrong passwords allowed before a lockout, and how long it lasts."""
+
+    max_attempts: int = 5
+    lock_minutes: int = 15
+
+
+@dataclass(frozen=True)
+class AdminAccount:
+    """One person at the desk. Never holds the password, only its hash."""
+
+    username: str
+    display_name: str
+    role: Role
+    password_hash: str
+    id: int | None = None
+    active: bool = True
+    failed_attempts: int = 0
+    locked_until: datetime | None = None
+    last_sign_in: datetime | None = None
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role is Role.MANAGER
+
+    def is_locked(self, now: datetime) -> bool:
+        return self.locked_until is not None and now < self.locked_until
+
+    def after_failed(self, now: datetime, policy: SignInPolicy) -> AdminAccount:
+        """Count a wrong password; the last allowed one starts a lockout."""
+        attempts = self.failed_attempts + 1
+        if attempts >= policy.max_attempts:
+            return replace(self, failed_attempts=0,
+                           locked_until=now + timedelta(minutes=policy.lock_minutes))
+        return replace(self, failed_attempts=attempts)
+
+    def after_success(self, now: datetime) -> AdminAccount:
+        return replace(self, failed_attempts=0, locked_until=None, last_sign_in=now)
