@@ -265,9 +265,9 @@ def run_admin(settings: Settings, screenshots: Path | None = None,
     from kiosk.admin.window import run
 
     services = build_services(settings)
-    sync = DeskSyncStatus(services) if settings.hub_sources else None
     try:
-        return run(build_desk(services, sync=sync, heartbeats=DeskHeartbeats(services)),
+        return run(build_desk(services, sync=DeskSyncStatus(services),
+                              heartbeats=DeskHeartbeats(services)),
                    screenshots=screenshots, argv=argv or [])
     finally:
         services.close()
