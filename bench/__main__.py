@@ -169,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     names = [n for n in REGISTRY if not args.only or n in args.only]
     runs = args.runs or (1 if args.quick else 3)
     started = datetime.now(UTC).isoformat(timespec="seconds")
+    host = machine()
     began = time.perf_counter()
     reports = []
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
@@ -182,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {
         "started": started, "quick": args.quick, "runs": runs,
         "total_seconds": round(time.perf_counter() - began, 1),
-        "machine": machine(), "benchmarks": reports,
+        "machine": host, "benchmarks": reports,
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n",
