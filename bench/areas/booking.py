@@ -15,6 +15,7 @@ import multiprocessing as mp
 import random
 import secrets
 import time
+import traceback
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -50,14 +51,15 @@ def _naive(moment: datetime) -> datetime:
 
 def seed(url: str, history: int, log: Any = print) -> dict[str, float]:
     """A migrated database with resources, households and ``history`` past bookings."""
-    from sqlalchemy import insert, text
+    from sqlalchemy import column, create_engine, event, insert, text
+    from sqlalchemy import table as sa_table
 
     from kiosk.app import build_services
     from kiosk.config import Settings
     from kiosk.domain.households import PinHasher
     from kiosk.domain.rules import BookingRules, OpeningHours
     from kiosk.domain.rules_codec import rules_to_dict
-    from kiosk.storage.models import BookingRow, HouseholdRow, ResourceRow
+    from kiosk.storage.models import HouseholdRow, ResourceRow
 
     t0 = time.perf_counter()
     services = build_services(Settings(database_url=url))
@@ -81,25 +83,52 @@ def seed(url: str, history: int, log: Any = print) -> dict[str, float]:
             for i in range(HOUSEHOLDS)])
     with engine.connect() as conn:
         ids = [row[0] for row in conn.execute(text("SELECT id FROM households ORDER BY id"))]
-    first = now - timedelta(days=HISTORY_DAYS)
+    first = (now - timedelta(days=HISTORY_DAYS + 1)).replace(minute=0, second=0, microsecond=0)
     step = HISTORY_DAYS * 86400 / max(history, 1)
     statuses = ["completed"] * 16 + ["cancelled"] * 3 + ["no_show"]
     rnd = random.Random(7)
+    sqlite = engine.dialect.name == "sqlite"
+    # A bare Core table: no per-row type processing, times written as the ORM stores them.
+    table = sa_table("bookings", *(column(c) for c in (
+        "code", "resource_id", "household_id", "start_at", "end_at", "units", "status", "note",
+        "created_by", "created_at", "updated_at")))
+
+    def stored(moment: datetime) -> Any:
+        naive = _naive(moment)
+        return naive.strftime("%Y-%m-%d %H:%M:%S.%f") if sqlite else naive
+
+    loader = create_engine(url) if sqlite else engine
+    if sqlite:  # the history is scaffolding, not what is measured: no flush per chunk
+        @event.listens_for(loader, "connect")
+        def _fast(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.execute("PRAGMA synchronous=OFF")
+
+    times: dict[int, tuple[Any, ...]] = {}
+
+    def slot_times(slot: int) -> tuple[Any, ...]:
+        """Start, the four possible ends, and the day before, of one half-hour slot."""
+        if slot not in times:
+            start = first + timedelta(minutes=30 * slot)
+            times[slot] = (*(stored(start + timedelta(minutes=30 * k)) for k in range(5)),
+                           stored(start - timedelta(days=1)))
+        return times[slot]
+
     chunk = 20_000
-    table = BookingRow.__table__
     for begin in range(0, history, chunk):
         rows = []
         for n in range(begin, min(begin + chunk, history)):
-            start = first + timedelta(seconds=int(n * step) // 1800 * 1800)
+            at = slot_times(int(n * step) // 1800)
             rows.append({
                 "code": _code(n), "resource_id": resource_id(n % RESOURCES),
-                "household_id": ids[rnd.randrange(len(ids))], "start_at": start,
-                "end_at": start + timedelta(minutes=30 * (1 + n % 4)), "units": 1,
+                "household_id": ids[rnd.randrange(len(ids))], "start_at": at[0],
+                "end_at": at[1 + n % 4], "units": 1,
                 "status": statuses[n % len(statuses)], "note": "", "created_by": "kiosk",
-                "created_at": start - timedelta(days=1), "updated_at": start,
+                "created_at": at[5], "updated_at": at[0],
             })
-        with engine.begin() as conn:
+        with loader.begin() as conn:
             conn.execute(insert(table), rows)
+    if sqlite:
+        loader.dispose()
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.execute(text("VACUUM ANALYZE"))
@@ -174,7 +203,11 @@ class PlainWriter:
                 cur.execute("ROLLBACK")
                 return False
             now = datetime.now(UTC)
-            code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
+            while True:  # a fresh code, as the service picks one
+                code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
+                cur.execute(self._sql("SELECT 1 FROM bookings WHERE code = ?"), (code,))
+                if cur.fetchone() is None:
+                    break
             cur.execute(self._sql(
                 "INSERT INTO bookings (code, resource_id, household_id, start_at, end_at, units, "
                 "status, note, created_by, created_at, updated_at) "
@@ -207,9 +240,6 @@ def _writer(url: str, inbox: Any, outbox: Any) -> None:
     from kiosk.app import build_services
     from kiosk.config import Settings
     from kiosk.domain.bookings import Actor
-    from kiosk.domain.clock import local_day_bounds
-    from kiosk.domain.errors import BookingRefused
-    from kiosk.domain.policy import BookingRequest
 
     services = build_services(Settings(database_url=url), upgrade=False)
     plain = PlainWriter(url)
@@ -222,39 +252,51 @@ def _writer(url: str, inbox: Any, outbox: Any) -> None:
         kind, go_at, work = command
         while time.monotonic() < go_at:
             time.sleep(0.001)
-        latencies: list[float] = []
-        refused = 0
-        began = time.monotonic()
-        if kind in ("service", "plain"):
-            for rid, start_iso, household in work:
-                start = datetime.fromisoformat(start_iso)
-                t0 = time.perf_counter()
-                if kind == "service":
-                    try:
-                        services.bookings.book(BookingRequest(rid, start, start + timedelta(
-                            minutes=30)), household, actor)
-                        ok = True
-                    except BookingRefused:
-                        ok = False
-                else:
-                    ok = plain.book(rid, start, household)
-                latencies.append(time.perf_counter() - t0)
-                refused += not ok
-        else:  # availability: (rid, first day, days, repeat)
-            rid, day_iso, days, repeat = work
-            day = date.fromisoformat(day_iso)
-            start, _ = local_day_bounds(day)
-            _, end = local_day_bounds(day + timedelta(days=days - 1))
-            for _ in range(repeat):
-                t0 = time.perf_counter()
-                if kind == "avail":
-                    services.bookings.availability_days(rid, day, days)
-                else:
-                    plain.availability(rid, start, end)
-                latencies.append(time.perf_counter() - t0)
-        outbox.put({"latencies": latencies, "refused": refused, "began": began,
-                    "ended": time.monotonic()})
+        try:
+            outbox.put(_round(services, plain, actor, kind, work))
+        except Exception:  # reported to the parent, which stops the benchmark
+            outbox.put({"error": traceback.format_exc(limit=8)})
     services.close()
+
+
+def _round(services: Any, plain: PlainWriter, actor: Any, kind: str, work: Any,
+           ) -> dict[str, Any]:
+    from kiosk.domain.clock import local_day_bounds
+    from kiosk.domain.errors import BookingRefused
+    from kiosk.domain.policy import BookingRequest
+
+    latencies: list[float] = []
+    refused = 0
+    began = time.monotonic()
+    if kind in ("service", "plain"):
+        for rid, start_iso, household in work:
+            start = datetime.fromisoformat(start_iso)
+            t0 = time.perf_counter()
+            if kind == "service":
+                try:
+                    services.bookings.book(BookingRequest(rid, start, start + timedelta(
+                        minutes=30)), household, actor)
+                    ok = True
+                except BookingRefused:
+                    ok = False
+            else:
+                ok = plain.book(rid, start, household)
+            latencies.append(time.perf_counter() - t0)
+            refused += not ok
+    else:  # availability: (rid, first day, days, repeat)
+        rid, day_iso, days, repeat = work
+        day = date.fromisoformat(day_iso)
+        start, _ = local_day_bounds(day)
+        _, end = local_day_bounds(day + timedelta(days=days - 1))
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            if kind == "avail":
+                services.bookings.availability_days(rid, day, days)
+            else:
+                plain.availability(rid, start, end)
+            latencies.append(time.perf_counter() - t0)
+    return {"latencies": latencies, "refused": refused, "began": began,
+            "ended": time.monotonic()}
 
 
 class WriterPool:
@@ -274,7 +316,11 @@ class WriterPool:
         go_at = time.monotonic() + 0.3
         for inbox, work in zip(self.inboxes, works, strict=False):
             inbox.put((kind, go_at, work))
-        return [self.outbox.get(timeout=600) for _ in works]
+        done = [self.outbox.get(timeout=600) for _ in works]
+        errors = [d["error"] for d in done if "error" in d]
+        if errors:
+            raise RuntimeError(f"a writer failed:\n{errors[0]}")
+        return done
 
     def close(self) -> None:
         for inbox in self.inboxes:
