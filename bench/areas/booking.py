@@ -336,7 +336,7 @@ def measure_database(report: Report, ctx: Context, db: str, url: str, history: i
 
     info = seed(url, history, ctx.log)
     report.info[f"{db}_seed_s"] = round(info["seed_s"], 1)
-    per_writer = {1: ctx.pick(300, 15), 8: ctx.pick(100, 5)}
+    per_writer = {1: ctx.pick(200, 15), 8: ctx.pick(50, 5)}
     tomorrow = to_local(datetime.now(UTC)).date() + timedelta(days=1)
     free = slots(tomorrow)
     rnd = random.Random(11)
@@ -353,7 +353,10 @@ def measure_database(report: Report, ctx: Context, db: str, url: str, history: i
                     works = [[(rid, start.isoformat(), rnd.randint(1, HOUSEHOLDS))
                               for rid, start in (next(free) for _ in range(per_writer[writers]))]
                              for _ in range(writers)]
+                    t0 = time.perf_counter()
                     done = pool.round(kind, works)
+                    ctx.log(f"{db} {kind} {writers}w: {sum(len(w) for w in works)} bookings "
+                            f"in {time.perf_counter() - t0:.1f} s")
                     lat = [x for d in done for x in d["latencies"]]
                     wall = max(d["ended"] for d in done) - min(d["began"] for d in done)
                     refused = sum(d["refused"] for d in done)
@@ -382,8 +385,11 @@ def measure_database(report: Report, ctx: Context, db: str, url: str, history: i
             floor: dict[str, list[float]] = {"p50": [], "p99": []}
             for _run in range(ctx.runs):
                 for kind, into in (("avail", ours), ("plain_avail", floor)):
+                    t0 = time.perf_counter()
                     (done,) = pool.round(kind, [(resource_id(0), tomorrow.isoformat(), days,
                                                  repeat)])
+                    ctx.log(f"{db} {kind} {label}: {repeat} reads in "
+                            f"{time.perf_counter() - t0:.1f} s")
                     into["p50"].append(percentile(done["latencies"], 50) * 1000)
                     into["p99"].append(percentile(done["latencies"], 99) * 1000)
             report.add(f"{db} availability {label} p50", ours["p50"], "ms")
