@@ -231,6 +231,24 @@ def run_folium(count: int) -> dict:
     }
 
 
+def run_child(case: str, n: int, timeout: float = 600) -> dict:
+    """One case in a fresh process (cold start, honest memory); its figures as a dict."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", case, "--n", str(n)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        env=env,
+    )
+    line = next((x for x in proc.stdout.splitlines() if x.startswith("RESULT ")), None)
+    if line is None:
+        raise RuntimeError(f"{case} n={n} failed:\n{proc.stderr[-2000:]}")
+    return json.loads(line[len("RESULT ") :])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -246,18 +264,10 @@ def main() -> None:
     rows = []
     for n in args.sizes:
         for case in ("ours", "folium"):
-            proc = subprocess.run(
-                [sys.executable, __file__, "--child", case, "--n", str(n)],
-                capture_output=True,
-                text=True,
-                timeout=600,
-                check=False,
-            )
-            line = next((x for x in proc.stdout.splitlines() if x.startswith("RESULT ")), None)
-            if line is None:
-                print(f"{case} n={n} failed:\n{proc.stderr[-2000:]}", file=sys.stderr)
-                continue
-            rows.append(json.loads(line[len("RESULT ") :]))
+            try:
+                rows.append(run_child(case, n))
+            except RuntimeError as exc:
+                print(exc, file=sys.stderr)
 
     header = (
         f"{'page':<20} {'listings':>8} {'generate':>9} {'size':>9} {'load→shown':>11} "

@@ -1,0 +1,1 @@
+"""One module per benchmark area; see bench/__main__.py for the registry."""

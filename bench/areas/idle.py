@@ -1,0 +1,78 @@
+"""Idle: CPU the kiosk uses sitting on its home screen.
+
+Starts the real ``kiosk run --windowed`` (offscreen, demo village), lets it settle, then
+reads the CPU time of the kiosk and every process it started over consecutive windows.
+Whatever the home screen shows in this build is what is measured; once the map is on
+the home screen its QtWebEngine processes are counted too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+import sys
+import time
+
+import psutil
+
+from bench.areas.startup import copy_village, kiosk_env
+from bench.harness import ROOT, Context, Report, Target
+
+NAME = "idle"
+TITLE = "Idle CPU on the home screen"
+
+
+def tree_cpu_s(root: psutil.Process) -> tuple[float, int]:
+    total = 0.0
+    family = [root]
+    with contextlib.suppress(psutil.Error):
+        family += root.children(recursive=True)
+    for proc in family:
+        try:
+            times = proc.cpu_times()
+            total += times.user + times.system
+        except psutil.Error:
+            continue
+    return total, len(family)
+
+
+def run(ctx: Context) -> Report:
+    report = Report(NAME, TITLE)
+    window_s = ctx.pick(10.0, 1.0)
+    windows = ctx.pick(6, 3)
+    settle_s = ctx.pick(8.0, 3.0)
+    folder = copy_village(ctx, "idle")
+    proc = subprocess.Popen([sys.executable, "-m", "kiosk.cli", "run", "--windowed"],
+                            cwd=ROOT, env=kiosk_env(folder), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(settle_s)
+        if proc.poll() is not None:
+            raise RuntimeError(f"the kiosk exited {proc.returncode}: "
+                               f"{proc.stderr.read()[-800:] if proc.stderr else ''}")
+        root = psutil.Process(proc.pid)
+        shares = []
+        processes = 0
+        for _ in range(windows):
+            cpu0, _n = tree_cpu_s(root)
+            t0 = time.perf_counter()
+            time.sleep(window_s)
+            cpu1, count = tree_cpu_s(root)
+            processes = max(processes, count)
+            shares.append((cpu1 - cpu0) / (time.perf_counter() - t0) * 100)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    report.add(f"CPU, % of one core ({window_s:.0f} s windows)", shares, "%")
+    report.info.update(window_s=window_s, windows=windows, processes=processes)
+    report.notes.append(
+        f"{windows} consecutive {window_s:.0f} s windows ({windows * window_s:.0f} s) after "
+        f"{settle_s:.0f} s of settling; {processes} process(es) in the kiosk's tree. The home "
+        "screen of this build has no map, so QtWebEngine is not part of this figure yet.")
+    report.targets = [Target(f"CPU, % of one core ({window_s:.0f} s windows)", "<=", 1.0,
+                             "idle CPU ≤ 1% of a core")]
+    return report

@@ -1,0 +1,127 @@
+"""`python -m bench --quick` runs every benchmark and reports figures of the right shape.
+
+Never a wall-clock threshold: only that each benchmark ran, measured what it names, and
+that the JSON and Markdown results were written.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.__main__ import REGISTRY
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _kiosk_has_smoke() -> bool:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-m", "kiosk.cli", "run", "--help"], cwd=ROOT,
+                         env=env, capture_output=True, text=True, timeout=60, check=True)
+    return "--smoke" in out.stdout
+
+
+@pytest.fixture(scope="module")
+def quick(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    out = tmp_path_factory.mktemp("bench")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen",
+               QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox")
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench", "--quick", "--json", str(out / "r.json"),
+         "--md", str(out / "r.md")],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=280, check=False)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    results = json.loads((out / "r.json").read_text(encoding="utf-8"))
+    return {"results": results, "markdown": (out / "r.md").read_text(encoding="utf-8"),
+            "stdout": proc.stdout,
+            "by_name": {b["name"]: b for b in results["benchmarks"]}}
+
+
+def _check_stat(name: str, stat: dict[str, Any]) -> None:
+    assert set(stat) == {"median", "min", "max", "runs", "unit"}, name
+    assert all(math.isfinite(stat[k]) for k in ("median", "min", "max")), name
+    assert stat["min"] <= stat["median"] <= stat["max"], name
+    assert stat["runs"] >= 1 and stat["unit"], name
+
+
+def test_every_benchmark_reports(quick: dict[str, Any]) -> None:
+    assert list(quick["by_name"]) == list(REGISTRY)
+    for name, report in quick["by_name"].items():
+        if name == "startup":
+            continue
+        assert report["status"] == "ok", f"{name}: {report['reason']}"
+        assert report["figures"], name
+        for key, stat in {**report["figures"], **report["comparisons"]}.items():
+            _check_stat(f"{name}: {key}", stat)
+        for target in report["targets"]:
+            assert target["status"] in ("met", "missed", "not measured"), target
+
+
+def test_booking_measures_both_databases_against_plain_sql(quick: dict[str, Any]) -> None:
+    report = quick["by_name"]["booking"]
+    for db in ("SQLite", "PostgreSQL"):
+        for writers in ("1 writer", "8 writers"):
+            for what in ("book p50", "book p99", "book throughput", "plain SQL p50"):
+                assert f"{db} {what} ({writers})" in report["figures"]
+            assert f"{db} book p50 / plain SQL p50 ({writers}) (overhead)" in report["comparisons"]
+        for span in ("1 day", "14 days"):
+            assert f"{db} availability {span} p50" in report["figures"]
+    assert {t["status"] for t in report["targets"]} <= {"met", "missed"}
+
+
+def test_map_and_sync_compare_with_their_peers(quick: dict[str, Any]) -> None:
+    map_report = quick["by_name"]["map"]
+    assert "200: load, folium ÷ ours" in map_report["comparisons"]
+    assert "200: memory, folium ÷ ours" in map_report["comparisons"]
+    assert not [n for n in map_report["notes"] if "markers, not" in n]
+    sync = quick["by_name"]["sync"]["figures"]
+    for key in ("initial fetch + parse + validate", "unchanged re-sync (304)",
+                "1% changed, incremental", "initial: extra peak memory (RSS)"):
+        assert key in sync
+
+
+def test_soak_and_idle_cover_their_checkpoints(quick: dict[str, Any]) -> None:
+    soak = quick["by_name"]["soak"]["figures"]
+    assert [k for k in soak if k.startswith("memory after") and "PSS" in k] == [
+        "memory after 0 flows (PSS)", "memory after 10 flows (PSS)",
+        "memory after 50 flows (PSS)"]
+    assert all(soak[k]["median"] > 10 for k in soak if k.startswith("memory after"))
+    idle = quick["by_name"]["idle"]["figures"]
+    (cpu,) = idle.values()
+    assert cpu["runs"] == 3 and cpu["unit"] == "%"
+
+
+def test_startup_is_measured_or_says_why_not(quick: dict[str, Any]) -> None:
+    report = quick["by_name"]["startup"]
+    figures = report["figures"]
+    assert "Chromium cold: start → markers shown" in figures
+    for stat in figures.values():
+        _check_stat("startup", stat)
+    if _kiosk_has_smoke():
+        assert report["status"] == "ok", report["reason"]
+        for key in ("kiosk cold: start → home painted", "kiosk warm: start → map ready",
+                    "kiosk cold: peak memory, all processes (PSS)"):
+            assert key in figures
+        assert "cold: Chromium markers shown ÷ kiosk map ready" in report["comparisons"]
+    else:
+        assert report["status"] == "not available"
+        assert "--smoke" in report["reason"]
+        assert not [k for k in figures if k.startswith("kiosk")]
+
+
+def test_results_are_written_as_json_and_markdown(quick: dict[str, Any]) -> None:
+    results = quick["results"]
+    assert results["quick"] is True and results["machine"]["cores"] >= 1
+    markdown = quick["markdown"]
+    assert markdown.startswith("# Benchmark results")
+    for name in REGISTRY:
+        assert f"(`{name}`)" in markdown
+    assert "| figure | median | min | max | runs |" in markdown
+    assert "SQLite book p50 (1 writer)" in quick["stdout"]
