@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import tomllib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -151,8 +151,21 @@ def add_sample_bookings(services: Services) -> int:
 
 
 def run_kiosk(settings: Settings, fullscreen: bool = True, argv: list[str] | None = None,
-              smoke: bool = False, screenshots: Path | None = None) -> int:
-    """Start the resident's touchscreen (``smoke``: start, measure, exit)."""
+              smoke: bool = False, screenshots: Path | None = None,
+              demo_hub: bool = False) -> int:
+    """Start the resident's touchscreen (``smoke``: start, measure, exit; ``demo_hub``:
+    sync from sample feeds served on loopback, for the demo village without internet)."""
+    if demo_hub:
+        from kiosk.sync.config import SourceConfig
+        from kiosk.sync.demo_hub import DemoHub
+
+        server = DemoHub().start()
+        try:
+            demo_sources = tuple(SourceConfig.from_mapping(c) for c in server.source_configs())
+            return run_kiosk(replace(settings, hub_sources=settings.hub_sources + demo_sources),
+                             fullscreen, argv, smoke, screenshots)
+        finally:
+            server.stop()
     from kiosk.field.runtime import FieldRuntime, prepare
     from kiosk.sync.runner import build_runner
     from kiosk.ui.hub import SyncedHub

@@ -39,7 +39,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     from kiosk.app import run_kiosk
 
     return run_kiosk(args.settings, fullscreen=not args.windowed, smoke=args.smoke,
-                     screenshots=Path(args.screenshots) if args.screenshots else None)
+                     screenshots=Path(args.screenshots) if args.screenshots else None,
+                     demo_hub=args.demo_hub)
 
 
 def cmd_admin(args: argparse.Namespace) -> int:
@@ -293,6 +294,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--screenshots", metavar="DIR",
                      help="render every screen in Korean and English, landscape and portrait, "
                           "to PNG files in DIR and exit")
+    run.add_argument("--demo-hub", action="store_true",
+                     help="also serve the demo hub's sample feeds on 127.0.0.1 and sync from "
+                          "them (the demo village's bikes, parking lots and listings offline)")
     run.set_defaults(handler=cmd_run)
     admin = sub.add_parser("admin", help="the association window")
     admin.add_argument("--screenshots", metavar="DIR", type=Path, default=None,

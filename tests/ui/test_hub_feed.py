@@ -43,3 +43,40 @@ def test_synced_listings_appear_on_browse_and_status_line(
     shown = [e.id for e in entries]
     assert hub_ids and hub_ids <= set(shown)
     assert "bike-village" in shown  # the village's own bikes stay listed
+
+
+class HostileFeed:
+    """A hub listing whose name tries markup, script and direction tricks."""
+
+    NAME = '<img src=x onerror=alert(1)><script>alert(2)</script>\u202e역방향\u200b'
+
+    def __init__(self) -> None:
+        from kiosk.map.listing import MapListing
+
+        self.listing = MapListing(
+            id="hub-666", kind="bike", name_ko=self.NAME, name_en=self.NAME, lat=37.6067,
+            lon=127.0238, units_free=1, units_total=2, as_of=None, status="available")
+
+    def nearby(self) -> list[Any]:
+        return [self.listing]
+
+    def status(self) -> Any:
+        from kiosk.ui.hub import HubStatus
+
+        return HubStatus(online=True, listings_as_of=None)
+
+
+def test_feed_names_are_shown_as_plain_text(qtbot: Any, make_window: Any) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    window = make_window(hub=HostileFeed())
+    tap(qtbot, window.screens["home"].tiles["bike"], window)
+    row = window.screens["browse"].rows["hub-666"]
+    shown = [lbl for lbl in row.findChildren(QLabel) if HostileFeed.NAME in lbl.text()]
+    assert shown, "the listing's name is not on its row"
+    assert all(lbl.textFormat() == Qt.TextFormat.PlainText for lbl in shown)
+    tap(qtbot, row, window)
+    detail = window.screens["detail"]
+    assert detail.title.text() == HostileFeed.NAME
+    assert detail.title.textFormat() == Qt.TextFormat.PlainText
