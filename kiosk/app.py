@@ -196,8 +196,9 @@ def run_kiosk(settings: Settings, fullscreen: bool = True, argv: list[str] | Non
     def map_view(px_per_mm: float, listings: Sequence[MapListing]) -> MapView:
         from kiosk.map.view import MapView
 
-        label = settings.kiosk_label_en if settings.language == "en" else settings.kiosk_label
-        return MapView(center=(settings.kiosk_lat, settings.kiosk_lon), center_label=label,
+        return MapView(center=(settings.kiosk_lat, settings.kiosk_lon),
+                       center_label=settings.kiosk_label,
+                       center_label_en=settings.kiosk_label_en,
                        listings=listings, tile_packs=settings.tile_packs,
                        language=settings.language, px_per_mm=px_per_mm,
                        radius_km=max(settings.hub_radius_km, 1.0))

@@ -314,7 +314,8 @@
       marker.options.title = title;
       if (marker._icon) { marker._icon.title = title; }
     });
-    if (S.here) { S.here.title = t("here") + ": " + S.cfg.centerLabel; }
+    if (S.here) { S.here.title = t("here") + ": " + hereName(); }
+    if (S.hereName) { S.hereName.textContent = hereName(); }
     if (!S.bridge && S.info && S.info.row) { showInfo(S.info.row); }
     return S.lang;
   }
@@ -531,13 +532,19 @@
     }
   });
 
+  /* The kiosk's own place in the page's language (the English name may be missing). */
+  function hereName() {
+    return (S.lang === "en" && S.cfg.centerLabelEn) ? S.cfg.centerLabelEn : S.cfg.centerLabel;
+  }
+
   function addHereMarker() {
     var px = S.cfg.markerPx + 12;
     var box = el("div", "kiosk-here-inner");
     box.appendChild(iconImg("here", "kiosk-here-img"));
     var label = el("div", "kiosk-here-label");
     label.appendChild(i18n(el("span", "kiosk-here-caption"), "here"));
-    label.appendChild(el("span", "kiosk-here-name", S.cfg.centerLabel));
+    S.hereName = el("span", "kiosk-here-name", hereName());
+    label.appendChild(S.hereName);
     box.appendChild(label);
     var marker = L.marker(S.cfg.center, {
       icon: L.divIcon({ html: box, className: "kiosk-here", iconSize: [px, px], iconAnchor: [px / 2, px / 2] }),
@@ -546,7 +553,7 @@
       zIndexOffset: 100000
     }).addTo(S.map);
     S.here = box;
-    S.here.title = t("here") + ": " + S.cfg.centerLabel;
+    S.here.title = t("here") + ": " + hereName();
     return marker;
   }
 

@@ -60,6 +60,7 @@ class PageOptions:
 
     center: tuple[float, float]
     center_label: str
+    center_label_en: str = ""
     language: str = "ko"
     px_per_mm: float = DEFAULT_PX_PER_MM
     zoom: int = 16
@@ -94,6 +95,7 @@ class PageOptions:
         return {
             "center": list(self.center),
             "centerLabel": self.center_label,
+            "centerLabelEn": self.center_label_en,
             "language": self.language,
             "buttonPx": self.button_px,
             "markerPx": max(36, round(self.button_px * 0.8)),

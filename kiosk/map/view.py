@@ -231,6 +231,7 @@ class MapView(QWidget):
         *,
         radius_km: float = 3.0,
         include_dongs: bool = True,
+        center_label_en: str = "",
     ) -> None:
         super().__init__(parent)
         self._tiles = TileSet(list(tile_packs))
@@ -239,6 +240,7 @@ class MapView(QWidget):
         options = PageOptions(
             center=(float(center[0]), float(center[1])),
             center_label=center_label,
+            center_label_en=center_label_en,
             language=language,
             px_per_mm=px_per_mm,
             radius_km=radius_km,

@@ -61,7 +61,8 @@ def _listings() -> list[MapListing]:
 
 @pytest.fixture(scope="module")
 def map_view(qapp) -> Iterator[MapView]:
-    view = MapView(GIREUM, "길음 나눔마을 <b>1단지</b>", _listings(), px_per_mm=PX_PER_MM)
+    view = MapView(GIREUM, "길음 나눔마을 <b>1단지</b>", _listings(), px_per_mm=PX_PER_MM,
+                   center_label_en="Gireum Village <b>block 1</b>")
     view.resize(1280, 800)
     view.show()
     wait_for(lambda: view.is_ready, 20000)
@@ -157,9 +158,12 @@ def test_language_switch_relabels_in_place(map_view: MapView) -> None:
     assert page_js(map_view, f"document.querySelector({chip!r}).textContent") == "Parking"
     title = page_js(map_view, f"KioskMap.markerFor({SOLO_ID!r}).options.title")
     assert title.startswith("Gireum Public Parking")
+    here = "document.querySelector('.kiosk-here-name').textContent"
+    assert page_js(map_view, here) == "Gireum Village <b>block 1</b>"  # text, not markup
     map_view.set_language("ko")
     wait_for(lambda: stats(map_view)["language"] == "ko")
     assert page_js(map_view, f"document.querySelector({chip!r}).textContent") == "주차"
+    assert page_js(map_view, here) == "길음 나눔마을 <b>1단지</b>"
 
 
 def test_visible_list_matches_map(map_view: MapView, qtbot) -> None:
