@@ -1,9 +1,11 @@
 """The PyInstaller bundle builds from build.spec and its program works without the
 source tree: version, migrations, demo village, a checked backup, and the map page
-drawn by QtWebEngine (``kiosk doctor --render``)."""
+drawn by QtWebEngine (``kiosk doctor --render``), and the kiosk itself up to its map
+(``kiosk run --smoke``)."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -57,8 +59,17 @@ def test_bundle_builds_and_runs(tmp_path: Path) -> None:
     assert "[ok  ] map render: map page ready" in doctor.stdout, doctor.stdout + doctor.stderr
     assert "[ok  ] assets:" in doctor.stdout and "[ok  ] migrations:" in doctor.stdout
     assert "[ok  ] integrity:" in doctor.stdout and "[ok  ] backups:" in doctor.stdout
+    # The whole kiosk from the bundle: home screen painted and the map's markers shown.
+    env["QTWEBENGINE_CHROMIUM_FLAGS"] = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS",
+                                                       "--no-sandbox")
+    smoke = kiosk("run", "--smoke")
+    assert smoke.returncode == 0, smoke.stdout + smoke.stderr
+    timings = json.loads(smoke.stdout.strip().splitlines()[-1])
+    assert 0 < timings["home_painted_s"] <= timings["map_ready_s"]
     size = sum(f.lstat().st_size for f in bundle.rglob("*") if f.is_file() and not f.is_symlink())
     print(f"\nbundle {size / 1e6:.0f} MB, built in {built_s:.0f} s, "
-          f"`kiosk --version` in {start_s:.2f} s, `kiosk doctor --render` in {render_s:.1f} s")
+          f"`kiosk --version` in {start_s:.2f} s, `kiosk doctor --render` in {render_s:.1f} s, "
+          f"run --smoke: home {timings['home_painted_s']:.2f} s, "
+          f"map {timings['map_ready_s']:.2f} s")
     for folder in ("build", "dist"):  # about 2 GB together: do not keep them in /tmp
         shutil.rmtree(tmp_path / folder, ignore_errors=True)
