@@ -705,6 +705,10 @@ Please tell the management office.</translation>
         <source>설치 담당자께:</source>
         <translation>For the installer:</translation>
     </message>
+    <message>
+        <source>{figure} · 오래된 정보</source>
+        <translation>{figure} · may be out of date</translation>
+    </message>
 </context>
 <context>
     <name>lockdown</name>

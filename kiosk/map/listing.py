@@ -45,6 +45,7 @@ class MapListing:
     units_total: int | None
     as_of: datetime | None
     status: str  # "available" | "out_of_service"
+    stale: bool = False  # the live figure is older than its source's freshness limit
 
     def __post_init__(self) -> None:
         if not self.id or len(self.id) > MAX_ID_LENGTH:

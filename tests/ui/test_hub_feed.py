@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from kiosk.sync.config import SourceConfig
@@ -80,3 +81,38 @@ def test_feed_names_are_shown_as_plain_text(qtbot: Any, make_window: Any) -> Non
     detail = window.screens["detail"]
     assert detail.title.text() == HostileFeed.NAME
     assert detail.title.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_stale_hub_figures_are_marked_and_greyed(
+        qtbot: Any, make_window: Any, demo_services: Any, clock: Any) -> None:
+    """A station last heard of long ago keeps its figure, marked as possibly out of date."""
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QLabel
+
+    from kiosk.sync.records import FeedListing, FetchResult
+
+    old = clock.now - timedelta(hours=3)
+    svc = replace(demo_services.hub, clock=lambda: old)
+    station = FeedListing(
+        source_id="bikes", external_id="ST-1", kind="bike", name_ko="따릉이 길음역",
+        name_en="Ttareungyi Gireum Stn", description_ko="", description_en="",
+        lat=KIOSK[0] + 0.001, lon=KIOSK[1], address="", units_total=10, units_free=4,
+        as_of=old, extra={})
+    claim = svc.claim("bikes", "test", kind="seoul_bike", interval_s=60)
+    assert claim.acquired
+    svc.apply(FetchResult(listings=(station,), quarantined=(), tombstones=(), complete=True,
+                          not_modified=False, etag=None, cursor=None, ttl_s=None,
+                          fetched_at=old, source_id="bikes"),
+              owner="test", next_attempt_at=old, retry_at=old)
+    live = replace(demo_services.hub, clock=lambda: clock.now)
+    hub = SyncedHub(live, KIOSK, 3000, [("bikes", "seoul_bike", 60)])
+    hub.refresh()
+    [listing] = hub.nearby()
+    assert listing.stale and listing.units_free == 4  # kept, not dropped, while offline
+    window = make_window(hub=hub)
+    tap(qtbot, window.screens["home"].tiles["bike"], window)
+    row = window.screens["browse"].rows[listing.id]
+    figure = next(lbl for lbl in row.findChildren(QLabel) if "4 / 10" in lbl.text())
+    assert figure.text().endswith("· 오래된 정보")
+    assert figure.objectName() == "cardStale"

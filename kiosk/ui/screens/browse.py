@@ -68,8 +68,8 @@ class BrowseScreen(Screen):
             row = CardButton(self.ctx.metrics, "resourceCard")
             row.add_line(entry.name(language), "cardTitle")
             row.add_line(f"{entry.where(language)} · {distance_text(entry.metres)}", "cardWhere")
-            row.add_line(entry.free_text(today), "cardFree" if entry.usable_now
-                         else "cardUnavailable")
+            row.add_line(entry.free_text(today), "cardStale" if entry.stale
+                         else "cardFree" if entry.usable_now else "cardUnavailable")
             row.clicked.connect(lambda _=False, e=entry: self._open(e))
             self.rows[entry.id] = row
             self.list_box.addWidget(row)

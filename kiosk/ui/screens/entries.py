@@ -80,7 +80,13 @@ class Entry:
             return tr("지금은 이용할 수 없습니다")
         if listing.units_free is None:
             return tr("실시간 정보 없음")
-        return _live_text(listing.units_free, listing.units_total, listing.as_of, today)
+        text = _live_text(listing.units_free, listing.units_total, listing.as_of, today)
+        return tr("{figure} · 오래된 정보").format(figure=text) if listing.stale else text
+
+    @property
+    def stale(self) -> bool:
+        """A hub figure older than its source allows: shown, but greyed and marked."""
+        return self.listing is not None and self.listing.stale
 
 
 def _live_text(free: int, total: int | None, as_of: datetime | None, today: date) -> str:
