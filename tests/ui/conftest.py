@@ -89,9 +89,18 @@ def make_window(qtbot: Any, demo_services: Any) -> Iterator[Callable[..., KioskW
         return window
 
     yield make
+    from shiboken6 import isValid
+
+    from kiosk.ui.qt_app import dispose
+
     for window, languages in made:
         languages.set_language("ko")
+        if not isValid(window):  # the test already closed and deleted it
+            continue
         window.background.shutdown()
+        if window.map_view is not None:
+            # Now, not at interpreter exit: a map page must go before its browser profile.
+            dispose(window)
 
 
 def settle(qtbot: Any, window: KioskWindow) -> None:

@@ -34,6 +34,9 @@ def test_marker_tap_opens_the_resource_detail(qtbot: Any, make_window: Any,
     settle(qtbot, window)
     qtbot.waitUntil(lambda: {item.id for item in view.listings} >= {"parking-b2-north"},
                     timeout=5000)
+    # The page draws the listings Python set (a later version than the first page load).
+    qtbot.waitUntil(lambda: page_js(view, "Boolean(KioskMap.markerFor('parking-b2-north'))"),
+                    timeout=10000)
     # A resident taps the marker: show it, then click its icon in the page.
     page_js(view, "window.KioskMap.invoke('showListing', ['parking-b2-north'])")
     qtbot.waitUntil(lambda: page_js(
