@@ -47,7 +47,8 @@ def button(metrics: TouchMetrics, text: str = "", name: str = "",
     """A push button no smaller than the panel's minimum target; acts on release."""
     widget = QPushButton(text)
     widget.setObjectName(name or "plainButton")
-    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    # Tab and the keypad reach every control; a tap does not leave a focus ring behind.
+    widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     widget.setAutoDefault(False)
     widget.setMinimumSize(max(min_w, metrics.target), max(min_h, metrics.target))
     if on_click is not None:
@@ -74,7 +75,7 @@ class CardButton(QPushButton):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(24, 16, 24, 16)

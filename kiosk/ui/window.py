@@ -6,18 +6,18 @@ Also owns the session's privacy: idle warning, then a full wipe back to home.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QPaintEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QBoxLayout,
     QHBoxLayout,
     QLayout,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -26,7 +26,15 @@ from PySide6.QtWidgets import (
 from kiosk.config import Settings
 from kiosk.domain.errors import BookingRefused
 from kiosk.services.booking import BookingService
-from kiosk.ui.a11y import AccessibilityPanel, IdleWarning
+from kiosk.ui.a11y import AccessibilityOverlay, IdleWarning
+from kiosk.ui.accessibility.geometry import PanelGeometry
+from kiosk.ui.accessibility.speech import Status, TapToHear, VoiceGuide
+from kiosk.ui.accessibility.themes import (
+    DEFAULT_RATE_STEP,
+    DEFAULT_VOLUME_STEP,
+    AccessibilitySettings,
+    Metrics,
+)
 from kiosk.ui.background import Background
 from kiosk.ui.context import Screen, UiContext
 from kiosk.ui.hub import HubListings, NoHub
@@ -38,6 +46,7 @@ from kiosk.ui.screens.home import AttractScreen, HomeScreen
 from kiosk.ui.screens.identify import IdentifyScreen, PlateScreen
 from kiosk.ui.screens.map import MapFactory, MapScreen
 from kiosk.ui.screens.mine import MyBookingsScreen
+from kiosk.ui.style import kiosk_style
 from kiosk.ui.text import clock_text, tr
 from kiosk.ui.touch import TouchMetrics
 from kiosk.ui.widget_tree import WidgetTreeFilter
@@ -45,9 +54,9 @@ from kiosk.ui.widgets import Banner, button, label
 
 if TYPE_CHECKING:
     from kiosk.map.view import MapView
+    from kiosk.ui.accessibility.speech import SpeechEngine
 
 log = logging.getLogger(__name__)
-STYLE = Path(__file__).resolve().parent.parent.parent / "assets" / "styles" / "kiosk.qss"
 ACTIVITY = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
                       QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.KeyPress,
                       QEvent.Type.Wheel})
@@ -67,13 +76,9 @@ class Timeouts:
         return cls(idle_s=settings.idle_timeout_s, home_idle_s=settings.home_idle_timeout_s)
 
 
-def scaled_style(factor: float) -> str:
-    """The one style sheet with every font size multiplied (the text-size setting)."""
-    text = STYLE.read_text(encoding="utf-8")
-    if factor == 1.0:
-        return text
-    return re.sub(r"font-size:\s*(\d+)px",
-                  lambda m: f"font-size: {round(int(m.group(1)) * factor)}px", text)
+NEXT_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Right)
+PREVIOUS_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Left)
+DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): d for d in "0123456789"}
 
 
 class ActivityWatcher(WidgetTreeFilter):
@@ -89,6 +94,11 @@ class ActivityWatcher(WidgetTreeFilter):
             self.window.poke()
         elif kind == QEvent.Type.ContextMenu:
             return True
+        elif kind == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            self.window.reveal(watched)
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and isinstance(watched, QWidget):
+            return self.window.key(watched, event)
         return False
 
 
@@ -99,15 +109,23 @@ class KioskWindow(QWidget):
                  languages: LanguageSwitcher, hub: HubListings | None = None,
                  screen_px: tuple[int, int] = (1920, 1080),
                  map_factory: MapFactory | None = None,
-                 timeouts: Timeouts | None = None) -> None:
+                 timeouts: Timeouts | None = None,
+                 speech: tuple[SpeechEngine | None, Status, str] | None = None) -> None:
         super().__init__()
         self.setObjectName("kioskWindow")
         self.settings = settings
         self.languages = languages
         self.timeouts = timeouts or Timeouts.from_settings(settings)
-        self.metrics = TouchMetrics.for_panel(settings.panel, screen_px)
+        self.screen_px = screen_px
+        self.geometry_ = PanelGeometry.from_panel(settings.panel, screen_px)
+        self.metrics = TouchMetrics.for_geometry(self.geometry_)
+        self.accessibility = AccessibilitySettings(settings.language, self)
+        engine, status, detail = speech or (None, Status.NO_ENGINE, "")
+        self.guide = VoiceGuide(self.accessibility, engine, status, detail, self)
+        self.tap_to_hear = TapToHear(self.guide, self)
         self.text_scale = 1.0
-        self.setStyleSheet(scaled_style(1.0))
+        self.a11y_metrics = self.accessibility.metrics(self.geometry_)
+        self.setStyleSheet(kiosk_style(self.accessibility.theme, self.a11y_metrics))
         self.setWindowTitle(settings.village_name)
         self.background = Background(self)
         self.ctx = UiContext(settings=settings, bookings=bookings, hub=hub or NoHub(),
@@ -120,7 +138,7 @@ class KioskWindow(QWidget):
         self._painted = False
 
         central = self
-        outer = QVBoxLayout(self)
+        self.outer = outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 20, 32, 20)
         # The window keeps the panel's size; screens are checked to fit instead of
         # growing the window past the glass.
@@ -134,6 +152,7 @@ class KioskWindow(QWidget):
         outer.addLayout(self._footer())
 
         self.screens: dict[str, Screen] = {}
+        self.panes: dict[str, QScrollArea] = {}
         self.map_screen = MapScreen(self.ctx, map_factory)
         for screen in (HomeScreen(self.ctx), AttractScreen(self.ctx), BrowseScreen(self.ctx),
                        DetailScreen(self.ctx), IdentifyScreen(self.ctx), PlateScreen(self.ctx),
@@ -141,10 +160,10 @@ class KioskWindow(QWidget):
                        ReceiptScreen(self.ctx, return_after_s=int(self.timeouts.receipt_s)),
                        MyBookingsScreen(self.ctx), self.map_screen):
             self.screens[screen.name] = screen
-            self.stack.addWidget(screen)
+            self.stack.addWidget(screen if screen is self.map_screen else self._pane(screen))
 
-        self.a11y = AccessibilityPanel(central, self.metrics, self.set_language,
-                                       self.set_text_scale)
+        self.a11y = AccessibilityOverlay(central, self.metrics, self.accessibility, self.guide)
+        self.guide.silenced.connect(lambda text: self.notify(text, "error"))
         self.warning = IdleWarning(central, self.metrics, self.extend)
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
@@ -161,8 +180,23 @@ class KioskWindow(QWidget):
         self.sweep_timer.start(settings.sweep_interval_s * 1000)
         self.watcher = ActivityWatcher(self)
         self.watcher.watch(self)
+        self.accessibility.changed.connect(self._accessibility_changed)
+        self._apply_accessibility()
         self.destroyed.connect(self.background.shutdown)
         self.go_home()
+
+    def _pane(self, screen: Screen) -> QScrollArea:
+        """A screen scrolls up and down when large text makes it taller than the glass;
+        it never scrolls sideways (it reflows to the width instead)."""
+        pane = QScrollArea()
+        pane.setObjectName(f"pane_{screen.name}")
+        pane.setWidgetResizable(True)
+        pane.setFrameShape(QScrollArea.Shape.NoFrame)
+        pane.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        pane.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        pane.setWidget(screen)
+        self.panes[screen.name] = pane
+        return pane
 
     @property
     def map_view(self) -> MapView | None:
@@ -195,8 +229,7 @@ class KioskWindow(QWidget):
         controls.addWidget(self.clock, 0, Qt.AlignmentFlag.AlignVCenter)
         self.language_buttons: dict[str, QPushButton] = {}
         for code, name in (("ko", "한국어"), ("en", "English")):
-            choice = button(m, name, "languageButton", lambda c=code: self.set_language(c),
-                            150, 72)
+            choice = button(m, name, "languageButton", lambda c=code: self.set_language(c))
             choice.setCheckable(True)
             self.language_buttons[code] = choice
             controls.addWidget(choice, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -207,10 +240,10 @@ class KioskWindow(QWidget):
         m = self.metrics
         row = QHBoxLayout()
         row.setSpacing(m.spacing(20))
-        self.a11y_button = button(m, "", "a11yButton", self.open_accessibility, 220, 96)
-        self.back_button = button(m, "", "barButton", self.back, 200, 96)
-        self.home_button = button(m, "", "barButton", self.go_home, 200, 96)
-        self.mine_button = button(m, "", "barButton", self._mine, 220, 96)
+        self.a11y_button = button(m, "", "a11yButton", self.open_accessibility)
+        self.back_button = button(m, "", "barButton", self.back)
+        self.home_button = button(m, "", "barButton", self.go_home)
+        self.mine_button = button(m, "", "barButton", self._mine)
         row.addWidget(self.a11y_button)
         row.addStretch(1)
         row.addWidget(self.back_button)
@@ -224,11 +257,11 @@ class KioskWindow(QWidget):
                            else self.settings.village_name)
         for code, choice in self.language_buttons.items():
             choice.setChecked(code == language)
-        self.a11y_button.setText(tr("보기 설정"))
+        self.a11y_button.setText(tr("접근성 · 음성"))
         self.back_button.setText(tr("← 뒤로"))
         self.home_button.setText(tr("처음으로"))
         self.mine_button.setText(tr("내 예약"))
-        self.a11y.retranslate(language, self.text_scale)
+        self.a11y.retranslate()
         if self.warning.isVisible():
             self.warning.show_remaining(self.warning_left)
         self._tick()
@@ -258,13 +291,16 @@ class KioskWindow(QWidget):
         self.banner.clear_message()
         self.current = screen
         self.current_params = params
-        self.stack.setCurrentWidget(screen)
+        self.stack.setCurrentWidget(self.panes.get(screen.name, screen))
         self.back_button.setVisible(screen.shows_back and bool(self.history))
         self.mine_button.setVisible(screen.name not in ("mine", "identify"))
         self.home_button.setVisible(screen.name != "home")
         screen.enter(**params)
         self.retranslate()
         self._restart_idle()
+        self.tap_to_hear.install(*[w for w in screen.findChildren(QAbstractButton)])
+        self.guide.announce_screen(self.screen_title(screen.name))
+        QTimer.singleShot(0, self, self._focus_first)
 
     def back(self) -> None:
         if not self.history:
@@ -277,10 +313,19 @@ class KioskWindow(QWidget):
         self._show(self.screens[name], {**params, "keep": True})
 
     def go_home(self) -> None:
-        """Home ends a resident's session: nothing they entered stays."""
+        """Home ends a resident's session: nothing they entered stays; after a receipt the
+        accessibility settings go too (the next resident starts from the defaults)."""
+        if self.current is not None and self.current.name == "receipt":
+            self.a11y.hide()
+            self.accessibility.reset()
         self._forget_session()
         self.history.clear()
         self._show(self.screens["home"], {})
+
+    def end_session(self) -> None:
+        """The resident is done (receipt shown): settings and entries go with them."""
+        self.accessibility.reset()
+        self.go_home()
 
     def _mine(self) -> None:
         self.ctx.session.purpose = "mine"
@@ -298,22 +343,101 @@ class KioskWindow(QWidget):
     # -------------------------------------------------------------- settings
     def set_language(self, language: str) -> None:
         """Instant, keeps the current screen and everything entered on it."""
-        self.languages.set_language(language)
-        if self.current is not None:
-            self.current.retranslate()
-        self.retranslate()
+        self.accessibility.update(language=language)
 
     def set_text_scale(self, scale: float) -> None:
-        self.text_scale = scale
-        self.ctx.text_scale = scale
-        self.setStyleSheet(scaled_style(scale))
+        """``scale`` 1.0, 1.5 or 2.0 (the panel's 100 / 150 / 200 %)."""
+        self.accessibility.update(text_scale=round(scale * 100))
+
+    def _accessibility_changed(self) -> None:
+        self._apply_accessibility()
         if self.current is not None:
             self.current.retranslate()
         self.retranslate()
 
+    def _apply_accessibility(self) -> None:
+        """Language, theme, scale and reach of the whole window for the current settings."""
+        a11y = self.accessibility
+        if self.languages.language != a11y.language:
+            self.languages.set_language(a11y.language)
+        metrics = a11y.metrics(self.geometry_)
+        changed_look = (metrics, a11y.theme) != (self.a11y_metrics, getattr(self, "_theme", None))
+        self.a11y_metrics = metrics
+        self._theme = a11y.theme
+        self.text_scale = metrics.scale
+        self.ctx.text_scale = metrics.scale
+        if changed_look:
+            self.setStyleSheet(kiosk_style(a11y.theme, metrics))
+        self._apply_reach(metrics)
+        self.a11y.set_metrics(metrics, self.width() or self.screen_px[0])
+
+    def reach_band(self) -> QRect:
+        """Window rows the controls must stay in (the whole window unless low-screen)."""
+        return self.a11y_metrics.reach
+
+    def _apply_reach(self, metrics: Metrics) -> None:
+        """Low-screen mode: the whole content moves down into the 400–1,220 mm band."""
+        band = metrics.reach
+        margin = metrics.margin_px
+        height = self.height() or self.screen_px[1]
+        top = max(margin, band.top()) if self.accessibility.low_screen else margin
+        bottom = max(margin, height - band.bottom() - 1) if self.accessibility.low_screen \
+            else margin
+        self.outer.setContentsMargins(margin, top, margin, bottom)
+        self.outer.setSpacing(metrics.gap_px)
+        for overlay in (self.a11y, self.warning):
+            overlay.set_reach(band if self.accessibility.low_screen
+                              else QRect(0, 0, self.width(), height), margin)
+
     def open_accessibility(self) -> None:
-        self.a11y.retranslate(self.languages.language, self.text_scale)
+        self.a11y.retranslate()
+        self.a11y.set_metrics(self.a11y_metrics, self.width())
         self.a11y.open()
+        self.guide.announce_screen(tr("접근성 설정"))
+
+    # ------------------------------------------------------------- keyboard
+    def key(self, watched: QWidget, event: QKeyEvent) -> bool:
+        """Arrows move the focus like Tab; digits type on the shown keypad."""
+        if event.key() in NEXT_KEYS + PREVIOUS_KEYS and isinstance(watched, QAbstractButton):
+            self.focusNextPrevChild(event.key() in NEXT_KEYS)
+            return True
+        digit = DIGIT_KEYS.get(Qt.Key(event.key()))
+        keypad = getattr(self.current, "keypad", None)
+        if digit is not None and keypad is not None and not self._overlay_open():
+            key = keypad.keys.get(digit)
+            if key is not None and key.isVisible() and key.isEnabled():
+                key.click()
+                return True
+        return False
+
+    def _overlay_open(self) -> bool:
+        return self.a11y.isVisible() or self.warning.isVisible()
+
+    def _focus_first(self) -> None:
+        """A new screen: the focus leaves the old one, so the next Tab (or arrow) starts at
+        the top of the window and walks the new screen in reading order."""
+        if self._overlay_open():
+            return
+        focused = self.focusWidget()
+        if focused is None or not focused.isVisible():
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reveal(self, widget: QWidget) -> None:
+        """The focused control is scrolled into view, never left hidden."""
+        parent = widget.parentWidget()
+        while parent is not None and parent is not self:
+            if isinstance(parent, QScrollArea):
+                parent.ensureWidgetVisible(widget, 8, 8)
+            parent = parent.parentWidget()
+
+    def screen_title(self, name: str) -> str:
+        """What voice guidance calls each screen."""
+        return {
+            "home": tr("처음 화면"), "attract": tr("안내 화면"), "browse": tr("목록"),
+            "detail": tr("자세히 보기"), "identify": tr("세대 확인"), "plate": tr("차량 번호"),
+            "confirm": tr("예약 확인"), "receipt": tr("예약 완료"), "mine": tr("내 예약"),
+            "map": tr("지도"),
+        }.get(name, name)
 
     # ------------------------------------------------------------ idle/privacy
     def poke(self) -> None:
@@ -343,7 +467,10 @@ class KioskWindow(QWidget):
         self.warning_timer.start()
 
     def _has_personal_settings(self) -> bool:
-        return self.languages.language != self.settings.language or self.text_scale != 1.0
+        a = self.accessibility
+        return (a.voice or a.text_scale != 100 or a.high_contrast or a.low_screen
+                or a.language != a.default_language or a.speech_rate_step != DEFAULT_RATE_STEP
+                or a.speech_volume_step != DEFAULT_VOLUME_STEP)
 
     def _warning_tick(self) -> None:
         self.warning_left -= 1
@@ -362,11 +489,7 @@ class KioskWindow(QWidget):
         self.warning_timer.stop()
         self.warning.hide()
         self.a11y.hide()
-        self.languages.set_language(self.settings.language)
-        if self.text_scale != 1.0:
-            self.text_scale = 1.0
-            self.ctx.text_scale = 1.0
-            self.setStyleSheet(scaled_style(1.0))
+        self.accessibility.reset()
         self.go_home()
 
     def _forget_session(self) -> None:
@@ -396,6 +519,8 @@ class KioskWindow(QWidget):
         for overlay in (self.a11y, self.warning):
             if overlay.isVisible():
                 overlay.setGeometry(self.rect())
+        self._apply_reach(self.a11y_metrics)
+        self.a11y.set_metrics(self.a11y_metrics, event.size().width())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 from typing import Any
 
 import pytest
@@ -81,11 +82,12 @@ def test_every_screen_fits_and_targets_follow_the_panel_rule(
         qtbot: Any, make_window: Any, size: tuple[int, int]) -> None:
     window = make_window(size)
     metrics = window.metrics
-    assert metrics.target == round(12 * max(size) / 476 + 0.4999)  # from the panel, not DPI
+    # 12 mm sides and 150 mm² from the panel's size, not from the DPI
+    assert metrics.target == math.ceil(math.sqrt(150) * max(size) / 476)
     for name in visit_every_screen(qtbot, window):
         qtbot.wait(1)
         assert (window.width(), window.height()) == size, name
-        screen = window.stack.currentWidget()
+        screen = window.current
         hint = screen.minimumSizeHint()
         assert hint.height() <= window.stack.height() and hint.width() <= window.stack.width(), \
             f"{name}: needs {hint.width()}x{hint.height()}, has {window.stack.size()}"
