@@ -33,7 +33,13 @@ class Overlay(QFrame):
         self.box.setContentsMargins(48, 40, 48, 40)
         self.box.setSpacing(metrics.spacing(24))
         self.outer.addWidget(self.panel)
+        self.toggled: Callable[[], None] | None = None
         self.hide()
+
+    def setVisible(self, visible: bool) -> None:
+        super().setVisible(visible)
+        if self.toggled is not None:
+            self.toggled()
 
     def open(self) -> None:
         parent = self.parentWidget()
@@ -94,6 +100,10 @@ class IdleWarning(Overlay):
         self.box.addWidget(self.text)
         self.extend_button = button(metrics, "", "primaryButton", extend, 420, 120)
         self.box.addWidget(self.extend_button)
+
+    def open(self) -> None:
+        super().open()
+        self.extend_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_remaining(self, seconds: int) -> None:
         self.title.setText(tr("아직 계신가요?"))

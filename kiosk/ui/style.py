@@ -62,9 +62,12 @@ def focus_rules(theme: Theme, metrics: Metrics) -> str:
     light_checked = ", ".join(f"QPushButton#{name}:checked:focus" for name in LIGHT)
     dark = ", ".join(f"QPushButton#{name}:focus" for name in DARK)
     if theme.name == "high_contrast":
+        checked = ", ".join(f"QPushButton#{name}:checked:focus" for name in LIGHT + DARK)
         return f"""
 {cards} {{ border: {card}px solid {theme.focus_border}; }}
 {light}, {dark} {{ background: {theme.focus_fill}; color: {theme.focus_text};
+    border: {ring}px solid {theme.focus_border}; }}
+{checked} {{ background: {theme.background}; color: {theme.focus_border};
     border: {ring}px solid {theme.focus_border}; }}
 """
     return f"""
@@ -80,7 +83,7 @@ def high_contrast_extras(theme: Theme, metrics: Metrics) -> str:
     b = metrics.border_px
     return f"""
 QPushButton#tile, QPushButton#resourceCard, QPushButton#attractCard {{
-    background: {theme.surface}; border: {b * 2}px solid {theme.button_border}; }}
+    background: {theme.surface}; border: {b * 2}px solid {theme.field_border}; }}
 QPushButton:checked {{ background: {theme.heading}; color: #000000; }}
 QLabel#bannerError, QLabel#bannerInfo, QLabel#plateDisplay, QLabel#attractTouch {{
     border: {b}px solid {theme.text}; }}

@@ -50,7 +50,15 @@ from kiosk.ui.style import kiosk_style
 from kiosk.ui.text import clock_text, tr
 from kiosk.ui.touch import TouchMetrics
 from kiosk.ui.widget_tree import WidgetTreeFilter
-from kiosk.ui.widgets import Banner, button, label
+from kiosk.ui.widgets import (
+    SCROLL_BAR_GAP_PX,
+    Banner,
+    CardButton,
+    button,
+    fit_text,
+    keep_clear_of_scroll_bar,
+    label,
+)
 
 if TYPE_CHECKING:
     from kiosk.map.view import MapView
@@ -79,6 +87,17 @@ class Timeouts:
 NEXT_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Right)
 PREVIOUS_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Left)
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): d for d in "0123456789"}
+
+
+def refresh_geometry(root: QWidget) -> None:
+    """Layouts drop the sizes they cached for controls built before the window's style
+    (and the text scale) reached them, so nothing is squeezed below its text."""
+    for control in root.findChildren(QPushButton):
+        if not isinstance(control, CardButton):
+            control.setMinimumSize(0, 0)
+            fit_text(control)
+    for layout in root.findChildren(QLayout):
+        layout.invalidate()
 
 
 class ActivityWatcher(WidgetTreeFilter):
@@ -138,7 +157,13 @@ class KioskWindow(QWidget):
         self._painted = False
 
         central = self
-        self.outer = outer = QVBoxLayout(self)
+        frame = QVBoxLayout(self)
+        frame.setContentsMargins(0, 0, 0, 0)
+        frame.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.body = QWidget()
+        self.body.setObjectName("body")
+        frame.addWidget(self.body)
+        self.outer = outer = QVBoxLayout(self.body)
         outer.setContentsMargins(32, 20, 32, 20)
         # The window keeps the panel's size; screens are checked to fit instead of
         # growing the window past the glass.
@@ -165,6 +190,8 @@ class KioskWindow(QWidget):
         self.a11y = AccessibilityOverlay(central, self.metrics, self.accessibility, self.guide)
         self.guide.silenced.connect(lambda text: self.notify(text, "error"))
         self.warning = IdleWarning(central, self.metrics, self.extend)
+        for overlay in (self.a11y, self.warning):
+            overlay.toggled = self._covered
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self._idle)
@@ -195,6 +222,7 @@ class KioskWindow(QWidget):
         pane.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         pane.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         pane.setWidget(screen)
+        keep_clear_of_scroll_bar(pane, SCROLL_BAR_GAP_PX)
         self.panes[screen.name] = pane
         return pane
 
@@ -297,6 +325,7 @@ class KioskWindow(QWidget):
         self.home_button.setVisible(screen.name != "home")
         screen.enter(**params)
         self.retranslate()
+        refresh_geometry(screen)
         self._restart_idle()
         self.tap_to_hear.install(*[w for w in screen.findChildren(QAbstractButton)])
         self.guide.announce_screen(self.screen_title(screen.name))
@@ -354,6 +383,7 @@ class KioskWindow(QWidget):
         if self.current is not None:
             self.current.retranslate()
         self.retranslate()
+        refresh_geometry(self)
 
     def _apply_accessibility(self) -> None:
         """Language, theme, scale and reach of the whole window for the current settings."""
@@ -368,6 +398,7 @@ class KioskWindow(QWidget):
         self.ctx.text_scale = metrics.scale
         if changed_look:
             self.setStyleSheet(kiosk_style(a11y.theme, metrics))
+            refresh_geometry(self)
         self._apply_reach(metrics)
         self.a11y.set_metrics(metrics, self.width() or self.screen_px[0])
 
@@ -409,6 +440,10 @@ class KioskWindow(QWidget):
                 key.click()
                 return True
         return False
+
+    def _covered(self) -> None:
+        """An open overlay replaces the screen: nothing behind it can be reached or read."""
+        self.body.setVisible(not self._overlay_open())
 
     def _overlay_open(self) -> bool:
         return self.a11y.isVisible() or self.warning.isVisible()
