@@ -220,8 +220,8 @@
         <translation>Book this time</translation>
     </message>
     <message>
-        <source>같은 종류의 다른 곳 보기</source>
-        <translation>See others of this kind</translation>
+        <source>비슷한 곳 보기</source>
+        <translation>Similar places</translation>
     </message>
     <message>
         <source>시의 공유 정보에서 온 곳입니다.</source>

@@ -6,15 +6,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.ui.accessibility.panel import AccessibilityPanel
 from kiosk.ui.accessibility.speech import VoiceGuide
 from kiosk.ui.accessibility.themes import AccessibilitySettings, Metrics
-
 from kiosk.ui.text import tr
 from kiosk.ui.touch import TouchMetrics
-from kiosk.ui.widgets import button, label
+from kiosk.ui.widgets import SCROLL_BAR_GAP_PX, button, keep_clear_of_scroll_bar, label
 
 
 class Overlay(QFrame):
@@ -25,14 +24,17 @@ class Overlay(QFrame):
         self.setObjectName("overlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.outer = QVBoxLayout(self)
-        self.outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.panel = QFrame()
         self.panel.setObjectName("overlayPanel")
         self.panel.setMinimumWidth(760)
         self.box = QVBoxLayout(self.panel)
         self.box.setContentsMargins(48, 40, 48, 40)
         self.box.setSpacing(metrics.spacing(24))
+        # Stretch above and below (not a centring alignment), so wrapped text gets the
+        # height it needs for the panel's width.
+        self.outer.addStretch(1)
         self.outer.addWidget(self.panel)
+        self.outer.addStretch(1)
         self.toggled: Callable[[], None] | None = None
         self.hide()
 
@@ -68,7 +70,15 @@ class AccessibilityOverlay(Overlay):
         self.panel.setMinimumWidth(0)
         self.settings = settings
         self.content = AccessibilityPanel(settings, guide)
-        self.box.addWidget(self.content)
+        # At 200 % the panel can be taller than the glass: it scrolls, the focus follows.
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setWidget(self.content)
+        keep_clear_of_scroll_bar(self.scroll, SCROLL_BAR_GAP_PX)
+        self.box.addWidget(self.scroll, 1)
         self.close_button = button(metrics, "", "primaryButton", self.hide)
         self.close_button.setObjectName("primaryButton")
         self.box.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -78,7 +88,8 @@ class AccessibilityOverlay(Overlay):
         self.box.setContentsMargins(metrics.margin_px, metrics.margin_px, metrics.margin_px,
                                     metrics.margin_px)
         self.box.setSpacing(metrics.gap_px)
-        self.content.set_metrics(metrics, width_px - 4 * metrics.margin_px)
+        self.content.set_metrics(metrics, width_px - 4 * metrics.margin_px
+                                 - metrics.control_px - SCROLL_BAR_GAP_PX)
 
     def retranslate(self) -> None:
         self.content.retranslate()

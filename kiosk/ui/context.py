@@ -57,6 +57,9 @@ class Navigator(Protocol):
 
     def poke(self) -> None: ...
 
+    def refit(self) -> None:
+        """A screen's content arrived: size its controls for the current text scale."""
+
 
 @dataclass
 class UiContext:

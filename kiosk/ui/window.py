@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QBoxLayout,
+    QGridLayout,
     QHBoxLayout,
     QLayout,
     QPushButton,
@@ -96,6 +97,16 @@ def refresh_geometry(root: QWidget) -> None:
         if not isinstance(control, CardButton):
             control.setMinimumSize(0, 0)
             fit_text(control)
+    for area in root.findChildren(QScrollArea):
+        content = area.widget()
+        if area.objectName().startswith("pane_") or content is None:
+            continue
+        # A list inside a screen is at least as tall as its tallest control, so the focus
+        # can always show a whole control (the screen's own pane scrolls instead).
+        heights = [c.sizeHint().height() for c in content.findChildren(QPushButton)
+                   if not c.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+                   or not c.isHidden()]
+        area.setMinimumHeight(max(heights, default=0) + 2 * SCROLL_BAR_GAP_PX)
     for layout in root.findChildren(QLayout):
         layout.invalidate()
 
@@ -264,20 +275,52 @@ class KioskWindow(QWidget):
         self.header.addLayout(controls)
         return self.header
 
-    def _footer(self) -> QHBoxLayout:
+    def _footer(self) -> QVBoxLayout:
+        """The low button bar. The accessibility button is always at the bottom left; when
+        large text makes the bar wider than the glass the other buttons move up a row."""
         m = self.metrics
-        row = QHBoxLayout()
-        row.setSpacing(m.spacing(20))
+        self.footer = QVBoxLayout()
+        self.footer.setSpacing(m.spacing(20))
+        self.footer_upper = QGridLayout()
+        self.footer_lower = QHBoxLayout()
+        self.footer_upper.setSpacing(m.spacing(20))
+        self.footer_lower.setSpacing(m.spacing(20))
+        self.footer.addLayout(self.footer_upper)
+        self.footer.addLayout(self.footer_lower)
         self.a11y_button = button(m, "", "a11yButton", self.open_accessibility)
         self.back_button = button(m, "", "barButton", self.back)
         self.home_button = button(m, "", "barButton", self.go_home)
         self.mine_button = button(m, "", "barButton", self._mine)
-        row.addWidget(self.a11y_button)
-        row.addStretch(1)
-        row.addWidget(self.back_button)
-        row.addWidget(self.home_button)
-        row.addWidget(self.mine_button)
-        return row
+        self.footer_lower.addWidget(self.a11y_button)
+        self.footer_lower.addStretch(1)
+        self.footer_columns: int | None = None
+        self._arrange_footer()
+        return self.footer
+
+    def _arrange_footer(self) -> None:
+        nav = (self.back_button, self.home_button, self.mine_button)
+        gap = self.a11y_metrics.gap_px
+        available = self.width() - 2 * self.a11y_metrics.margin_px
+        widths = [b.sizeHint().width() + gap for b in nav]
+        if self.a11y_button.sizeHint().width() + gap + sum(widths) + gap <= available:
+            columns = 0  # all in the bottom row beside the accessibility button
+        elif sum(widths) <= available:
+            columns = 3
+        else:
+            columns = 2
+        if columns == self.footer_columns:
+            return
+        self.footer_columns = columns
+        for widget in nav:
+            self.footer_upper.removeWidget(widget)
+            self.footer_lower.removeWidget(widget)
+        if columns == 0:
+            for widget in nav:
+                self.footer_lower.addWidget(widget)
+        else:
+            for index, widget in enumerate(nav):
+                self.footer_upper.addWidget(widget, index // columns, index % columns)
+        self.footer.setSpacing(gap if columns else 0)
 
     def retranslate(self) -> None:
         language = self.languages.language
@@ -363,6 +406,10 @@ class KioskWindow(QWidget):
         else:
             self.go("identify", purpose="mine")
 
+    def refit(self) -> None:
+        if self.current is not None:
+            refresh_geometry(self.current)
+
     def notify(self, text: str, kind: str = "error") -> None:
         self.banner.show_message(text, kind)
 
@@ -416,6 +463,13 @@ class KioskWindow(QWidget):
             else margin
         self.outer.setContentsMargins(margin, top, margin, bottom)
         self.outer.setSpacing(metrics.gap_px)
+        for row in (self.footer_upper, self.footer_lower, self.header):
+            row.setSpacing(metrics.gap_px)
+        self._arrange_footer()
+        # At 200 % the screen's own content needs the room: the status line gives way, and
+        # on a narrow panel the clock too, so the language buttons fit.
+        self.clock.setVisible(self.portrait is False or metrics.scale < 2)
+        self.status.setVisible(metrics.scale < 2)
         for overlay in (self.a11y, self.warning):
             overlay.set_reach(band if self.accessibility.low_screen
                               else QRect(0, 0, self.width(), height), margin)

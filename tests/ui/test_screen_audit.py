@@ -42,4 +42,4 @@ def test_every_screen_passes_the_audit(qtbot: Any, make_window: Any, size: tuple
         if found:
             problems[name] = found
     assert len(seen) == 12
-    assert problems == {}, "\n".join(f"{k}: {v}" for k, l in problems.items() for v in l)
+    assert problems == {}, "\n".join(f"{k}: {v}" for k, lines in problems.items() for v in lines)

@@ -161,6 +161,7 @@ class DetailScreen(Screen):
         if self.days is not None and (self.day is None or self.day not in self.days):
             self.day = next(iter(self.days))
         self.retranslate()
+        self.ctx.nav.refit()
 
     def _failed(self, exc: BaseException, resource_id: str) -> None:
         if isinstance(exc, BookingRefused) and exc.reason is Refusal.NOT_FOUND:
@@ -189,7 +190,7 @@ class DetailScreen(Screen):
         self.slot_heading.setText(tr("시작 시간 (이어서 누르면 끝 시간)"))
         self.duration_heading.setText(tr("이용 시간"))
         self.book_button.setText(tr("이 시간으로 예약하기"))
-        self.other_button.setText(tr("같은 종류의 다른 곳 보기"))
+        self.other_button.setText(tr("비슷한 곳 보기"))
         resource, listing = self.resource, self.listing
         booking_widgets = (self.day_heading, self.slot_heading, self.slot_scroll,
                            self.duration_heading, self.summary, self.book_button)

@@ -75,6 +75,7 @@ class MyBookingsScreen(Screen):
         self.items = items
         self.busy = False
         self.retranslate()
+        self.ctx.nav.refit()
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
