@@ -129,6 +129,7 @@ def scroll_area(content: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls; they scroll it
     area.setWidget(content)
     keep_clear_of_scroll_bar(area, SCROLL_BAR_GAP_PX)
     make_kinetic(area)

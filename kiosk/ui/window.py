@@ -29,7 +29,16 @@ from kiosk.domain.errors import BookingRefused
 from kiosk.services.booking import BookingService
 from kiosk.ui.a11y import AccessibilityOverlay, IdleWarning
 from kiosk.ui.accessibility.geometry import PanelGeometry
-from kiosk.ui.accessibility.speech import Status, TapToHear, VoiceGuide
+from kiosk.ui.accessibility.speech import (
+    ACTIVATE_KEYS,
+    ALL_CLEARED,
+    DIGIT_DELETED,
+    DIGIT_ENTERED,
+    Status,
+    TapToHear,
+    VoiceGuide,
+    phrase,
+)
 from kiosk.ui.accessibility.themes import (
     DEFAULT_RATE_STEP,
     DEFAULT_VOLUME_STEP,
@@ -55,6 +64,8 @@ from kiosk.ui.widgets import (
     SCROLL_BAR_GAP_PX,
     Banner,
     CardButton,
+    NumericKeypad,
+    SyllableKeypad,
     button,
     fit_text,
     keep_clear_of_scroll_bar,
@@ -85,6 +96,8 @@ class Timeouts:
         return cls(idle_s=settings.idle_timeout_s, home_idle_s=settings.home_idle_timeout_s)
 
 
+VOICE_TIME_FACTOR = 2
+"""In voice mode every time limit is this many times longer."""
 NEXT_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Right)
 PREVIOUS_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Left)
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): d for d in "0123456789"}
@@ -118,13 +131,20 @@ class ActivityWatcher(WidgetTreeFilter):
         super().__init__(window)
         self.window = window
 
+    def adopt(self, widget: QWidget) -> None:
+        """New controls (a list that arrived, a confirm row) get tap-to-hear too; this
+        filter goes in after it so the window's key handling stays in front."""
+        if isinstance(widget, QAbstractButton):
+            self.window.tap_to_hear.install(widget)
+        super().adopt(widget)
+
     def on_event(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in ACTIVITY:
             self.window.poke()
         elif kind == QEvent.Type.ContextMenu:
             return True
-        elif kind == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+        elif kind == QEvent.Type.FocusIn and isinstance(watched, QAbstractButton):
             self.window.reveal(watched)
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
                 and isinstance(watched, QWidget):
@@ -199,10 +219,14 @@ class KioskWindow(QWidget):
             self.stack.addWidget(screen if screen is self.map_screen else self._pane(screen))
 
         self.a11y = AccessibilityOverlay(central, self.metrics, self.accessibility, self.guide)
-        self.guide.silenced.connect(lambda text: self.notify(text, "error"))
+        self.guide.silenced.connect(self._silenced)
         self.warning = IdleWarning(central, self.metrics, self.extend)
         for overlay in (self.a11y, self.warning):
             overlay.toggled = self._covered
+        self._focus_timer = QTimer(self)
+        self._focus_timer.setSingleShot(True)
+        self._focus_timer.setInterval(0)
+        self._focus_timer.timeout.connect(self._focus_first)
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self._idle)
@@ -220,6 +244,9 @@ class KioskWindow(QWidget):
         self.watcher.watch(self)
         self.accessibility.changed.connect(self._accessibility_changed)
         self._apply_accessibility()
+        self._guard_secrets()
+        for part in self._own_parts():
+            self._install_voice(part)
         self.destroyed.connect(self.background.shutdown)
         self.go_home()
 
@@ -368,11 +395,12 @@ class KioskWindow(QWidget):
         self.home_button.setVisible(screen.name != "home")
         screen.enter(**params)
         self.retranslate()
-        refresh_geometry(screen)
+        self._refresh(screen)
         self._restart_idle()
-        self.tap_to_hear.install(*[w for w in screen.findChildren(QAbstractButton)])
+        if screen is not self.map_screen:
+            self._install_voice(screen)
         self.guide.announce_screen(self.screen_title(screen.name))
-        QTimer.singleShot(0, self, self._focus_first)
+        self._focus_timer.start()
 
     def back(self) -> None:
         if not self.history:
@@ -406,9 +434,74 @@ class KioskWindow(QWidget):
         else:
             self.go("identify", purpose="mine")
 
+    def _silenced(self, reason: str) -> None:
+        self.notify(reason, "error")
+
     def refit(self) -> None:
         if self.current is not None:
-            refresh_geometry(self.current)
+            self._refresh(self.current)
+            if self.current is not self.map_screen:
+                self._install_voice(self.current)
+
+    def _own_parts(self) -> list[QWidget]:
+        """Everything but the map screen, whose web view must never be walked from Python
+        (wrapping QtWebEngine's half-built widgets crashes the process)."""
+        chrome = [w for w in self.body.children() if isinstance(w, QWidget)
+                  and w is not self.stack]
+        screens = [s for s in self.screens.values() if s is not self.map_screen]
+        return [*chrome, *screens, self.a11y, self.warning]
+
+    def _refresh(self, root: QWidget | None = None) -> None:
+        """``refresh_geometry`` for one screen, or for the whole window but the map."""
+        if root is self.map_screen:
+            return
+        for part in [root] if root is not None else self._own_parts():
+            refresh_geometry(part)
+            if isinstance(part, QPushButton) and not isinstance(part, CardButton):
+                part.setMinimumSize(0, 0)
+                fit_text(part)
+
+    def _install_voice(self, root: QWidget) -> None:
+        """Tap-to-hear (and Enter to activate) on every control, including new ones. The
+        window's own key handling stays in front (filters run newest first), so the numeric
+        keypad's Enter confirms the on-screen keypad wherever the focus is."""
+        controls = root.findChildren(QAbstractButton)
+        if isinstance(root, QAbstractButton):
+            controls.append(root)
+        self.tap_to_hear.install(*controls)
+        for control in controls:
+            control.installEventFilter(self.watcher)
+
+    def keypads(self, screen: QWidget | None = None) -> list[NumericKeypad]:
+        screen = screen if screen is not None else self.current
+        return [pad for pad in (getattr(screen, "keypad", None), getattr(screen, "digits", None))
+                if isinstance(pad, NumericKeypad)]
+
+    def _guard_secrets(self) -> None:
+        """PIN and plate keys are never spoken: their keys say only "digit entered"."""
+        for name in ("identify", "plate"):
+            screen = self.screens[name]
+            secret = [*screen.findChildren(NumericKeypad), *screen.findChildren(SyllableKeypad)]
+            for pad in secret:
+                for key in pad.findChildren(QPushButton):
+                    if key.objectName() in ("keyDigit", "keySyllable"):
+                        key.setProperty("a11y_secret", True)
+                if isinstance(pad, NumericKeypad):
+                    pad.digit.connect(self._digit_entered)
+                    pad.erase.connect(self._digit_deleted)
+                else:
+                    pad.syllable.connect(self._digit_entered)
+        plate = self.screens["plate"]
+        plate.digits.confirm.connect(self._all_cleared)  # type: ignore[attr-defined]
+
+    def _digit_entered(self, _key: str) -> None:
+        self.guide.say(phrase(DIGIT_ENTERED), remember=False)
+
+    def _digit_deleted(self) -> None:
+        self.guide.say(phrase(DIGIT_DELETED), remember=False)
+
+    def _all_cleared(self) -> None:
+        self.guide.say(phrase(ALL_CLEARED), remember=False)
 
     def notify(self, text: str, kind: str = "error") -> None:
         self.banner.show_message(text, kind)
@@ -430,7 +523,7 @@ class KioskWindow(QWidget):
         if self.current is not None:
             self.current.retranslate()
         self.retranslate()
-        refresh_geometry(self)
+        self._refresh()
 
     def _apply_accessibility(self) -> None:
         """Language, theme, scale and reach of the whole window for the current settings."""
@@ -445,7 +538,7 @@ class KioskWindow(QWidget):
         self.ctx.text_scale = metrics.scale
         if changed_look:
             self.setStyleSheet(kiosk_style(a11y.theme, metrics))
-            refresh_geometry(self)
+            self._refresh()
         self._apply_reach(metrics)
         self.a11y.set_metrics(metrics, self.width() or self.screen_px[0])
 
@@ -482,18 +575,35 @@ class KioskWindow(QWidget):
 
     # ------------------------------------------------------------- keyboard
     def key(self, watched: QWidget, event: QKeyEvent) -> bool:
-        """Arrows move the focus like Tab; digits type on the shown keypad."""
+        """Arrows move the focus like Tab; on a keypad screen the digits, Backspace and the
+        numeric keypad's Enter work the on-screen keypad (the main Enter activates the
+        focused control)."""
         if event.key() in NEXT_KEYS + PREVIOUS_KEYS and isinstance(watched, QAbstractButton):
             self.focusNextPrevChild(event.key() in NEXT_KEYS)
             return True
+        pads = [] if self._overlay_open() else self.keypads()
+        keypad_enter = event.key() == Qt.Key.Key_Enter and \
+            bool(event.modifiers() & Qt.KeyboardModifier.KeypadModifier)
+        if event.key() in ACTIVATE_KEYS and isinstance(watched, QAbstractButton) \
+                and not (pads and keypad_enter):
+            self.tap_to_hear.armed = None
+            watched.animateClick()  # every control, also those built after the screen
+            return True
+        if not pads:
+            return False
+        pad = pads[0]
         digit = DIGIT_KEYS.get(Qt.Key(event.key()))
-        keypad = getattr(self.current, "keypad", None)
-        if digit is not None and keypad is not None and not self._overlay_open():
-            key = keypad.keys.get(digit)
-            if key is not None and key.isVisible() and key.isEnabled():
-                key.click()
-                return True
-        return False
+        if digit is not None:
+            target: QPushButton | None = pad.keys.get(digit)
+        elif event.key() == Qt.Key.Key_Backspace:
+            target = pad.erase_key
+        elif keypad_enter and pad.confirm_key.objectName() == "keyConfirm":
+            target = pad.confirm_key
+        else:
+            return False
+        if target is not None and target.isVisible() and target.isEnabled():
+            target.click()
+        return True
 
     def _covered(self) -> None:
         """An open overlay replaces the screen: nothing behind it can be reached or read."""
@@ -537,6 +647,8 @@ class KioskWindow(QWidget):
     def _restart_idle(self) -> None:
         on_home = self.current is not None and self.current.name in ("home", "attract")
         seconds = self.timeouts.home_idle_s if on_home else self.timeouts.idle_s
+        if self.accessibility.voice:
+            seconds *= VOICE_TIME_FACTOR  # listening takes longer than reading
         if self.current is not None and self.current.name == "attract":
             self.idle_timer.stop()
             return
@@ -550,7 +662,8 @@ class KioskWindow(QWidget):
                 self.reset_session()
             self.go("attract")
             return
-        self.warning_left = max(1, round(self.timeouts.warning_s))
+        self.warning_left = max(1, round(self.timeouts.warning_s
+                                         * (VOICE_TIME_FACTOR if self.accessibility.voice else 1)))
         self.warning.show_remaining(self.warning_left)
         self.warning.open()
         self.warning_timer.start()

@@ -75,7 +75,6 @@ class MyBookingsScreen(Screen):
         self.items = items
         self.busy = False
         self.retranslate()
-        self.ctx.nav.refit()
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
@@ -108,6 +107,7 @@ class MyBookingsScreen(Screen):
         for booking, resource in self.items:
             self.list_box.addWidget(self._card(booking, resource))
         self.list_box.addStretch(1)
+        self.ctx.nav.refit()  # cards arrive with their buttons: keys and voice reach them
 
     def _card(self, booking: Booking, resource: Resource) -> QWidget:
         m = self.ctx.metrics
