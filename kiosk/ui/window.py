@@ -96,6 +96,8 @@ class Timeouts:
         return cls(idle_s=settings.idle_timeout_s, home_idle_s=settings.home_idle_timeout_s)
 
 
+SECRET_CONTROLS = frozenset({"keyDigit", "keySyllable", "plateChoice"})
+"""Keypad keys and registered plates: voice guidance never reads what they type."""
 VOICE_TIME_FACTOR = 2
 """In voice mode every time limit is this many times longer."""
 NEXT_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Right)
@@ -135,6 +137,8 @@ class ActivityWatcher(WidgetTreeFilter):
         """New controls (a list that arrived, a confirm row) get tap-to-hear too; this
         filter goes in after it so the window's key handling stays in front."""
         if isinstance(widget, QAbstractButton):
+            if widget.objectName() in SECRET_CONTROLS:
+                widget.setProperty("a11y_secret", True)
             self.window.tap_to_hear.install(widget)
         super().adopt(widget)
 
@@ -468,6 +472,9 @@ class KioskWindow(QWidget):
         controls = root.findChildren(QAbstractButton)
         if isinstance(root, QAbstractButton):
             controls.append(root)
+        for control in controls:
+            if control.objectName() in SECRET_CONTROLS:
+                control.setProperty("a11y_secret", True)
         self.tap_to_hear.install(*controls)
         for control in controls:
             control.installEventFilter(self.watcher)
