@@ -89,9 +89,15 @@ def make_window(qtbot: Any, demo_services: Any) -> Iterator[Callable[..., KioskW
         return window
 
     yield make
+    from shiboken6 import isValid
+
+    from kiosk.ui.qt_app import dispose
+
     for window, languages in made:
         languages.set_language("ko")
-        window.background.shutdown()
+        if isValid(window):
+            window.background.shutdown()
+            dispose(window)  # now, so a map page goes before its browser profile at exit
 
 
 def settle(qtbot: Any, window: KioskWindow) -> None:

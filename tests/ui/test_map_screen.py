@@ -35,7 +35,11 @@ def test_marker_tap_opens_the_resource_detail(qtbot: Any, make_window: Any,
     qtbot.waitUntil(lambda: {item.id for item in view.listings} >= {"parking-b2-north"},
                     timeout=5000)
     # A resident taps the marker: show it, then click its icon in the page.
-    page_js(view, "window.KioskMap.invoke('showListing', ['parking-b2-north'])")
+    # The page fetches the new listings document on its own; it can show the marker once
+    # its markers are rebuilt.
+    qtbot.waitUntil(lambda: page_js(
+        view, "window.KioskMap.invoke('showListing', ['parking-b2-north'])") is True,
+        timeout=5000)
     qtbot.waitUntil(lambda: page_js(
         view, "Boolean(document.querySelector('.leaflet-marker-icon.is-selected'))"),
         timeout=5000)
