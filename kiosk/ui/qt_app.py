@@ -162,7 +162,9 @@ def run(services: Services, hub: HubListings, map_view: MapViewFactory | None,
         def make(size: tuple[int, int]) -> KioskWindow:
             return build_window(services, app, hub, map_view, size)
 
-        written = render_all(make, screenshots)
+        from kiosk.ui.screenshots import MODES
+
+        written = render_all(make, screenshots, modes=tuple(MODES))
         print(f"{len(written)} screenshots written to {screenshots}")
         return 0
     px = (1920, 1080) if smoke else screen_pixels()

@@ -547,7 +547,16 @@ class KioskWindow(QWidget):
             self.setStyleSheet(kiosk_style(a11y.theme, metrics))
             self._refresh()
         self._apply_reach(metrics)
+        self._stack_screens()
         self.a11y.set_metrics(metrics, self.width() or self.screen_px[0])
+
+    def _stack_screens(self, force: bool = False) -> None:
+        """Screens stack their columns in portrait, and at 200 % on any panel: side by side
+        the columns would be too narrow for text that large."""
+        stacked = self.portrait or self.a11y_metrics.scale >= 2
+        for screen in self.screens.values():
+            if force or screen.portrait != stacked:
+                screen.set_portrait(stacked)
 
     def reach_band(self) -> QRect:
         """Window rows the controls must stay in (the whole window unless low-screen)."""
@@ -723,8 +732,7 @@ class KioskWindow(QWidget):
             self.portrait = portrait
             self.header.setDirection(QBoxLayout.Direction.TopToBottom if portrait
                                      else QBoxLayout.Direction.LeftToRight)
-            for screen in self.screens.values():
-                screen.set_portrait(portrait)
+            self._stack_screens(force=True)
         for overlay in (self.a11y, self.warning):
             if overlay.isVisible():
                 overlay.setGeometry(self.rect())
