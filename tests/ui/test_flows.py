@@ -361,12 +361,14 @@ def assert_defaults(window: Any) -> None:
 def test_idle_reset_restores_every_accessibility_setting(qtbot: Any, make_window: Any) -> None:
     from kiosk.ui.window import Timeouts
 
-    window = make_window(PORTRAIT, timeouts=Timeouts(idle_s=0.3, home_idle_s=0.3,
+    # Every tap restarts the idle time (doubled once voice is on), so choosing fits in it.
+    window = make_window(PORTRAIT, timeouts=Timeouts(idle_s=2, home_idle_s=2,
                                                      warning_s=1, receipt_s=600))
     tap(qtbot, window.screens["home"].tiles["item"], window)  # type: ignore[attr-defined]
     choose_everything(qtbot, window)
     assert window.outer.contentsMargins().top() == window.a11y_metrics.reach.top()
-    qtbot.waitUntil(lambda: window.current is window.screens["home"], timeout=5000)
+    qtbot.waitUntil(lambda: window.warning.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: window.current is window.screens["home"], timeout=10000)
     assert_defaults(window)
 
 
