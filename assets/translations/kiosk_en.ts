@@ -4,6 +4,46 @@
 <context>
     <name>kiosk</name>
     <message>
+        <source>목록</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>세대 확인</source>
+        <translation>Household check</translation>
+    </message>
+    <message>
+        <source>안내 화면</source>
+        <translation>Welcome screen</translation>
+    </message>
+    <message>
+        <source>예약 완료</source>
+        <translation>Booking done</translation>
+    </message>
+    <message>
+        <source>예약 확인</source>
+        <translation>Check your booking</translation>
+    </message>
+    <message>
+        <source>자세히 보기</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>접근성 · 음성</source>
+        <translation>Accessibility · voice</translation>
+    </message>
+    <message>
+        <source>접근성 설정</source>
+        <translation>Accessibility settings</translation>
+    </message>
+    <message>
+        <source>차량 번호</source>
+        <translation>Car plate</translation>
+    </message>
+    <message>
+        <source>처음 화면</source>
+        <translation>Home screen</translation>
+    </message>
+    <message>
         <source>보기 설정</source>
         <translation>Display settings</translation>
     </message>
@@ -180,8 +220,8 @@
         <translation>Book this time</translation>
     </message>
     <message>
-        <source>같은 종류의 다른 곳 보기</source>
-        <translation>See others of this kind</translation>
+        <source>비슷한 곳 보기</source>
+        <translation>Similar places</translation>
     </message>
     <message>
         <source>시의 공유 정보에서 온 곳입니다.</source>

@@ -1,18 +1,19 @@
-"""Overlays: the accessibility panel (language, text size) and the idle warning."""
+"""Overlays: the accessibility panel and the idle warning."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
+from kiosk.ui.accessibility.panel import AccessibilityPanel
+from kiosk.ui.accessibility.speech import VoiceGuide
+from kiosk.ui.accessibility.themes import AccessibilitySettings, Metrics
 from kiosk.ui.text import tr
 from kiosk.ui.touch import TouchMetrics
-from kiosk.ui.widgets import button, label
-
-TEXT_SCALES: tuple[float, ...] = (1.0, 1.2, 1.4)
+from kiosk.ui.widgets import SCROLL_BAR_GAP_PX, button, keep_clear_of_scroll_bar, label
 
 
 class Overlay(QFrame):
@@ -22,17 +23,25 @@ class Overlay(QFrame):
         super().__init__(parent)
         self.setObjectName("overlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        outer = QVBoxLayout(self)
-        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.outer = QVBoxLayout(self)
         self.panel = QFrame()
         self.panel.setObjectName("overlayPanel")
         self.panel.setMinimumWidth(760)
-        self.panel.setMaximumWidth(960)
         self.box = QVBoxLayout(self.panel)
         self.box.setContentsMargins(48, 40, 48, 40)
         self.box.setSpacing(metrics.spacing(24))
-        outer.addWidget(self.panel)
+        # Stretch above and below (not a centring alignment), so wrapped text gets the
+        # height it needs for the panel's width.
+        self.outer.addStretch(1)
+        self.outer.addWidget(self.panel)
+        self.outer.addStretch(1)
+        self.toggled: Callable[[], None] | None = None
         self.hide()
+
+    def setVisible(self, visible: bool) -> None:
+        super().setVisible(visible)
+        if self.toggled is not None:
+            self.toggled()
 
     def open(self) -> None:
         parent = self.parentWidget()
@@ -41,55 +50,54 @@ class Overlay(QFrame):
         self.raise_()
         self.show()
 
+    def set_reach(self, band: QRect, margin: int) -> None:
+        """Low-screen mode: the panel sits inside ``band`` (window rows) instead of centred."""
+        height = self.height() or 1
+        self.outer.setContentsMargins(margin, max(margin, band.top()), margin,
+                                      max(margin, height - band.bottom() - 1))
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         event.accept()  # taps on the dimmed area do not reach the screen below
 
 
-class AccessibilityPanel(Overlay):
-    """Language and text size now; voice guidance and high contrast build on this panel."""
+class AccessibilityOverlay(Overlay):
+    """The full accessibility panel (voice, text size, contrast, low screen, language,
+    replay/stop, rate and volume) with a close button, over whatever screen is shown."""
 
-    def __init__(self, parent: QWidget, metrics: TouchMetrics,
-                 set_language: Callable[[str], None], set_scale: Callable[[float], None]) -> None:
+    def __init__(self, parent: QWidget, metrics: TouchMetrics, settings: AccessibilitySettings,
+                 guide: VoiceGuide) -> None:
         super().__init__(parent, metrics)
-        self.title = label(name="overlayTitle")
-        self.box.addWidget(self.title)
-        self.language_heading = label(name="sectionHeading")
-        self.box.addWidget(self.language_heading)
-        row = QHBoxLayout()
-        row.setSpacing(metrics.spacing(20))
-        self.language_buttons: dict[str, QPushButton] = {}
-        for code, name in (("ko", "한국어"), ("en", "English")):
-            choice = button(metrics, name, "choiceButton", lambda c=code: set_language(c),
-                            260, 96)
-            choice.setCheckable(True)
-            self.language_buttons[code] = choice
-            row.addWidget(choice)
-        self.box.addLayout(row)
-        self.size_heading = label(name="sectionHeading")
-        self.box.addWidget(self.size_heading)
-        sizes = QHBoxLayout()
-        sizes.setSpacing(metrics.spacing(20))
-        self.size_buttons: dict[float, QPushButton] = {}
-        for scale in TEXT_SCALES:
-            choice = button(metrics, "", "choiceButton", lambda s=scale: set_scale(s), 200, 96)
-            choice.setCheckable(True)
-            self.size_buttons[scale] = choice
-            sizes.addWidget(choice)
-        self.box.addLayout(sizes)
-        self.close_button = button(metrics, "", "primaryButton", self.hide, 300, 100)
-        self.box.addWidget(self.close_button)
+        self.panel.setMinimumWidth(0)
+        self.settings = settings
+        self.content = AccessibilityPanel(settings, guide)
+        # At 200 % the panel can be taller than the glass: it scrolls, the focus follows.
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setWidget(self.content)
+        keep_clear_of_scroll_bar(self.scroll, SCROLL_BAR_GAP_PX)
+        self.box.addWidget(self.scroll, 1)
+        self.close_button = button(metrics, "", "primaryButton", self.hide)
+        self.close_button.setObjectName("primaryButton")
+        self.box.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        QWidget.setTabOrder(self.content.order[-1], self.close_button)
 
-    def retranslate(self, language: str, scale: float) -> None:
-        self.title.setText(tr("보기 설정"))
-        self.language_heading.setText(tr("언어"))
-        self.size_heading.setText(tr("글자 크기"))
-        names = (tr("보통"), tr("크게"), tr("아주 크게"))
-        for (value, choice), name in zip(self.size_buttons.items(), names, strict=True):
-            choice.setText(name)
-            choice.setChecked(value == scale)
-        for code, choice in self.language_buttons.items():
-            choice.setChecked(code == language)
+    def set_metrics(self, metrics: Metrics, width_px: int) -> None:
+        self.box.setContentsMargins(metrics.margin_px, metrics.margin_px, metrics.margin_px,
+                                    metrics.margin_px)
+        self.box.setSpacing(metrics.gap_px)
+        self.content.set_metrics(metrics, width_px - 4 * metrics.margin_px
+                                 - metrics.control_px - SCROLL_BAR_GAP_PX)
+
+    def retranslate(self) -> None:
+        self.content.retranslate()
         self.close_button.setText(tr("닫기"))
+
+    def open(self) -> None:
+        super().open()
+        self.content.voice.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class IdleWarning(Overlay):
@@ -103,6 +111,10 @@ class IdleWarning(Overlay):
         self.box.addWidget(self.text)
         self.extend_button = button(metrics, "", "primaryButton", extend, 420, 120)
         self.box.addWidget(self.extend_button)
+
+    def open(self) -> None:
+        super().open()
+        self.extend_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_remaining(self, seconds: int) -> None:
         self.title.setText(tr("아직 계신가요?"))

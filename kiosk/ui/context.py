@@ -49,11 +49,16 @@ class Navigator(Protocol):
 
     def go_home(self) -> None: ...
 
+    def end_session(self) -> None: ...
+
     def notify(self, text: str, kind: str = "error") -> None: ...
 
     def clear_notice(self) -> None: ...
 
     def poke(self) -> None: ...
+
+    def refit(self) -> None:
+        """A screen's content arrived: size its controls for the current text scale."""
 
 
 @dataclass

@@ -63,7 +63,10 @@ def screen_pixels() -> tuple[int, int]:
 
 
 def build_window(services: Services, app: QApplication, hub: HubListings,
-                 map_view: MapViewFactory | None, screen_px: tuple[int, int]) -> KioskWindow:
+                 map_view: MapViewFactory | None, screen_px: tuple[int, int],
+                 speak: bool = False) -> KioskWindow:
+    """``speak``: start the speech engine (the live kiosk; smoke runs and screenshots stay
+    silent, and voice guidance then shows that no engine is present)."""
     languages = LanguageSwitcher(app)
     languages.set_language(services.settings.language)
     factory = None
@@ -74,8 +77,13 @@ def build_window(services: Services, app: QApplication, hub: HubListings,
             overviews = services.bookings.overview()
             return map_view(px_per_mm, map_listings(overviews, list(hub.nearby())))
 
+    speech = None
+    if speak:
+        from kiosk.ui.accessibility.speech import create_engine
+
+        speech = create_engine()
     window = KioskWindow(services.settings, services.bookings, languages, hub=hub,
-                         screen_px=screen_px, map_factory=factory)
+                         screen_px=screen_px, map_factory=factory, speech=speech)
     if isinstance(hub, SyncedHub):
         hub.changed.connect(window.hub_changed)
     return window
@@ -154,11 +162,13 @@ def run(services: Services, hub: HubListings, map_view: MapViewFactory | None,
         def make(size: tuple[int, int]) -> KioskWindow:
             return build_window(services, app, hub, map_view, size)
 
-        written = render_all(make, screenshots)
+        from kiosk.ui.screenshots import MODES
+
+        written = render_all(make, screenshots, modes=tuple(MODES))
         print(f"{len(written)} screenshots written to {screenshots}")
         return 0
     px = (1920, 1080) if smoke else screen_pixels()
-    window = build_window(services, app, hub, map_view, px)
+    window = build_window(services, app, hub, map_view, px, speak=not smoke)
     if smoke:
         return _smoke(app, window)
     if fullscreen:

@@ -25,6 +25,13 @@ from kiosk.ui.window import KioskWindow
 from kiosk.ui.wording import refusal_text
 
 SIZES: dict[str, tuple[int, int]] = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
+MODES: dict[str, dict[str, object]] = {
+    "normal": {},
+    "high-contrast": {"high_contrast": True},
+    "200": {"text_scale": 200},
+    "low-screen": {"low_screen": True},
+}
+"""The accessibility modes a screenshot run can show (``normal`` has no file-name suffix)."""
 EXAMPLE_HOUSEHOLD = VerifiedHousehold(0, "101-1203", "101동 12**호", "Bldg 101, Unit 12**",
                                       ("12가3456",))
 
@@ -155,16 +162,20 @@ def walk(window: KioskWindow, out: Path, prefix: str) -> list[Path]:
 
 
 def render_all(make_window: Callable[[tuple[int, int]], KioskWindow], out: Path,
-               languages: tuple[str, ...] = ("ko", "en"), dispose: bool = True) -> list[Path]:
+               languages: tuple[str, ...] = ("ko", "en"), dispose: bool = True,
+               modes: tuple[str, ...] = ("normal",)) -> list[Path]:
+    """Every screen per language, orientation and accessibility mode (see ``MODES``)."""
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for language in languages:
+    for language, mode in ((lang, mode) for lang in languages for mode in modes):
         for orientation, size in SIZES.items():
             window = make_window(size)
             window.resize(*size)
             window.show()
             window.set_language(language)
-            written += walk(window, out, f"{language}-{orientation}")
+            window.accessibility.update(**MODES[mode])
+            suffix = "" if mode == "normal" else f"-{mode}"
+            written += walk(window, out, f"{language}-{orientation}{suffix}")
             window.set_language("ko")
             if dispose:
                 window.close()

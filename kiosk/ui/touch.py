@@ -12,9 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QScrollerProperties
 
 from kiosk.config import Panel
-
-MIN_TARGET_MM = 12.0
-MIN_GAP_MM = 2.5
+from kiosk.ui.accessibility.geometry import MIN_GAP_MM, PanelGeometry
 
 
 @dataclass(frozen=True)
@@ -22,21 +20,24 @@ class TouchMetrics:
     """Pixels per millimetre of the installed panel and the sizes derived from it."""
 
     px_per_mm: float
+    min_control_px: int
 
     @classmethod
     def for_panel(cls, panel: Panel, screen_px: tuple[int, int]) -> TouchMetrics:
-        """Long side in pixels over long side in mm: the same in portrait and landscape."""
-        long_px = max(screen_px)
-        long_mm = max(panel.width_mm, panel.height_mm)
-        return cls(long_px / long_mm)
+        """From the panel's geometry, so the window and the audit count the same pixels."""
+        return cls.for_geometry(PanelGeometry.from_panel(panel, screen_px))
+
+    @classmethod
+    def for_geometry(cls, geometry: PanelGeometry) -> TouchMetrics:
+        return cls(max(geometry.px_per_mm_x, geometry.px_per_mm_y), geometry.min_control_px())
 
     def mm(self, millimetres: float) -> int:
         return round(millimetres * self.px_per_mm + 0.4999)
 
     @property
     def target(self) -> int:
-        """The smallest side any touch target may have."""
-        return self.mm(MIN_TARGET_MM)
+        """The smallest side any touch target may have (12 mm and 150 mm²)."""
+        return self.min_control_px
 
     @property
     def gap(self) -> int:

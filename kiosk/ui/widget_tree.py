@@ -29,8 +29,13 @@ class WidgetTreeFilter(QObject):
         if event.type() == QEvent.Type.ChildPolished:
             child = event.child()  # type: ignore[attr-defined]
             if isinstance(child, QWidget):
-                child.installEventFilter(self)
+                # A child can arrive with children of its own (a card with its buttons).
+                self.adopt(child)
         return self.on_event(watched, event)
+
+    def adopt(self, widget: QWidget) -> None:
+        """A widget joined the tree after ``watch``; subclasses may add to this."""
+        widget.installEventFilter(self)
 
     def on_event(self, watched: QObject, event: QEvent) -> bool:
         """Return True to stop the event; the default lets everything through."""

@@ -47,12 +47,25 @@ def button(metrics: TouchMetrics, text: str = "", name: str = "",
     """A push button no smaller than the panel's minimum target; acts on release."""
     widget = QPushButton(text)
     widget.setObjectName(name or "plainButton")
-    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    # Tab and the keypad reach every control; a tap does not leave a focus ring behind.
+    widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     widget.setAutoDefault(False)
     widget.setMinimumSize(max(min_w, metrics.target), max(min_h, metrics.target))
+    # Layouts may stretch a button but never squeeze it below its text (200 % included).
+    widget.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum)
     if on_click is not None:
         widget.clicked.connect(lambda _checked=False: on_click())
     return widget
+
+
+def fit_text(widget: QWidget) -> None:
+    """Once a control sits in the window (and has the window's style), layouts may not
+    squeeze it below its text. A style sheet's ``min-width``/``min-height`` set an explicit
+    minimum that layouts take instead of the size hint, so the hint is made the minimum."""
+    widget.ensurePolished()
+    hint = widget.sizeHint()
+    widget.setMinimumSize(max(widget.minimumWidth(), hint.width()),
+                          max(widget.minimumHeight(), hint.height()))
 
 
 def clear_layout(layout: QLayout) -> None:
@@ -74,7 +87,7 @@ class CardButton(QPushButton):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(24, 16, 24, 16)
@@ -87,9 +100,10 @@ class CardButton(QPushButton):
         self.box.addWidget(line)
         return line
 
-    def sizeHint(self) -> QSize:  # the labels decide the height, not the (empty) text
-        hint = self.box.totalSizeHint()
-        return QSize(max(hint.width(), self._min), max(hint.height(), self._min))
+    def sizeHint(self) -> QSize:
+        """The labels decide: as narrow as their wrapped text allows, as tall as that needs."""
+        width = max(self.box.totalMinimumSize().width(), self._min)
+        return QSize(width, self.heightForWidth(max(width, self.width())))
 
     def minimumSizeHint(self) -> QSize:
         hint = self.box.totalMinimumSize()
@@ -102,11 +116,22 @@ class CardButton(QPushButton):
         return max(self.box.totalHeightForWidth(width), self._min)
 
 
+SCROLL_BAR_GAP_PX = 16
+"""Room between content and scroll bar: above 2.5 mm on panels up to 6.4 px/mm."""
+
+
+def keep_clear_of_scroll_bar(area: QScrollArea, gap: int) -> None:
+    """Controls never touch the scroll bar (the gap rule applies to it as to any control)."""
+    area.setViewportMargins(0, 0, gap, 0)
+
+
 def scroll_area(content: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls; they scroll it
     area.setWidget(content)
+    keep_clear_of_scroll_bar(area, SCROLL_BAR_GAP_PX)
     make_kinetic(area)
     return area
 

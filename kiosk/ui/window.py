@@ -6,18 +6,19 @@ Also owns the session's privacy: idle warning, then a full wipe back to home.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QPaintEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QBoxLayout,
+    QGridLayout,
     QHBoxLayout,
     QLayout,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -26,7 +27,24 @@ from PySide6.QtWidgets import (
 from kiosk.config import Settings
 from kiosk.domain.errors import BookingRefused
 from kiosk.services.booking import BookingService
-from kiosk.ui.a11y import AccessibilityPanel, IdleWarning
+from kiosk.ui.a11y import AccessibilityOverlay, IdleWarning
+from kiosk.ui.accessibility.geometry import PanelGeometry
+from kiosk.ui.accessibility.speech import (
+    ACTIVATE_KEYS,
+    ALL_CLEARED,
+    DIGIT_DELETED,
+    DIGIT_ENTERED,
+    Status,
+    TapToHear,
+    VoiceGuide,
+    phrase,
+)
+from kiosk.ui.accessibility.themes import (
+    DEFAULT_RATE_STEP,
+    DEFAULT_VOLUME_STEP,
+    AccessibilitySettings,
+    Metrics,
+)
 from kiosk.ui.background import Background
 from kiosk.ui.context import Screen, UiContext
 from kiosk.ui.hub import HubListings, NoHub
@@ -38,16 +56,27 @@ from kiosk.ui.screens.home import AttractScreen, HomeScreen
 from kiosk.ui.screens.identify import IdentifyScreen, PlateScreen
 from kiosk.ui.screens.map import MapFactory, MapScreen
 from kiosk.ui.screens.mine import MyBookingsScreen
+from kiosk.ui.style import kiosk_style
 from kiosk.ui.text import clock_text, tr
 from kiosk.ui.touch import TouchMetrics
 from kiosk.ui.widget_tree import WidgetTreeFilter
-from kiosk.ui.widgets import Banner, button, label
+from kiosk.ui.widgets import (
+    SCROLL_BAR_GAP_PX,
+    Banner,
+    CardButton,
+    NumericKeypad,
+    SyllableKeypad,
+    button,
+    fit_text,
+    keep_clear_of_scroll_bar,
+    label,
+)
 
 if TYPE_CHECKING:
     from kiosk.map.view import MapView
+    from kiosk.ui.accessibility.speech import SpeechEngine
 
 log = logging.getLogger(__name__)
-STYLE = Path(__file__).resolve().parent.parent.parent / "assets" / "styles" / "kiosk.qss"
 ACTIVITY = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
                       QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.KeyPress,
                       QEvent.Type.Wheel})
@@ -67,13 +96,34 @@ class Timeouts:
         return cls(idle_s=settings.idle_timeout_s, home_idle_s=settings.home_idle_timeout_s)
 
 
-def scaled_style(factor: float) -> str:
-    """The one style sheet with every font size multiplied (the text-size setting)."""
-    text = STYLE.read_text(encoding="utf-8")
-    if factor == 1.0:
-        return text
-    return re.sub(r"font-size:\s*(\d+)px",
-                  lambda m: f"font-size: {round(int(m.group(1)) * factor)}px", text)
+SECRET_CONTROLS = frozenset({"keyDigit", "keySyllable", "plateChoice"})
+"""Keypad keys and registered plates: voice guidance never reads what they type."""
+VOICE_TIME_FACTOR = 2
+"""In voice mode every time limit is this many times longer."""
+NEXT_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Right)
+PREVIOUS_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Left)
+DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): d for d in "0123456789"}
+
+
+def refresh_geometry(root: QWidget) -> None:
+    """Layouts drop the sizes they cached for controls built before the window's style
+    (and the text scale) reached them, so nothing is squeezed below its text."""
+    for control in root.findChildren(QPushButton):
+        if not isinstance(control, CardButton):
+            control.setMinimumSize(0, 0)
+            fit_text(control)
+    for area in root.findChildren(QScrollArea):
+        content = area.widget()
+        if area.objectName().startswith("pane_") or content is None:
+            continue
+        # A list inside a screen is at least as tall as its tallest control, so the focus
+        # can always show a whole control (the screen's own pane scrolls instead).
+        heights = [c.sizeHint().height() for c in content.findChildren(QPushButton)
+                   if not c.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+                   or not c.isHidden()]
+        area.setMinimumHeight(max(heights, default=0) + 2 * SCROLL_BAR_GAP_PX)
+    for layout in root.findChildren(QLayout):
+        layout.invalidate()
 
 
 class ActivityWatcher(WidgetTreeFilter):
@@ -83,12 +133,26 @@ class ActivityWatcher(WidgetTreeFilter):
         super().__init__(window)
         self.window = window
 
+    def adopt(self, widget: QWidget) -> None:
+        """New controls (a list that arrived, a confirm row) get tap-to-hear too; this
+        filter goes in after it so the window's key handling stays in front."""
+        if isinstance(widget, QAbstractButton):
+            if widget.objectName() in SECRET_CONTROLS:
+                widget.setProperty("a11y_secret", True)
+            self.window.tap_to_hear.install(widget)
+        super().adopt(widget)
+
     def on_event(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in ACTIVITY:
             self.window.poke()
         elif kind == QEvent.Type.ContextMenu:
             return True
+        elif kind == QEvent.Type.FocusIn and isinstance(watched, QAbstractButton):
+            self.window.reveal(watched)
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and isinstance(watched, QWidget):
+            return self.window.key(watched, event)
         return False
 
 
@@ -99,15 +163,23 @@ class KioskWindow(QWidget):
                  languages: LanguageSwitcher, hub: HubListings | None = None,
                  screen_px: tuple[int, int] = (1920, 1080),
                  map_factory: MapFactory | None = None,
-                 timeouts: Timeouts | None = None) -> None:
+                 timeouts: Timeouts | None = None,
+                 speech: tuple[SpeechEngine | None, Status, str] | None = None) -> None:
         super().__init__()
         self.setObjectName("kioskWindow")
         self.settings = settings
         self.languages = languages
         self.timeouts = timeouts or Timeouts.from_settings(settings)
-        self.metrics = TouchMetrics.for_panel(settings.panel, screen_px)
+        self.screen_px = screen_px
+        self.geometry_ = PanelGeometry.from_panel(settings.panel, screen_px)
+        self.metrics = TouchMetrics.for_geometry(self.geometry_)
+        self.accessibility = AccessibilitySettings(settings.language, self)
+        engine, status, detail = speech or (None, Status.NO_ENGINE, "")
+        self.guide = VoiceGuide(self.accessibility, engine, status, detail, self)
+        self.tap_to_hear = TapToHear(self.guide, self)
         self.text_scale = 1.0
-        self.setStyleSheet(scaled_style(1.0))
+        self.a11y_metrics = self.accessibility.metrics(self.geometry_)
+        self.setStyleSheet(kiosk_style(self.accessibility.theme, self.a11y_metrics))
         self.setWindowTitle(settings.village_name)
         self.background = Background(self)
         self.ctx = UiContext(settings=settings, bookings=bookings, hub=hub or NoHub(),
@@ -120,7 +192,13 @@ class KioskWindow(QWidget):
         self._painted = False
 
         central = self
-        outer = QVBoxLayout(self)
+        frame = QVBoxLayout(self)
+        frame.setContentsMargins(0, 0, 0, 0)
+        frame.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.body = QWidget()
+        self.body.setObjectName("body")
+        frame.addWidget(self.body)
+        self.outer = outer = QVBoxLayout(self.body)
         outer.setContentsMargins(32, 20, 32, 20)
         # The window keeps the panel's size; screens are checked to fit instead of
         # growing the window past the glass.
@@ -134,6 +212,7 @@ class KioskWindow(QWidget):
         outer.addLayout(self._footer())
 
         self.screens: dict[str, Screen] = {}
+        self.panes: dict[str, QScrollArea] = {}
         self.map_screen = MapScreen(self.ctx, map_factory)
         for screen in (HomeScreen(self.ctx), AttractScreen(self.ctx), BrowseScreen(self.ctx),
                        DetailScreen(self.ctx), IdentifyScreen(self.ctx), PlateScreen(self.ctx),
@@ -141,11 +220,17 @@ class KioskWindow(QWidget):
                        ReceiptScreen(self.ctx, return_after_s=int(self.timeouts.receipt_s)),
                        MyBookingsScreen(self.ctx), self.map_screen):
             self.screens[screen.name] = screen
-            self.stack.addWidget(screen)
+            self.stack.addWidget(screen if screen is self.map_screen else self._pane(screen))
 
-        self.a11y = AccessibilityPanel(central, self.metrics, self.set_language,
-                                       self.set_text_scale)
+        self.a11y = AccessibilityOverlay(central, self.metrics, self.accessibility, self.guide)
+        self.guide.silenced.connect(self._silenced)
         self.warning = IdleWarning(central, self.metrics, self.extend)
+        for overlay in (self.a11y, self.warning):
+            overlay.toggled = self._covered
+        self._focus_timer = QTimer(self)
+        self._focus_timer.setSingleShot(True)
+        self._focus_timer.setInterval(0)
+        self._focus_timer.timeout.connect(self._focus_first)
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self._idle)
@@ -161,8 +246,27 @@ class KioskWindow(QWidget):
         self.sweep_timer.start(settings.sweep_interval_s * 1000)
         self.watcher = ActivityWatcher(self)
         self.watcher.watch(self)
+        self.accessibility.changed.connect(self._accessibility_changed)
+        self._apply_accessibility()
+        self._guard_secrets()
+        for part in self._own_parts():
+            self._install_voice(part)
         self.destroyed.connect(self.background.shutdown)
         self.go_home()
+
+    def _pane(self, screen: Screen) -> QScrollArea:
+        """A screen scrolls up and down when large text makes it taller than the glass;
+        it never scrolls sideways (it reflows to the width instead)."""
+        pane = QScrollArea()
+        pane.setObjectName(f"pane_{screen.name}")
+        pane.setWidgetResizable(True)
+        pane.setFrameShape(QScrollArea.Shape.NoFrame)
+        pane.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        pane.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        pane.setWidget(screen)
+        keep_clear_of_scroll_bar(pane, SCROLL_BAR_GAP_PX)
+        self.panes[screen.name] = pane
+        return pane
 
     @property
     def map_view(self) -> MapView | None:
@@ -195,28 +299,59 @@ class KioskWindow(QWidget):
         controls.addWidget(self.clock, 0, Qt.AlignmentFlag.AlignVCenter)
         self.language_buttons: dict[str, QPushButton] = {}
         for code, name in (("ko", "한국어"), ("en", "English")):
-            choice = button(m, name, "languageButton", lambda c=code: self.set_language(c),
-                            150, 72)
+            choice = button(m, name, "languageButton", lambda c=code: self.set_language(c))
             choice.setCheckable(True)
             self.language_buttons[code] = choice
             controls.addWidget(choice, 0, Qt.AlignmentFlag.AlignVCenter)
         self.header.addLayout(controls)
         return self.header
 
-    def _footer(self) -> QHBoxLayout:
+    def _footer(self) -> QVBoxLayout:
+        """The low button bar. The accessibility button is always at the bottom left; when
+        large text makes the bar wider than the glass the other buttons move up a row."""
         m = self.metrics
-        row = QHBoxLayout()
-        row.setSpacing(m.spacing(20))
-        self.a11y_button = button(m, "", "a11yButton", self.open_accessibility, 220, 96)
-        self.back_button = button(m, "", "barButton", self.back, 200, 96)
-        self.home_button = button(m, "", "barButton", self.go_home, 200, 96)
-        self.mine_button = button(m, "", "barButton", self._mine, 220, 96)
-        row.addWidget(self.a11y_button)
-        row.addStretch(1)
-        row.addWidget(self.back_button)
-        row.addWidget(self.home_button)
-        row.addWidget(self.mine_button)
-        return row
+        self.footer = QVBoxLayout()
+        self.footer.setSpacing(m.spacing(20))
+        self.footer_upper = QGridLayout()
+        self.footer_lower = QHBoxLayout()
+        self.footer_upper.setSpacing(m.spacing(20))
+        self.footer_lower.setSpacing(m.spacing(20))
+        self.footer.addLayout(self.footer_upper)
+        self.footer.addLayout(self.footer_lower)
+        self.a11y_button = button(m, "", "a11yButton", self.open_accessibility)
+        self.back_button = button(m, "", "barButton", self.back)
+        self.home_button = button(m, "", "barButton", self.go_home)
+        self.mine_button = button(m, "", "barButton", self._mine)
+        self.footer_lower.addWidget(self.a11y_button)
+        self.footer_lower.addStretch(1)
+        self.footer_columns: int | None = None
+        self._arrange_footer()
+        return self.footer
+
+    def _arrange_footer(self) -> None:
+        nav = (self.back_button, self.home_button, self.mine_button)
+        gap = self.a11y_metrics.gap_px
+        available = self.width() - 2 * self.a11y_metrics.margin_px
+        widths = [b.sizeHint().width() + gap for b in nav]
+        if self.a11y_button.sizeHint().width() + gap + sum(widths) + gap <= available:
+            columns = 0  # all in the bottom row beside the accessibility button
+        elif sum(widths) <= available:
+            columns = 3
+        else:
+            columns = 2
+        if columns == self.footer_columns:
+            return
+        self.footer_columns = columns
+        for widget in nav:
+            self.footer_upper.removeWidget(widget)
+            self.footer_lower.removeWidget(widget)
+        if columns == 0:
+            for widget in nav:
+                self.footer_lower.addWidget(widget)
+        else:
+            for index, widget in enumerate(nav):
+                self.footer_upper.addWidget(widget, index // columns, index % columns)
+        self.footer.setSpacing(gap if columns else 0)
 
     def retranslate(self) -> None:
         language = self.languages.language
@@ -224,11 +359,11 @@ class KioskWindow(QWidget):
                            else self.settings.village_name)
         for code, choice in self.language_buttons.items():
             choice.setChecked(code == language)
-        self.a11y_button.setText(tr("보기 설정"))
+        self.a11y_button.setText(tr("접근성 · 음성"))
         self.back_button.setText(tr("← 뒤로"))
         self.home_button.setText(tr("처음으로"))
         self.mine_button.setText(tr("내 예약"))
-        self.a11y.retranslate(language, self.text_scale)
+        self.a11y.retranslate()
         if self.warning.isVisible():
             self.warning.show_remaining(self.warning_left)
         self._tick()
@@ -258,13 +393,18 @@ class KioskWindow(QWidget):
         self.banner.clear_message()
         self.current = screen
         self.current_params = params
-        self.stack.setCurrentWidget(screen)
+        self.stack.setCurrentWidget(self.panes.get(screen.name, screen))
         self.back_button.setVisible(screen.shows_back and bool(self.history))
         self.mine_button.setVisible(screen.name not in ("mine", "identify"))
         self.home_button.setVisible(screen.name != "home")
         screen.enter(**params)
         self.retranslate()
+        self._refresh(screen)
         self._restart_idle()
+        if screen is not self.map_screen:
+            self._install_voice(screen)
+        self.guide.announce_screen(self.screen_title(screen.name))
+        self._focus_timer.start()
 
     def back(self) -> None:
         if not self.history:
@@ -277,10 +417,19 @@ class KioskWindow(QWidget):
         self._show(self.screens[name], {**params, "keep": True})
 
     def go_home(self) -> None:
-        """Home ends a resident's session: nothing they entered stays."""
+        """Home ends a resident's session: nothing they entered stays; after a receipt the
+        accessibility settings go too (the next resident starts from the defaults)."""
+        if self.current is not None and self.current.name == "receipt":
+            self.a11y.hide()
+            self.accessibility.reset()
         self._forget_session()
         self.history.clear()
         self._show(self.screens["home"], {})
+
+    def end_session(self) -> None:
+        """The resident is done (receipt shown): settings and entries go with them."""
+        self.accessibility.reset()
+        self.go_home()
 
     def _mine(self) -> None:
         self.ctx.session.purpose = "mine"
@@ -288,6 +437,78 @@ class KioskWindow(QWidget):
             self.go("mine")
         else:
             self.go("identify", purpose="mine")
+
+    def _silenced(self, reason: str) -> None:
+        self.notify(reason, "error")
+
+    def refit(self) -> None:
+        if self.current is not None:
+            self._refresh(self.current)
+            if self.current is not self.map_screen:
+                self._install_voice(self.current)
+
+    def _own_parts(self) -> list[QWidget]:
+        """Everything but the map screen, whose web view must never be walked from Python
+        (wrapping QtWebEngine's half-built widgets crashes the process)."""
+        chrome = [w for w in self.body.children() if isinstance(w, QWidget)
+                  and w is not self.stack]
+        screens = [s for s in self.screens.values() if s is not self.map_screen]
+        return [*chrome, *screens, self.a11y, self.warning]
+
+    def _refresh(self, root: QWidget | None = None) -> None:
+        """``refresh_geometry`` for one screen, or for the whole window but the map."""
+        if root is self.map_screen:
+            return
+        for part in [root] if root is not None else self._own_parts():
+            refresh_geometry(part)
+            if isinstance(part, QPushButton) and not isinstance(part, CardButton):
+                part.setMinimumSize(0, 0)
+                fit_text(part)
+
+    def _install_voice(self, root: QWidget) -> None:
+        """Tap-to-hear (and Enter to activate) on every control, including new ones. The
+        window's own key handling stays in front (filters run newest first), so the numeric
+        keypad's Enter confirms the on-screen keypad wherever the focus is."""
+        controls = root.findChildren(QAbstractButton)
+        if isinstance(root, QAbstractButton):
+            controls.append(root)
+        for control in controls:
+            if control.objectName() in SECRET_CONTROLS:
+                control.setProperty("a11y_secret", True)
+        self.tap_to_hear.install(*controls)
+        for control in controls:
+            control.installEventFilter(self.watcher)
+
+    def keypads(self, screen: QWidget | None = None) -> list[NumericKeypad]:
+        screen = screen if screen is not None else self.current
+        return [pad for pad in (getattr(screen, "keypad", None), getattr(screen, "digits", None))
+                if isinstance(pad, NumericKeypad)]
+
+    def _guard_secrets(self) -> None:
+        """PIN and plate keys are never spoken: their keys say only "digit entered"."""
+        for name in ("identify", "plate"):
+            screen = self.screens[name]
+            secret = [*screen.findChildren(NumericKeypad), *screen.findChildren(SyllableKeypad)]
+            for pad in secret:
+                for key in pad.findChildren(QPushButton):
+                    if key.objectName() in ("keyDigit", "keySyllable"):
+                        key.setProperty("a11y_secret", True)
+                if isinstance(pad, NumericKeypad):
+                    pad.digit.connect(self._digit_entered)
+                    pad.erase.connect(self._digit_deleted)
+                else:
+                    pad.syllable.connect(self._digit_entered)
+        plate = self.screens["plate"]
+        plate.digits.confirm.connect(self._all_cleared)  # type: ignore[attr-defined]
+
+    def _digit_entered(self, _key: str) -> None:
+        self.guide.say(phrase(DIGIT_ENTERED), remember=False)
+
+    def _digit_deleted(self) -> None:
+        self.guide.say(phrase(DIGIT_DELETED), remember=False)
+
+    def _all_cleared(self) -> None:
+        self.guide.say(phrase(ALL_CLEARED), remember=False)
 
     def notify(self, text: str, kind: str = "error") -> None:
         self.banner.show_message(text, kind)
@@ -298,22 +519,140 @@ class KioskWindow(QWidget):
     # -------------------------------------------------------------- settings
     def set_language(self, language: str) -> None:
         """Instant, keeps the current screen and everything entered on it."""
-        self.languages.set_language(language)
-        if self.current is not None:
-            self.current.retranslate()
-        self.retranslate()
+        self.accessibility.update(language=language)
 
     def set_text_scale(self, scale: float) -> None:
-        self.text_scale = scale
-        self.ctx.text_scale = scale
-        self.setStyleSheet(scaled_style(scale))
+        """``scale`` 1.0, 1.5 or 2.0 (the panel's 100 / 150 / 200 %)."""
+        self.accessibility.update(text_scale=round(scale * 100))
+
+    def _accessibility_changed(self) -> None:
+        self._apply_accessibility()
         if self.current is not None:
             self.current.retranslate()
         self.retranslate()
+        self._refresh()
+
+    def _apply_accessibility(self) -> None:
+        """Language, theme, scale and reach of the whole window for the current settings."""
+        a11y = self.accessibility
+        if self.languages.language != a11y.language:
+            self.languages.set_language(a11y.language)
+        metrics = a11y.metrics(self.geometry_)
+        changed_look = (metrics, a11y.theme) != (self.a11y_metrics, getattr(self, "_theme", None))
+        self.a11y_metrics = metrics
+        self._theme = a11y.theme
+        self.text_scale = metrics.scale
+        self.ctx.text_scale = metrics.scale
+        if changed_look:
+            self.setStyleSheet(kiosk_style(a11y.theme, metrics))
+            self._refresh()
+        self._apply_reach(metrics)
+        self._stack_screens()
+        self.a11y.set_metrics(metrics, self.width() or self.screen_px[0])
+
+    def _stack_screens(self, force: bool = False) -> None:
+        """Screens stack their columns in portrait, and at 200 % on any panel: side by side
+        the columns would be too narrow for text that large."""
+        stacked = self.portrait or self.a11y_metrics.scale >= 2
+        for screen in self.screens.values():
+            if force or screen.portrait != stacked:
+                screen.set_portrait(stacked)
+
+    def reach_band(self) -> QRect:
+        """Window rows the controls must stay in (the whole window unless low-screen)."""
+        return self.a11y_metrics.reach
+
+    def _apply_reach(self, metrics: Metrics) -> None:
+        """Low-screen mode: the whole content moves down into the 400–1,220 mm band."""
+        band = metrics.reach
+        margin = metrics.margin_px
+        height = self.height() or self.screen_px[1]
+        top = max(margin, band.top()) if self.accessibility.low_screen else margin
+        bottom = max(margin, height - band.bottom() - 1) if self.accessibility.low_screen \
+            else margin
+        self.outer.setContentsMargins(margin, top, margin, bottom)
+        self.outer.setSpacing(metrics.gap_px)
+        for row in (self.footer_upper, self.footer_lower, self.header):
+            row.setSpacing(metrics.gap_px)
+        self._arrange_footer()
+        # At 200 % the screen's own content needs the room: the status line gives way, and
+        # on a narrow panel the clock too, so the language buttons fit.
+        self.clock.setVisible(self.portrait is False or metrics.scale < 2)
+        self.status.setVisible(metrics.scale < 2)
+        for overlay in (self.a11y, self.warning):
+            overlay.set_reach(band if self.accessibility.low_screen
+                              else QRect(0, 0, self.width(), height), margin)
 
     def open_accessibility(self) -> None:
-        self.a11y.retranslate(self.languages.language, self.text_scale)
+        self.a11y.retranslate()
+        self.a11y.set_metrics(self.a11y_metrics, self.width())
         self.a11y.open()
+        self.guide.announce_screen(tr("접근성 설정"))
+
+    # ------------------------------------------------------------- keyboard
+    def key(self, watched: QWidget, event: QKeyEvent) -> bool:
+        """Arrows move the focus like Tab; on a keypad screen the digits, Backspace and the
+        numeric keypad's Enter work the on-screen keypad (the main Enter activates the
+        focused control)."""
+        if event.key() in NEXT_KEYS + PREVIOUS_KEYS and isinstance(watched, QAbstractButton):
+            self.focusNextPrevChild(event.key() in NEXT_KEYS)
+            return True
+        pads = [] if self._overlay_open() else self.keypads()
+        keypad_enter = event.key() == Qt.Key.Key_Enter and \
+            bool(event.modifiers() & Qt.KeyboardModifier.KeypadModifier)
+        if event.key() in ACTIVATE_KEYS and isinstance(watched, QAbstractButton) \
+                and not (pads and keypad_enter):
+            self.tap_to_hear.armed = None
+            watched.animateClick()  # every control, also those built after the screen
+            return True
+        if not pads:
+            return False
+        pad = pads[0]
+        digit = DIGIT_KEYS.get(Qt.Key(event.key()))
+        if digit is not None:
+            target: QPushButton | None = pad.keys.get(digit)
+        elif event.key() == Qt.Key.Key_Backspace:
+            target = pad.erase_key
+        elif keypad_enter and pad.confirm_key.objectName() == "keyConfirm":
+            target = pad.confirm_key
+        else:
+            return False
+        if target is not None and target.isVisible() and target.isEnabled():
+            target.click()
+        return True
+
+    def _covered(self) -> None:
+        """An open overlay replaces the screen: nothing behind it can be reached or read."""
+        self.body.setVisible(not self._overlay_open())
+
+    def _overlay_open(self) -> bool:
+        return self.a11y.isVisible() or self.warning.isVisible()
+
+    def _focus_first(self) -> None:
+        """A new screen: the focus leaves the old one, so the next Tab (or arrow) starts at
+        the top of the window and walks the new screen in reading order."""
+        if self._overlay_open():
+            return
+        focused = self.focusWidget()
+        if focused is None or not focused.isVisible():
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reveal(self, widget: QWidget) -> None:
+        """The focused control is scrolled into view, never left hidden."""
+        parent = widget.parentWidget()
+        while parent is not None and parent is not self:
+            if isinstance(parent, QScrollArea):
+                parent.ensureWidgetVisible(widget, 8, 8)
+            parent = parent.parentWidget()
+
+    def screen_title(self, name: str) -> str:
+        """What voice guidance calls each screen."""
+        return {
+            "home": tr("처음 화면"), "attract": tr("안내 화면"), "browse": tr("목록"),
+            "detail": tr("자세히 보기"), "identify": tr("세대 확인"), "plate": tr("차량 번호"),
+            "confirm": tr("예약 확인"), "receipt": tr("예약 완료"), "mine": tr("내 예약"),
+            "map": tr("지도"),
+        }.get(name, name)
 
     # ------------------------------------------------------------ idle/privacy
     def poke(self) -> None:
@@ -324,6 +663,8 @@ class KioskWindow(QWidget):
     def _restart_idle(self) -> None:
         on_home = self.current is not None and self.current.name in ("home", "attract")
         seconds = self.timeouts.home_idle_s if on_home else self.timeouts.idle_s
+        if self.accessibility.voice:
+            seconds *= VOICE_TIME_FACTOR  # listening takes longer than reading
         if self.current is not None and self.current.name == "attract":
             self.idle_timer.stop()
             return
@@ -337,13 +678,17 @@ class KioskWindow(QWidget):
                 self.reset_session()
             self.go("attract")
             return
-        self.warning_left = max(1, round(self.timeouts.warning_s))
+        self.warning_left = max(1, round(self.timeouts.warning_s
+                                         * (VOICE_TIME_FACTOR if self.accessibility.voice else 1)))
         self.warning.show_remaining(self.warning_left)
         self.warning.open()
         self.warning_timer.start()
 
     def _has_personal_settings(self) -> bool:
-        return self.languages.language != self.settings.language or self.text_scale != 1.0
+        a = self.accessibility
+        return (a.voice or a.text_scale != 100 or a.high_contrast or a.low_screen
+                or a.language != a.default_language or a.speech_rate_step != DEFAULT_RATE_STEP
+                or a.speech_volume_step != DEFAULT_VOLUME_STEP)
 
     def _warning_tick(self) -> None:
         self.warning_left -= 1
@@ -362,11 +707,7 @@ class KioskWindow(QWidget):
         self.warning_timer.stop()
         self.warning.hide()
         self.a11y.hide()
-        self.languages.set_language(self.settings.language)
-        if self.text_scale != 1.0:
-            self.text_scale = 1.0
-            self.ctx.text_scale = 1.0
-            self.setStyleSheet(scaled_style(1.0))
+        self.accessibility.reset()
         self.go_home()
 
     def _forget_session(self) -> None:
@@ -391,11 +732,12 @@ class KioskWindow(QWidget):
             self.portrait = portrait
             self.header.setDirection(QBoxLayout.Direction.TopToBottom if portrait
                                      else QBoxLayout.Direction.LeftToRight)
-            for screen in self.screens.values():
-                screen.set_portrait(portrait)
+            self._stack_screens(force=True)
         for overlay in (self.a11y, self.warning):
             if overlay.isVisible():
                 overlay.setGeometry(self.rect())
+        self._apply_reach(self.a11y_metrics)
+        self.a11y.set_metrics(self.a11y_metrics, event.size().width())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

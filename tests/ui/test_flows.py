@@ -14,7 +14,7 @@ from kiosk.domain.clock import to_local
 from kiosk.domain.policy import BookingRequest
 from kiosk.ui.window import KioskWindow, Timeouts
 from tests.builders import KIOSK
-from tests.ui.conftest import RESIDENT, RESIDENT_PLATE, identify, settle, tap, type_digits
+from tests.ui.conftest import PORTRAIT, RESIDENT, RESIDENT_PLATE, identify, settle, tap, type_digits
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -320,17 +320,79 @@ def test_accessibility_panel_changes_language_and_text_size(
     panel = window.a11y
     assert panel.isVisible()
     before = window.screens["home"].prompt.font().pixelSize()  # type: ignore[attr-defined]
-    tap(qtbot, panel.size_buttons[1.4])
+    tap(qtbot, panel.content.text_size)
+    assert window.accessibility.text_scale == 150
     after = window.screens["home"].prompt.font().pixelSize()  # type: ignore[attr-defined]
     assert after > before
-    tap(qtbot, panel.language_buttons["en"])
-    assert panel.title.text() == "Display settings"
+    tap(qtbot, panel.content.language)
+    assert panel.content.title.text() == "Accessibility"
     tap(qtbot, panel.close_button)
     assert not panel.isVisible()
     tap(qtbot, window.screens["home"].tiles["item"], window)  # type: ignore[attr-defined]
     tap(qtbot, window.home_button, window)
-    assert window.languages.language == "en"  # kept until the session times out
+    assert window.languages.language == "en"  # kept until the session ends
     assert window.screens["home"].prompt.font().pixelSize() == after  # type: ignore[attr-defined]
+
+
+def choose_everything(qtbot: Any, window: Any) -> None:
+    """Turn every accessibility setting away from its default from the panel."""
+    tap(qtbot, window.a11y_button)
+    content = window.a11y.content
+    tap(qtbot, content.voice)
+    for control in (content.text_size, content.text_size, content.contrast,
+                    content.low_screen, content.language, content.faster, content.louder):
+        tap(qtbot, control)
+    a11y = window.accessibility
+    assert (a11y.voice, a11y.text_scale, a11y.high_contrast, a11y.low_screen, a11y.language,
+            a11y.speech_rate_step, a11y.speech_volume_step) == (True, 200, True, True, "en", 3, 4)
+    tap(qtbot, window.a11y.close_button)
+
+
+def assert_defaults(window: Any) -> None:
+    a11y = window.accessibility
+    assert (a11y.voice, a11y.text_scale, a11y.high_contrast, a11y.low_screen, a11y.language,
+            a11y.speech_rate_step, a11y.speech_volume_step) == (False, 100, False, False, "ko",
+                                                                2, 3)
+    assert window.languages.language == "ko"
+    assert window.outer.contentsMargins().top() == window.a11y_metrics.margin_px
+    assert window.a11y_button.text() == "접근성 · 음성"
+
+
+def test_idle_reset_restores_every_accessibility_setting(qtbot: Any, make_window: Any) -> None:
+    from kiosk.ui.window import Timeouts
+
+    # Every tap restarts the idle time (doubled once voice is on), so choosing fits in it.
+    window = make_window(PORTRAIT, timeouts=Timeouts(idle_s=2, home_idle_s=2,
+                                                     warning_s=1, receipt_s=600))
+    tap(qtbot, window.screens["home"].tiles["item"], window)  # type: ignore[attr-defined]
+    choose_everything(qtbot, window)
+    assert window.outer.contentsMargins().top() == window.a11y_metrics.reach.top()
+    qtbot.waitUntil(lambda: window.warning.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: window.current is window.screens["home"], timeout=10000)
+    assert_defaults(window)
+
+
+def test_going_home_after_a_receipt_restores_every_setting(
+        qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    choose_everything(qtbot, window)
+    window.go("receipt")
+    window.screens["receipt"].timer.stop()  # type: ignore[attr-defined]
+    tap(qtbot, window.home_button, window)
+    assert_defaults(window)
+    choose_everything(qtbot, window)
+    window.go("receipt")
+    tap(qtbot, window.screens["receipt"].done_button, window)  # type: ignore[attr-defined]
+    assert window.current is window.screens["home"]
+    assert_defaults(window)
+
+
+def test_going_home_mid_visit_keeps_the_settings(qtbot: Any, make_window: Any) -> None:
+    window = make_window()
+    choose_everything(qtbot, window)
+    tap(qtbot, window.screens["home"].tiles["item"], window)  # type: ignore[attr-defined]
+    tap(qtbot, window.home_button, window)
+    assert window.accessibility.high_contrast and window.accessibility.text_scale == 200
 
 
 class StationFeed:

@@ -38,7 +38,7 @@ def test_marker_tap_opens_the_resource_detail(qtbot: Any, make_window: Any,
     qtbot.waitUntil(lambda: page_js(view, "Boolean(KioskMap.markerFor('parking-b2-north'))"),
                     timeout=10000)
     # A resident taps the marker: show it, then click its icon in the page.
-    page_js(view, "window.KioskMap.invoke('showListing', ['parking-b2-north'])")
+    assert page_js(view, "window.KioskMap.invoke('showListing', ['parking-b2-north'])") is True
     qtbot.waitUntil(lambda: page_js(
         view, "Boolean(document.querySelector('.leaflet-marker-icon.is-selected'))"),
         timeout=5000)

@@ -46,6 +46,7 @@ class BrowseScreen(Screen):
         kiosk = (self.ctx.settings.kiosk_lat, self.ctx.settings.kiosk_lon)
         self.entries = build_entries(overviews, list(self.ctx.hub.nearby()), kiosk, self.kind)
         self.retranslate()
+        self.ctx.nav.refit()
 
     def _failed(self, _exc: BaseException) -> None:
         from kiosk.ui.wording import unexpected_text

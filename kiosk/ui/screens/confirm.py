@@ -262,7 +262,7 @@ class ReceiptScreen(Screen):
 
     def _finish(self) -> None:
         self.timer.stop()
-        self.ctx.nav.go_home()
+        self.ctx.nav.end_session()
 
     def clear(self) -> None:
         self.timer.stop()

@@ -32,7 +32,7 @@ from kiosk.ui.text import (
     tr,
     weekday_text,
 )
-from kiosk.ui.widgets import button, clear_layout, icon_for, label, scroll_area
+from kiosk.ui.widgets import button, clear_layout, fit_text, icon_for, label, scroll_area
 from kiosk.ui.wording import refusal_text, unexpected_text
 
 MAX_DAYS_SHOWN = 14
@@ -161,6 +161,7 @@ class DetailScreen(Screen):
         if self.days is not None and (self.day is None or self.day not in self.days):
             self.day = next(iter(self.days))
         self.retranslate()
+        self.ctx.nav.refit()
 
     def _failed(self, exc: BaseException, resource_id: str) -> None:
         if isinstance(exc, BookingRefused) and exc.reason is Refusal.NOT_FOUND:
@@ -189,7 +190,7 @@ class DetailScreen(Screen):
         self.slot_heading.setText(tr("시작 시간 (이어서 누르면 끝 시간)"))
         self.duration_heading.setText(tr("이용 시간"))
         self.book_button.setText(tr("이 시간으로 예약하기"))
-        self.other_button.setText(tr("같은 종류의 다른 곳 보기"))
+        self.other_button.setText(tr("비슷한 곳 보기"))
         resource, listing = self.resource, self.listing
         booking_widgets = (self.day_heading, self.slot_heading, self.slot_scroll,
                            self.duration_heading, self.summary, self.book_button)
@@ -308,14 +309,16 @@ class DetailScreen(Screen):
             chip.setProperty("full", not free)
             self.day_buttons[day] = chip
             columns = 4 if self.portrait and len(self.days) > 4 else 8
+            columns = max(2, round(columns / self.ctx.text_scale))
             self.day_grid.addWidget(chip, index // columns, index % columns)
+            fit_text(chip)
 
     def _draw_slots(self) -> None:
         clear_layout(self.slot_grid)
         self.slot_buttons = {}
         assert self.days is not None and self.resource is not None and self.day is not None
         shown = [s for s in self.days[self.day] if s.blocked_by is not Refusal.IN_PAST]
-        columns = 6
+        columns = max(2, round(6 / self.ctx.text_scale))
         chosen = self._chosen_range()
         for index, slot in enumerate(shown):
             text = f"{clock_text(slot.start)}\n{slot_state_text(slot, self.resource.capacity)}"
@@ -327,6 +330,7 @@ class DetailScreen(Screen):
             cell.setChecked(slot.start in chosen)
             self.slot_buttons[slot.start] = cell
             self.slot_grid.addWidget(cell, index // columns, index % columns)
+            fit_text(cell)
         if not shown:
             self.slot_grid.addWidget(label(tr("이 날은 예약할 수 있는 시간이 없습니다."),
                                            "cardWhere"), 0, 0)
@@ -337,7 +341,7 @@ class DetailScreen(Screen):
         assert self.resource is not None
         rules = self.resource.rules
         options = list(range(rules.min_duration, rules.max_duration + 1, rules.slot_minutes))
-        columns = 8
+        columns = max(2, round(4 / self.ctx.text_scale))
         for index, minutes in enumerate(options):
             option = button(self.ctx.metrics, duration_text(minutes), "durationChip",
                             lambda m=minutes: self._pick_duration(m), 104,
@@ -348,6 +352,7 @@ class DetailScreen(Screen):
             option.setEnabled(self.start is not None and self._range_ok(self.start, minutes))
             self.duration_buttons[minutes] = option
             self.duration_grid.addWidget(option, index // columns, index % columns)
+            fit_text(option)
 
     def _draw_summary(self, today: date) -> None:
         ok = self.start is not None and self._range_ok(self.start, self.minutes)

@@ -107,6 +107,7 @@ class MyBookingsScreen(Screen):
         for booking, resource in self.items:
             self.list_box.addWidget(self._card(booking, resource))
         self.list_box.addStretch(1)
+        self.ctx.nav.refit()  # cards arrive with their buttons: keys and voice reach them
 
     def _card(self, booking: Booking, resource: Resource) -> QWidget:
         m = self.ctx.metrics
