@@ -11,7 +11,7 @@ from kiosk.domain.bookings import BookingStatus
 from kiosk.domain.clock import to_local
 from kiosk.domain.errors import BookingRefused, Refusal
 from kiosk.domain.resources import Resource, ResourceKind
-from kiosk.domain.rules import BookingRules, QuotaPeriod
+from kiosk.domain.rules import BookingRules, QuotaPeriod, TimeWindow
 from kiosk.services.admin_accounts import DeskRefusal, DeskRefused
 
 LANGUAGE = {"current": "ko"}  # set by the window's language switch
@@ -79,6 +79,35 @@ def _period(period: QuotaPeriod) -> str:
             QuotaPeriod.MONTH: tr("한 달")}[period]
 
 
+def weekday_label(index: int) -> str:
+    """Monday = 0, as one short word in the desk's language."""
+    return (tr("월"), tr("화"), tr("수"), tr("목"), tr("금"), tr("토"), tr("일"))[index]
+
+
+def week_summary(weekly: tuple[tuple[TimeWindow, ...], ...]) -> str:
+    """Opening hours in words, runs of equal days joined: "월~금 09:00-22:00 · 일 휴무".
+
+    Empty when open all day every day (nothing worth saying).
+    """
+    texts = [", ".join(w.format() for w in day) for day in weekly]
+    if set(texts) == {"00:00-24:00"}:
+        return ""
+    if len(set(texts)) == 1:
+        return tr("운영 {h}").format(h=texts[0] or tr("없음"))
+    runs: list[tuple[int, int, str]] = []
+    for index, text in enumerate(texts):
+        if runs and runs[-1][2] == text:
+            runs[-1] = (runs[-1][0], index, text)
+        else:
+            runs.append((index, index, text))
+    words = []
+    for first, last, text in runs:
+        days = weekday_label(first) if first == last else \
+            f"{weekday_label(first)}~{weekday_label(last)}"
+        words.append(f"{days} {text or tr('휴무')}")
+    return tr("운영 {h}").format(h=" · ".join(words))
+
+
 def rules_preview(rules: BookingRules) -> str:
     """The rules as a volunteer would say them: "최대 2시간, 하루 1회, 승인 필요"."""
     parts = [tr("최대 {d}").format(d=duration_text(rules.max_duration))]
@@ -108,15 +137,19 @@ def rules_preview(rules: BookingRules) -> str:
         parts.append(tr("차량번호 필요"))
     if rules.buffer_minutes:
         parts.append(tr("예약 사이 {m}분 정리 시간").format(m=rules.buffer_minutes))
-    windows = {tuple(w.format() for w in day) for day in rules.hours.weekly}
-    if len(windows) == 1:
-        only = next(iter(windows))
-        if only != ("00:00-24:00",):
-            parts.append(tr("운영 {h}").format(h=", ".join(only) or tr("없음")))
-    else:
-        parts.append(tr("요일별 운영 시간"))
+    if rules.checkin_required and rules.checkin_opens_before:
+        parts.append(tr("체크인은 시작 {m}분 전부터").format(m=rules.checkin_opens_before))
+    hours = week_summary(rules.hours.weekly)
+    if hours:
+        parts.append(hours)
     if rules.hours.closed_on_public_holidays:
         parts.append(tr("공휴일 휴무"))
+    closed = sorted(rules.hours.closed_dates)
+    if closed:
+        shown = ", ".join(f"{d:%m/%d}" for d in closed[:3])
+        if len(closed) > 3:
+            shown = tr("{d} 외 {n}일").format(d=shown, n=len(closed) - 3)
+        parts.append(tr("쉬는 날 {d}").format(d=shown))
     return ", ".join(parts)
 
 
