@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from kiosk.admin.common import DeskSession
 from kiosk.admin.dialogs import ReasonDialog, UpcomingDialog, _Form
 from kiosk.admin.printing import write_pin_slip
-from kiosk.admin.text import import_error_text, tr, when
+from kiosk.admin.text import import_error_text, in_language, tr, when
 from kiosk.domain.households import Household
 from kiosk.services.importing import HouseholdPreview
 from kiosk.services.resource_admin import UpcomingChoice
@@ -78,7 +78,8 @@ class ImportDialog(_Form):
         try:
             self.raw = path.read_bytes()
         except OSError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(tr("파일을 읽을 수 없습니다: {p} ({e})").format(
+                p=path, e=exc.strerror or exc))
             return
         preview = self.session.desk.households.preview_import(self.raw)
         self.preview = preview
@@ -222,7 +223,9 @@ class HouseholdsTab(QWidget):
                                                                      self.session.actor))
         if not isinstance(pin, str):
             return None
-        write_pin_slip(slip, desk.services.settings.village_name, household.label, pin,
+        settings = desk.services.settings
+        write_pin_slip(slip, in_language(settings.village_name, settings.village_name_en),
+                       household.label, pin,
                        desk.bookings.clock(), self.session.account.display_name)
         self.session.notify(tr("{h}의 PIN을 새로 만들었습니다. 안내문: {p}").format(
             h=household.label, p=slip), False)

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from kiosk.admin.text import status_label, tr
+from kiosk.admin.text import in_language, status_label, tr
 from kiosk.domain.clock import to_local
 from kiosk.services.reports import SheetLine
 
@@ -63,7 +63,8 @@ def write_daily_sheet(path: Path, village: str, day: date, lines: list[SheetLine
     """Today's bookings for the management office, in time order, on A4 landscape."""
     rows = "".join(
         "<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in (
-            f"{to_local(s.start):%H:%M}-{to_local(s.end):%H:%M}", s.resource, s.household,
+            f"{to_local(s.start):%H:%M}-{to_local(s.end):%H:%M}",
+            in_language(s.resource, s.resource_en), s.household,
             s.code, status_label(s.status), s.plate or "", str(s.units))) + "<td></td></tr>"
         for s in sorted(lines, key=lambda s: (s.start, s.resource, s.code)))
     if not rows:

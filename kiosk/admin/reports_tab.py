@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from kiosk.admin.bookings_model import IN_FLIGHT
 from kiosk.admin.common import DeskSession, Job
 from kiosk.admin.printing import write_daily_sheet
-from kiosk.admin.text import tr
+from kiosk.admin.text import in_language, tr
 from kiosk.domain.clock import to_local
 from kiosk.services.reports import Period, Report, write_csv, write_xlsx
 
@@ -204,14 +204,16 @@ class ReportsTab(QWidget):
 
     def usage_rows(self) -> list[tuple[object, ...]]:
         assert self.report is not None
-        return [(u.resource_name, u.period_start.isoformat(), u.bookings, u.hours,
+        return [(in_language(u.resource_name, u.resource_name_en),
+                 u.period_start.isoformat(), u.bookings, u.hours,
                  u.utilisation, u.no_shows, u.cancellations) for u in self.report.usage]
 
     def _usage_chart(self, report: Report) -> None:
         totals: dict[str, tuple[float, float]] = {}
         for u in report.usage:
-            hours, open_hours = totals.get(u.resource_name, (0.0, 0.0))
-            totals[u.resource_name] = (hours + u.hours, open_hours + u.open_hours)
+            name = in_language(u.resource_name, u.resource_name_en)
+            hours, open_hours = totals.get(name, (0.0, 0.0))
+            totals[name] = (hours + u.hours, open_hours + u.open_hours)
         chart = QChart()
         chart.setTitle(tr("자원별 이용률 (%)"))
         bars = QBarSet(tr("이용률 %"))
@@ -291,7 +293,9 @@ class ReportsTab(QWidget):
             path = Path(name)
         lines = desk.reports.daily_sheet(today)
         try:
-            write_daily_sheet(path, desk.services.settings.village_name, today, lines, now)
+            settings = desk.services.settings
+            write_daily_sheet(path, in_language(settings.village_name, settings.village_name_en),
+                              today, lines, now)
         except OSError as exc:
             self.session.notify(tr("저장하지 못했습니다: {e}").format(e=exc), True)
             return None

@@ -13,6 +13,7 @@ from kiosk.domain.errors import BookingRefused, Refusal
 from kiosk.domain.resources import Resource, ResourceKind
 from kiosk.domain.rules import BookingRules, QuotaPeriod, TimeWindow
 from kiosk.services.admin_accounts import DeskRefusal, DeskRefused
+from kiosk.services.importing import ImportRefused
 
 LANGUAGE = {"current": "ko"}  # set by the window's language switch
 
@@ -24,6 +25,11 @@ def tr(text: str) -> str:
 def name_of(resource: Resource) -> str:
     """A resource's name in the desk's language (English falls back to Korean)."""
     return resource.name(LANGUAGE["current"])
+
+
+def in_language(korean: str, english: str) -> str:
+    """A name stored in both languages, in the desk's (English falls back to Korean)."""
+    return english if LANGUAGE["current"] == "en" and english else korean
 
 
 def status_label(status: BookingStatus) -> str:
@@ -167,9 +173,11 @@ def refusal_text(exc: Exception) -> str:
         return {
             DeskRefusal.INACTIVE: tr("사용이 중지된 계정입니다. 관리자에게 문의하세요."),
             DeskRefusal.NOT_MANAGER: tr("관리자만 할 수 있습니다."),
-            DeskRefusal.EXISTS: tr("이미 있습니다: {m}").format(m=str(exc)),
-            DeskRefusal.INVALID: tr("입력을 확인하세요: {m}").format(m=str(exc)),
-            DeskRefusal.NOT_FOUND: tr("찾을 수 없습니다: {m}").format(m=str(exc)),
+            DeskRefusal.EXISTS: tr("이미 있습니다: {m}").format(m=import_error_text(str(exc))),
+            DeskRefusal.INVALID: tr("입력을 확인하세요: {m}").format(
+                m=import_error_text(str(exc))),
+            DeskRefusal.NOT_FOUND: tr("찾을 수 없습니다: {m}").format(
+                m=import_error_text(str(exc))),
             DeskRefusal.ALREADY_SET_UP: tr("이미 설정되었습니다."),
         }.get(exc.reason, str(exc))
     if isinstance(exc, BookingRefused):
@@ -203,6 +211,10 @@ def refusal_text(exc: Exception) -> str:
             Refusal.BUSY: tr("데이터베이스가 바쁩니다. 잠시 후 다시 시도하세요."),
         }
         return texts.get(exc.reason, str(exc))
+    if isinstance(exc, ImportRefused):
+        return import_refusal_text([(e.line, e.message) for e in exc.errors])
+    if isinstance(exc, (LookupError, ValueError)):
+        return import_error_text(str(exc))
     return str(exc)
 
 
@@ -218,6 +230,33 @@ _IMPORT_ERRORS: tuple[tuple[str, str], ...] = (
     (r"more values than columns$", "값이 열보다 많습니다"),
     (r"the file is neither UTF-8 nor CP949 text.*$",
      "UTF-8이나 CP949 글자가 아닙니다. 엑셀에서 'CSV UTF-8'로 저장하세요"),
+    (r"household must look like 101-1203, got (?P<v>.*)$",
+     "세대는 101-1203처럼 적어야 합니다: {v}"),
+    (r"dates need a time zone.*$", "날짜에 시간대를 붙여 주세요. 예: 2026-12-01T10:00+09:00"),
+    (r"unknown resource (?P<v>.*)$", "모르는 자원입니다: {v}"),
+    (r"unknown household (?P<v>.*)$", "등록되지 않은 세대입니다: {v}"),
+    (r"no household (?P<v>.*)$", "등록되지 않은 세대입니다: {v}"),
+    (r"no resource (?P<v>.*)$", "없는 자원입니다: {v}"),
+    (r"resource (?P<v>\S+) already exists$", "이미 있는 자원 id입니다: {v}"),
+    (r"resource id (?P<v>.*) repeats$", "자원 id {v}이(가) 두 번 나옵니다"),
+    (r"unknown rule\(s\): (?P<v>.*)$", "모르는 규칙이 있습니다: {v}"),
+    (r"unknown weekday\(s\) in hours: (?P<v>.*)$", "모르는 요일이 있습니다: {v}"),
+    (r"opening window must look like 09:00-22:00, got (?P<v>.*)$",
+     "운영 시간은 09:00-22:00처럼 적어야 합니다: {v}"),
+    (r"a reason is needed$", "사유를 적어 주세요"),
+)
+
+
+def _not_bookable(reason: str) -> str:
+    try:
+        return refusal_text(BookingRefused(Refusal(reason)))
+    except ValueError:
+        return reason
+
+
+_NESTED: tuple[tuple[str, str], ...] = (
+    (r"resource (?P<v>[^:\s]+): (?P<m>.*)$", "자원 {v}: {m}"),
+    (r"not bookable: (?P<m>.*)$", "예약할 수 없습니다: {m}"),
 )
 
 
@@ -227,4 +266,19 @@ def import_error_text(message: str) -> str:
         found = re.match(pattern, message)
         if found:
             return tr(wording).format(**found.groupdict())
+    for pattern, wording in _NESTED:
+        found = re.match(pattern, message)
+        if found:
+            inner = found.group("m")
+            parts = found.groupdict()
+            parts["m"] = _not_bookable(inner) if pattern.startswith("not bookable") \
+                else import_error_text(inner)
+            return tr(wording).format(**parts)
     return message
+
+
+def import_refusal_text(errors: list[tuple[int, str]]) -> str:
+    """A file refused as a whole: each bad line in the desk's language."""
+    return tr("파일을 가져오지 않았습니다. 고칠 줄:") + "\n" + "\n".join(
+        tr("{n}번째 줄: {m}").format(n=line, m=import_error_text(message))
+        for line, message in errors)

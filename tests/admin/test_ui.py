@@ -691,3 +691,52 @@ def test_settings_are_validated_and_written_back_keeping_the_file(
     extra.setText("31.12.2026")
     assert tab.save() is None and "holidays.extra" in notes.seen[-1][0]
     assert load_settings(config, environ={}).extra_holidays == again.extra_holidays
+
+
+def test_reports_and_daily_sheet_name_resources_in_english_mode(
+        qtbot: Any, desk: Any, manager: AdminAccount, clock: Any, tmp_path: Path) -> None:
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.admin.window import DeskLanguage
+
+    known_week(desk, clock)
+    language = DeskLanguage(QApplication.instance())  # type: ignore[arg-type]
+    language.set("en")
+    try:
+        session, _ = session_for(desk, manager)
+        tab = ReportsTab(session)
+        qtbot.addWidget(tab)
+        tab.first.setDate(QDate(2026, 11, 23))
+        tab.last.setDate(QDate(2026, 11, 29))
+        tab.start()
+        qtbot.waitUntil(lambda: tab.report is not None, timeout=10_000)
+        assert tab.usage.item(0, 0).text() == "Community room"
+        assert tab.usage_rows()[0][0] == "Community room"
+        pdf = tab.daily_sheet(tmp_path / "today.pdf")
+        assert pdf is not None
+        document = QPdfDocument()
+        document.load(str(pdf))
+        text = "".join(document.getAllText(0).text().split())
+        assert "Communityroom" in text and "커뮤니티룸" not in text
+        document.close()
+    finally:
+        language.set("ko")
+
+
+def test_an_import_refused_at_write_time_is_explained_in_korean(
+        qtbot: Any, desk: Any, manager: AdminAccount, tmp_path: Path) -> None:
+    session, notes = session_for(desk, manager)
+    dialog = ImportDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.load(tmp_path / "missing.csv")
+    assert dialog.error.text().startswith("파일을 읽을 수 없습니다")
+    good = tmp_path / "h.csv"
+    good.write_text("building,unit,pin\n101,1203,1234\n", encoding="utf-8")
+    dialog.load(good)
+    assert dialog.ok_button.isEnabled()
+    dialog.raw = b"building,unit,pin\n101,1203,12\n"  # the file changed after the preview
+    dialog.submit()
+    assert notes.seen[-1][1]
+    assert "2번째 줄: PIN은 숫자 4자리여야 합니다" in notes.seen[-1][0]
+    assert desk.households.households() == []
