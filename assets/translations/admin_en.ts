@@ -1723,5 +1723,49 @@
         <source>휴무</source>
         <translation>closed</translation>
     </message>
+    <message>
+        <source>PDF로 저장…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>PIN 새로 만들기 (안내문)</source>
+        <translation>New PIN (with slip)</translation>
+    </message>
+    <message>
+        <source>PIN 안내문 인쇄</source>
+        <translation>Print the PIN slip</translation>
+    </message>
+    <message>
+        <source>{h}의 PIN을 새로 만들고 안내문을 인쇄했습니다.</source>
+        <translation>New PIN for {h}; the slip was printed.</translation>
+    </message>
+    <message>
+        <source>{h}의 새 PIN은 {p}입니다. 안내문을 만들지 못했습니다({e}). 세대에 직접 알려 주세요.</source>
+        <translation>The new PIN of {h} is {p}. The slip could not be made ({e}); tell the household in person.</translation>
+    </message>
+    <message>
+        <source>오늘의 예약표 인쇄</source>
+        <translation>Print today's sheet</translation>
+    </message>
+    <message>
+        <source>오늘의 예약표 인쇄…</source>
+        <translation>Print today's sheet…</translation>
+    </message>
+    <message>
+        <source>오늘의 예약표를 인쇄했습니다.</source>
+        <translation>Today's sheet was printed.</translation>
+    </message>
+    <message>
+        <source>인쇄…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>인쇄하지 못했습니다. 프린터를 확인하거나 PDF로 저장하세요.</source>
+        <translation>Could not print. Check the printer or save as PDF.</translation>
+    </message>
+    <message>
+        <source>프린터 오류</source>
+        <translation>printer error</translation>
+    </message>
 </context>
 </TS>

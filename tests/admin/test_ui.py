@@ -740,3 +740,55 @@ def test_an_import_refused_at_write_time_is_explained_in_korean(
     assert notes.seen[-1][1]
     assert "2번째 줄: PIN은 숫자 4자리여야 합니다" in notes.seen[-1][0]
     assert desk.households.households() == []
+
+
+def pdf_printer(path: Path) -> Any:
+    """A printer that writes its pages to a PDF: the print path without the dialog."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def test_pin_slip_and_daily_sheet_go_to_a_printer_as_well(
+        qtbot: Any, desk: Any, manager: AdminAccount, clock: Any, tmp_path: Path) -> None:
+    from PySide6.QtPdf import QPdfDocument
+
+    codes = known_week(desk, clock)
+    session, notes = session_for(desk, manager)
+    households = HouseholdsTab(session)
+    qtbot.addWidget(households)
+    households.table.selectRow(0)
+    assert households.print_pin(pdf_printer(tmp_path / "slip.pdf"))
+    assert "인쇄했습니다" in notes.seen[-1][0]
+    document = QPdfDocument()
+    assert document.load(str(tmp_path / "slip.pdf")) == QPdfDocument.Error.None_
+    found = re.search(r"새PIN(\d{4})", "".join(document.getAllText(0).text().split()))
+    assert found is not None
+    assert desk.bookings.verify_household("101", "1203", found.group(1)).label == "101-1203"
+    document.close()
+    reports = ReportsTab(session)
+    qtbot.addWidget(reports)
+    assert reports.print_sheet(pdf_printer(tmp_path / "sheet.pdf"))
+    sheet = QPdfDocument()
+    sheet.load(str(tmp_path / "sheet.pdf"))
+    assert sheet.pageCount() == 1
+    assert codes["b1"] in "".join(sheet.getAllText(0).text().split())
+    sheet.close()
+
+
+def test_a_slip_that_cannot_be_written_still_tells_the_new_pin(
+        qtbot: Any, desk: Any, manager: AdminAccount, tmp_path: Path) -> None:
+    add_household(desk.services)
+    session, notes = session_for(desk, manager)
+    tab = HouseholdsTab(session)
+    qtbot.addWidget(tab)
+    tab.table.selectRow(0)
+    assert tab.reset_pin(tmp_path / "no-such-folder" / "slip.pdf") is None
+    text, error = notes.seen[-1]
+    found = re.search(r"새 PIN은 (\d{4})입니다", text)
+    assert error and found is not None
+    assert desk.bookings.verify_household("101", "1203", found.group(1)).label == "101-1203"
+    assert not (tmp_path / "no-such-folder").exists()
