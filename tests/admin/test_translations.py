@@ -74,3 +74,21 @@ def test_refused_imports_read_in_english_too(english: Any) -> None:
     text = refusal_text(ImportRefused([RowError(2, "resource id room repeats")]))
     assert text.startswith("Nothing was imported") and "resource id room appears twice" in text
     assert not any("\uac00" <= ch <= "\ud7a3" for ch in text)
+
+
+def test_doctor_checks_the_desk_translation_is_present_and_current(tmp_path: Path) -> None:
+    import shutil
+
+    from kiosk.doctor import desk_translation
+
+    check = desk_translation(TRANSLATIONS)
+    assert check.ok and "matches" in check.detail
+    assert not desk_translation(tmp_path).ok  # no .qm at all
+    shutil.copy(TRANSLATIONS / "admin_en.qm", tmp_path / "admin_en.qm")
+    source = (TRANSLATIONS / "admin_en.ts").read_text("utf-8")
+    changed = source.replace("<translation>Closed days</translation>",
+                             "<translation>Days off</translation>")
+    assert changed != source
+    (tmp_path / "admin_en.ts").write_text(changed, "utf-8")
+    stale = desk_translation(tmp_path)
+    assert not stale.ok and "1 of" in stale.detail and "lrelease" in stale.fix
