@@ -464,10 +464,6 @@
         <translation>Import CSV…</translation>
     </message>
     <message>
-        <source>PIN 재설정 (안내문 출력)</source>
-        <translation>Reset PIN (print slip)</translation>
-    </message>
-    <message>
         <source>차량번호…</source>
         <translation>Plates…</translation>
     </message>
@@ -850,22 +846,6 @@
     <message>
         <source>예약 사이 정리 시간</source>
         <translation>Clean-up time between bookings</translation>
-    </message>
-    <message>
-        <source>운영 시간 (매일)</source>
-        <translation>Opening hours (every day)</translation>
-    </message>
-    <message>
-        <source>세대당 하루</source>
-        <translation>Per household per day</translation>
-    </message>
-    <message>
-        <source>세대당 한 주</source>
-        <translation>Per household per week</translation>
-    </message>
-    <message>
-        <source>세대당 한 달</source>
-        <translation>Per household per month</translation>
     </message>
     <message>
         <source>세대당 예정 예약</source>
@@ -1256,10 +1236,6 @@
         <translation>month</translation>
     </message>
     <message>
-        <source>요일별 운영 시간</source>
-        <translation>opening hours vary by weekday</translation>
-    </message>
-    <message>
         <source>아이디 또는 비밀번호가 맞지 않습니다.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -1390,10 +1366,6 @@
     <message>
         <source>한 번에 {n}개까지</source>
         <translation>up to {n} units at once</translation>
-    </message>
-    <message>
-        <source>체크인 필요(시작 {m}분 뒤 자동 취소)</source>
-        <translation>check-in needed (released {m} min after the start)</translation>
     </message>
     <message>
         <source>예약 사이 {m}분 정리 시간</source>
@@ -1644,10 +1616,6 @@
         <translation>a household looks like 101-1203, got {v}</translation>
     </message>
     <message>
-        <source>세대당 한도 (횟수 · 이용 시간)</source>
-        <translation>Limits per household (bookings · time)</translation>
-    </message>
-    <message>
         <source>쉬는 날</source>
         <translation>Closed days</translation>
     </message>
@@ -1702,10 +1670,6 @@
     <message>
         <source>체크인 시작 (이용 전)</source>
         <translation>Check-in opens (before start)</translation>
-    </message>
-    <message>
-        <source>체크인은 시작 {m}분 전부터</source>
-        <translation>check-in from {m} min before</translation>
     </message>
     <message>
         <source>추가</source>
@@ -1766,6 +1730,50 @@
     <message>
         <source>프린터 오류</source>
         <translation>printer error</translation>
+    </message>
+    <message>
+        <source>자원별 이용률 (%) — 이 기간에 이용한 예약이 없어 모두 0입니다</source>
+        <translation>Utilisation per resource (%) — no booking was used in this period, so all are 0</translation>
+    </message>
+    <message>
+        <source>예약 횟수</source>
+        <translation>Bookings</translation>
+    </message>
+    <message>
+        <source>이용 시간 합계</source>
+        <translation>Total time</translation>
+    </message>
+    <message>
+        <source>세대당 한도</source>
+        <translation>Per household</translation>
+    </message>
+    <message>
+        <source>체크인 필요(시작 {b}분 전부터, {m}분 지나면 자동 취소)</source>
+        <translation>check-in needed (from {b} min before; cancelled {m} min after the start without it)</translation>
+    </message>
+    <message>
+        <source>세대당 한도 (횟수 · 이용 시간)</source>
+        <translation>Limits per household (bookings · time)</translation>
+    </message>
+    <message>
+        <source>체크인은 시작 {m}분 전부터</source>
+        <translation>check-in from {m} min before</translation>
+    </message>
+    <message>
+        <source>운영 시간 (요일별)</source>
+        <translation>Opening hours per weekday</translation>
+    </message>
+    <message>
+        <source>하루에</source>
+        <translation>Per day</translation>
+    </message>
+    <message>
+        <source>한 주에</source>
+        <translation>Per week</translation>
+    </message>
+    <message>
+        <source>한 달에</source>
+        <translation>Per month</translation>
     </message>
 </context>
 </TS>

@@ -219,7 +219,9 @@ class ReportsTab(QWidget):
             hours, open_hours = totals.get(name, (0.0, 0.0))
             totals[name] = (hours + u.hours, open_hours + u.open_hours)
         chart = QChart()
-        chart.setTitle(tr("자원별 이용률 (%)"))
+        used = any(hours for hours, _ in totals.values())
+        chart.setTitle(tr("자원별 이용률 (%)") if used else
+                       tr("자원별 이용률 (%) — 이 기간에 이용한 예약이 없어 모두 0입니다"))
         bars = QBarSet(tr("이용률 %"))
         names = list(totals)
         for name in names:

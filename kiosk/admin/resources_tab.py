@@ -216,10 +216,13 @@ class ResourceDialog(_Form):
         left.addRow(tr("한 번에 수량"), self.units)
         left.addRow("", self.approval)
         left.addRow("", self.plate)
-        right.addRow(QLabel(tr("세대당 한도 (횟수 · 이용 시간)")))
-        for label, count, total in ((tr("하루"), self.per_day, self.minutes_day),
-                                    (tr("한 주"), self.per_week, self.minutes_week),
-                                    (tr("한 달"), self.per_month, self.minutes_month)):
+        heads = QHBoxLayout()
+        heads.addWidget(QLabel(tr("예약 횟수")))
+        heads.addWidget(QLabel(tr("이용 시간 합계")))
+        right.addRow(tr("세대당 한도"), heads)
+        for label, count, total in ((tr("하루에"), self.per_day, self.minutes_day),
+                                    (tr("한 주에"), self.per_week, self.minutes_week),
+                                    (tr("한 달에"), self.per_month, self.minutes_month)):
             pair = QHBoxLayout()
             pair.addWidget(count)
             pair.addWidget(total)
@@ -231,7 +234,7 @@ class ResourceDialog(_Form):
 
         hours_page = QWidget()
         hours_layout = QHBoxLayout(hours_page)
-        week_box = QGroupBox(tr("요일별 운영 시간"))
+        week_box = QGroupBox(tr("운영 시간 (요일별)"))
         week_form = QFormLayout(week_box)
         self.day_hours: list[QLineEdit] = []
         for index, text in enumerate(week_texts(rules.hours.weekly)):

@@ -137,14 +137,12 @@ def rules_preview(rules: BookingRules) -> str:
     if rules.approval_required:
         parts.append(tr("승인 필요"))
     if rules.checkin_required:
-        parts.append(tr("체크인 필요(시작 {m}분 뒤 자동 취소)").format(
-            m=rules.auto_release_after))
+        parts.append(tr("체크인 필요(시작 {b}분 전부터, {m}분 지나면 자동 취소)").format(
+            b=rules.checkin_opens_before, m=rules.auto_release_after))
     if rules.plate_required:
         parts.append(tr("차량번호 필요"))
     if rules.buffer_minutes:
         parts.append(tr("예약 사이 {m}분 정리 시간").format(m=rules.buffer_minutes))
-    if rules.checkin_required and rules.checkin_opens_before:
-        parts.append(tr("체크인은 시작 {m}분 전부터").format(m=rules.checkin_opens_before))
     hours = week_summary(rules.hours.weekly)
     if hours:
         parts.append(hours)

@@ -273,7 +273,8 @@ def test_every_rule_is_edited_in_the_dialog_and_reaches_the_kiosk(
     preview = dialog.preview.text()
     assert "수 10:00-12:00" in preview and "일 휴무" in preview
     assert "쉬는 날 11/26" in preview and "공휴일 휴무" in preview
-    assert "한 주 3시간까지" in preview and "시작 10분 전부터" in preview
+    assert "한 주 3시간까지" in preview
+    assert "체크인 필요(시작 10분 전부터, 15분 지나면 자동 취소)" in preview
     dialog.submit()
     assert dialog.result_resource is not None
     assert tab.save(dialog.result_resource, new=False)
