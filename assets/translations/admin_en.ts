@@ -1749,7 +1749,7 @@
     </message>
     <message>
         <source>체크인 필요(시작 {b}분 전부터, {m}분 지나면 자동 취소)</source>
-        <translation>check-in needed (from {b} min before; cancelled {m} min after the start without it)</translation>
+        <translation>check-in needed (opens {b} min before; released {m} min after the start)</translation>
     </message>
     <message>
         <source>세대당 한도 (횟수 · 이용 시간)</source>

@@ -495,8 +495,10 @@ class ResourcesTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # the rules in full, not cut off with "…"
         self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         buttons = QHBoxLayout()
         self.new_button = QPushButton(tr("+ 새 자원"))
         self.edit_button = QPushButton(tr("고치기…"))
