@@ -33,6 +33,7 @@ def run_checks(settings: Settings, render: bool = False) -> list[Check]:
         _disk(),
         _logs(settings),
         _assets(),
+        desk_translation(),
         _fonts(),
         _display(),
         *([_render(settings)] if render else []),
@@ -251,6 +252,38 @@ def _assets() -> Check:
         return Check("assets", False, "missing: " + ", ".join(missing),
                      "reinstall the kiosk (bash scripts/setup.sh)")
     return Check("assets", True, "translations, style sheet and map libraries present")
+
+
+def desk_translation(folder: Path = ROOT / "assets" / "translations") -> Check:
+    """The desk's English ``admin_en.qm`` exists and says what ``admin_en.ts`` says.
+
+    A stale .qm shows Korean (or old wording) in English mode without any error, so
+    every message of the .ts is looked up in the compiled file.
+    """
+    import xml.etree.ElementTree as ET
+
+    from PySide6.QtCore import QTranslator
+
+    compiled, source = folder / "admin_en.qm", folder / "admin_en.ts"
+    fix = "rebuild it: pyside6-lrelease assets/translations/admin_en.ts (or reinstall)"
+    translator = QTranslator()
+    if not compiled.exists() or not translator.load(str(compiled)):
+        return Check("desk translation", False, f"missing or unreadable: {compiled.name}", fix)
+    if not source.exists():
+        return Check("desk translation", True, f"{compiled.name} present (no .ts to compare)")
+    try:
+        messages = [(m.findtext("source") or "", m.findtext("translation") or "")
+                    for m in ET.parse(source).getroot().iter("message")]
+    except ET.ParseError as exc:
+        return Check("desk translation", False, f"{source.name} is not readable: {exc}", fix)
+    stale = [text for text, english in messages
+             if english and translator.translate("admin", text) != english]
+    if stale:
+        return Check("desk translation", False,
+                     f"{compiled.name} is older than {source.name}: {len(stale)} of "
+                     f"{len(messages)} messages differ (first: {stale[0]!r})", fix)
+    return Check("desk translation", True,
+                 f"{compiled.name} matches {source.name} ({len(messages)} messages)")
 
 
 def _fonts() -> Check:

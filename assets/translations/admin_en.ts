@@ -464,10 +464,6 @@
         <translation>Import CSV…</translation>
     </message>
     <message>
-        <source>PIN 재설정 (안내문 출력)</source>
-        <translation>Reset PIN (print slip)</translation>
-    </message>
-    <message>
         <source>차량번호…</source>
         <translation>Plates…</translation>
     </message>
@@ -850,22 +846,6 @@
     <message>
         <source>예약 사이 정리 시간</source>
         <translation>Clean-up time between bookings</translation>
-    </message>
-    <message>
-        <source>운영 시간 (매일)</source>
-        <translation>Opening hours (every day)</translation>
-    </message>
-    <message>
-        <source>세대당 하루</source>
-        <translation>Per household per day</translation>
-    </message>
-    <message>
-        <source>세대당 한 주</source>
-        <translation>Per household per week</translation>
-    </message>
-    <message>
-        <source>세대당 한 달</source>
-        <translation>Per household per month</translation>
     </message>
     <message>
         <source>세대당 예정 예약</source>
@@ -1256,10 +1236,6 @@
         <translation>month</translation>
     </message>
     <message>
-        <source>요일별 운영 시간</source>
-        <translation>opening hours vary by weekday</translation>
-    </message>
-    <message>
         <source>아이디 또는 비밀번호가 맞지 않습니다.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -1390,10 +1366,6 @@
     <message>
         <source>한 번에 {n}개까지</source>
         <translation>up to {n} units at once</translation>
-    </message>
-    <message>
-        <source>체크인 필요(시작 {m}분 뒤 자동 취소)</source>
-        <translation>check-in needed (released {m} min after the start)</translation>
     </message>
     <message>
         <source>예약 사이 {m}분 정리 시간</source>
@@ -1582,6 +1554,226 @@
     <message>
         <source>일</source>
         <translation>Sun</translation>
+    </message>
+    <message>
+        <source>{d} 외 {n}일</source>
+        <translation>{d} and {n} more</translation>
+    </message>
+    <message>
+        <source>{d}요일: 시작과 끝이 같습니다.</source>
+        <translation>{d}: the start and the end are the same.</translation>
+    </message>
+    <message>
+        <source>{d}요일: 운영 시간을 09:00-22:00처럼 적어 주세요.</source>
+        <translation>{d}: write the opening hours like 09:00-22:00.</translation>
+    </message>
+    <message>
+        <source>{d}요일: 운영 시간이 서로 겹칩니다.</source>
+        <translation>{d}: the opening hours overlap.</translation>
+    </message>
+    <message>
+        <source>공휴일에 쉼</source>
+        <translation>Closed on public holidays</translation>
+    </message>
+    <message>
+        <source>기본 정보</source>
+        <translation>Basics</translation>
+    </message>
+    <message>
+        <source>날짜에 시간대를 붙여 주세요. 예: 2026-12-01T10:00+09:00</source>
+        <translation>dates need a time zone, e.g. 2026-12-01T10:00+09:00</translation>
+    </message>
+    <message>
+        <source>등록되지 않은 세대입니다: {v}</source>
+        <translation>household not registered: {v}</translation>
+    </message>
+    <message>
+        <source>모르는 규칙이 있습니다: {v}</source>
+        <translation>unknown rule(s): {v}</translation>
+    </message>
+    <message>
+        <source>모르는 요일이 있습니다: {v}</source>
+        <translation>unknown weekday(s) in the hours: {v}</translation>
+    </message>
+    <message>
+        <source>모르는 자원입니다: {v}</source>
+        <translation>unknown resource: {v}</translation>
+    </message>
+    <message>
+        <source>비워 두면 그 요일은 쉽니다. 여러 구간은 쉼표로 (09:00-12:00, 13:00-18:00), 자정을 넘기면 22:00-02:00처럼 적습니다. 하루 종일은 00:00-24:00.</source>
+        <translation>Leave a day empty to close it. Several periods with commas (09:00-12:00, 13:00-18:00); past midnight like 22:00-02:00. All day is 00:00-24:00.</translation>
+    </message>
+    <message>
+        <source>빼기</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>사유를 적어 주세요</source>
+        <translation>a reason is needed</translation>
+    </message>
+    <message>
+        <source>세대는 101-1203처럼 적어야 합니다: {v}</source>
+        <translation>a household looks like 101-1203, got {v}</translation>
+    </message>
+    <message>
+        <source>쉬는 날</source>
+        <translation>Closed days</translation>
+    </message>
+    <message>
+        <source>쉬는 날 {d}</source>
+        <translation>closed {d}</translation>
+    </message>
+    <message>
+        <source>없는 자원입니다: {v}</source>
+        <translation>no such resource: {v}</translation>
+    </message>
+    <message>
+        <source>영문 위치 안내</source>
+        <translation>Where (English)</translation>
+    </message>
+    <message>
+        <source>예약할 수 없습니다: {m}</source>
+        <translation>cannot be booked: {m}</translation>
+    </message>
+    <message>
+        <source>운영 시간 · 쉬는 날</source>
+        <translation>Opening hours · closed days</translation>
+    </message>
+    <message>
+        <source>운영 시간은 09:00-22:00처럼 적어야 합니다: {v}</source>
+        <translation>opening hours must look like 09:00-22:00: {v}</translation>
+    </message>
+    <message>
+        <source>운영 시간이 하루도 없습니다. 적어도 한 요일은 적어 주세요.</source>
+        <translation>It is never open. Enter the hours of at least one weekday.</translation>
+    </message>
+    <message>
+        <source>월요일 시간을 모든 요일에</source>
+        <translation>Copy Monday's hours to every day</translation>
+    </message>
+    <message>
+        <source>이미 있는 자원 id입니다: {v}</source>
+        <translation>a resource with id {v} already exists</translation>
+    </message>
+    <message>
+        <source>자원 id {v}이(가) 두 번 나옵니다</source>
+        <translation>resource id {v} appears twice</translation>
+    </message>
+    <message>
+        <source>자원 {v}: {m}</source>
+        <translation>resource {v}: {m}</translation>
+    </message>
+    <message>
+        <source>정한 날짜에 쉼:</source>
+        <translation>Closed on these dates:</translation>
+    </message>
+    <message>
+        <source>체크인 시작 (이용 전)</source>
+        <translation>Check-in opens (before start)</translation>
+    </message>
+    <message>
+        <source>추가</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>파일을 가져오지 않았습니다. 고칠 줄:</source>
+        <translation>Nothing was imported. Lines to fix:</translation>
+    </message>
+    <message>
+        <source>파일을 읽을 수 없습니다: {p} ({e})</source>
+        <translation>Cannot read the file: {p} ({e})</translation>
+    </message>
+    <message>
+        <source>휴무</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>PDF로 저장…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>PIN 새로 만들기 (안내문)</source>
+        <translation>New PIN (with slip)</translation>
+    </message>
+    <message>
+        <source>PIN 안내문 인쇄</source>
+        <translation>Print the PIN slip</translation>
+    </message>
+    <message>
+        <source>{h}의 PIN을 새로 만들고 안내문을 인쇄했습니다.</source>
+        <translation>New PIN for {h}; the slip was printed.</translation>
+    </message>
+    <message>
+        <source>{h}의 새 PIN은 {p}입니다. 안내문을 만들지 못했습니다({e}). 세대에 직접 알려 주세요.</source>
+        <translation>The new PIN of {h} is {p}. The slip could not be made ({e}); tell the household in person.</translation>
+    </message>
+    <message>
+        <source>오늘의 예약표 인쇄</source>
+        <translation>Print today's sheet</translation>
+    </message>
+    <message>
+        <source>오늘의 예약표 인쇄…</source>
+        <translation>Print today's sheet…</translation>
+    </message>
+    <message>
+        <source>오늘의 예약표를 인쇄했습니다.</source>
+        <translation>Today's sheet was printed.</translation>
+    </message>
+    <message>
+        <source>인쇄…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>인쇄하지 못했습니다. 프린터를 확인하거나 PDF로 저장하세요.</source>
+        <translation>Could not print. Check the printer or save as PDF.</translation>
+    </message>
+    <message>
+        <source>프린터 오류</source>
+        <translation>printer error</translation>
+    </message>
+    <message>
+        <source>자원별 이용률 (%) — 이 기간에 이용한 예약이 없어 모두 0입니다</source>
+        <translation>Utilisation per resource (%) — no booking was used in this period, so all are 0</translation>
+    </message>
+    <message>
+        <source>예약 횟수</source>
+        <translation>Bookings</translation>
+    </message>
+    <message>
+        <source>이용 시간 합계</source>
+        <translation>Total time</translation>
+    </message>
+    <message>
+        <source>세대당 한도</source>
+        <translation>Per household</translation>
+    </message>
+    <message>
+        <source>체크인 필요(시작 {b}분 전부터, {m}분 지나면 자동 취소)</source>
+        <translation>check-in needed (opens {b} min before; released {m} min after the start)</translation>
+    </message>
+    <message>
+        <source>세대당 한도 (횟수 · 이용 시간)</source>
+        <translation>Limits per household (bookings · time)</translation>
+    </message>
+    <message>
+        <source>체크인은 시작 {m}분 전부터</source>
+        <translation>check-in from {m} min before</translation>
+    </message>
+    <message>
+        <source>운영 시간 (요일별)</source>
+        <translation>Opening hours per weekday</translation>
+    </message>
+    <message>
+        <source>하루에</source>
+        <translation>Per day</translation>
+    </message>
+    <message>
+        <source>한 주에</source>
+        <translation>Per week</translation>
+    </message>
+    <message>
+        <source>한 달에</source>
+        <translation>Per month</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -21,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.admin.common import DeskSession
 from kiosk.admin.dialogs import ReasonDialog, UpcomingDialog, _Form
-from kiosk.admin.printing import write_pin_slip
-from kiosk.admin.text import import_error_text, tr, when
+from kiosk.admin.printing import Paper, choose_printer, pin_slip, print_on, write_pdf
+from kiosk.admin.text import import_error_text, in_language, tr, when
 from kiosk.domain.households import Household
 from kiosk.services.importing import HouseholdPreview
 from kiosk.services.resource_admin import UpcomingChoice
@@ -78,7 +80,8 @@ class ImportDialog(_Form):
         try:
             self.raw = path.read_bytes()
         except OSError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(tr("파일을 읽을 수 없습니다: {p} ({e})").format(
+                p=path, e=exc.strerror or exc))
             return
         preview = self.session.desk.households.preview_import(self.raw)
         self.preview = preview
@@ -143,7 +146,7 @@ class HouseholdsTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         buttons = QHBoxLayout()
         self.import_button = QPushButton(tr("CSV 가져오기…"))
-        self.pin_button = QPushButton(tr("PIN 재설정 (안내문 출력)"))
+        self.pin_button = QPushButton(tr("PIN 새로 만들기 (안내문)"))
         self.unlock_button = QPushButton(tr("잠금 해제"))
         self.plates_button = QPushButton(tr("차량번호…"))
         self.deactivate_button = QPushButton(tr("전출 처리…"))
@@ -160,7 +163,10 @@ class HouseholdsTab(QWidget):
         layout.addWidget(self.count)
         self.search.textChanged.connect(self.fill)
         self.import_button.clicked.connect(self.import_csv)
-        self.pin_button.clicked.connect(lambda: self.reset_pin())
+        pin_menu = QMenu(self.pin_button)
+        pin_menu.addAction(tr("인쇄…"), lambda: self.print_pin())
+        pin_menu.addAction(tr("PDF로 저장…"), lambda: self.reset_pin())
+        self.pin_button.setMenu(pin_menu)
         self.unlock_button.clicked.connect(self.unlock)
         self.plates_button.clicked.connect(self.edit_plates)
         self.deactivate_button.clicked.connect(self.deactivate)
@@ -207,6 +213,7 @@ class HouseholdsTab(QWidget):
             self.reload()
 
     def reset_pin(self, slip: Path | None = None) -> Path | None:
+        """A new PIN with its slip saved as a PDF; the file is chosen before the PIN changes."""
         household = self._need_selection()
         if household is None:
             return None
@@ -217,17 +224,57 @@ class HouseholdsTab(QWidget):
             if not name:
                 return None
             slip = Path(name)
+        made = self._new_pin(household)
+        if made is None:
+            return None
+        pin, paper = made
+        try:
+            write_pdf(slip, paper)
+        except OSError as exc:
+            self._slip_failed(household, pin, str(exc.strerror or exc))
+            return None
+        self.session.notify(tr("{h}의 PIN을 새로 만들었습니다. 안내문: {p}").format(
+            h=household.label, p=slip), False)
+        return slip
+
+    def print_pin(self, printer: QPrinter | None = None) -> bool:
+        """A new PIN with its slip sent to a printer; the printer is chosen first."""
+        household = self._need_selection()
+        if household is None:
+            return False
+        if printer is None:
+            printer = choose_printer(self, tr("PIN 안내문 인쇄"))
+            if printer is None:
+                return False
+        made = self._new_pin(household)
+        if made is None:
+            return False
+        pin, paper = made
+        print_on(printer, paper)
+        if printer.printerState() == QPrinter.PrinterState.Error:
+            self._slip_failed(household, pin, tr("프린터 오류"))
+            return False
+        self.session.notify(tr("{h}의 PIN을 새로 만들고 안내문을 인쇄했습니다.").format(
+            h=household.label), False)
+        return True
+
+    def _new_pin(self, household: Household) -> tuple[str, Paper] | None:
         desk = self.session.desk
         pin = self.session.attempt(lambda: desk.households.reset_pin(household,
                                                                      self.session.actor))
+        self.reload()
         if not isinstance(pin, str):
             return None
-        write_pin_slip(slip, desk.services.settings.village_name, household.label, pin,
-                       desk.bookings.clock(), self.session.account.display_name)
-        self.session.notify(tr("{h}의 PIN을 새로 만들었습니다. 안내문: {p}").format(
-            h=household.label, p=slip), False)
-        self.reload()
-        return slip
+        settings = desk.services.settings
+        return pin, pin_slip(in_language(settings.village_name, settings.village_name_en),
+                             household.label, pin, desk.bookings.clock(),
+                             self.session.account.display_name)
+
+    def _slip_failed(self, household: Household, pin: str, why: str) -> None:
+        """The PIN already changed: say it here so it is not lost with the paper."""
+        self.session.notify(tr("{h}의 새 PIN은 {p}입니다. 안내문을 만들지 못했습니다({e}). "
+                               "세대에 직접 알려 주세요.").format(
+                                   h=household.label, p=pin, e=why), True)
 
     def unlock(self) -> None:
         household = self._need_selection()

@@ -1,44 +1,78 @@
 """Printed paper for the desk: the PIN slip handed to a household, the daily sheet.
 
-Both are PDF files (any PC can print them); the text is laid out by QTextDocument.
+Each is a ``Paper`` (HTML and a page size) that goes either to a PDF file (any PC
+can print it later) or straight to a printer chosen in the print dialog; the text is
+laid out by QTextDocument both ways, so both look the same.
 """
 
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QWidget
 
-from kiosk.admin.text import status_label, tr
+from kiosk.admin.text import in_language, status_label, tr
 from kiosk.domain.clock import to_local
 from kiosk.services.reports import SheetLine
 
 
-def _write(path: Path, body: str, size: QPageSize.PageSizeId, landscape: bool = False) -> None:
-    tmp = path.with_name(path.name + ".part")
-    writer = QPdfWriter(str(tmp))
-    writer.setResolution(300)
-    writer.setPageSize(QPageSize(size))
-    writer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape
+@dataclass(frozen=True)
+class Paper:
+    """One printed page's content and its paper."""
+
+    body: str
+    size: QPageSize.PageSizeId
+    landscape: bool = False
+
+
+def _lay_out(device: QPagedPaintDevice, paper: Paper, resolution: int) -> QTextDocument:
+    device.setPageSize(QPageSize(paper.size))
+    device.setPageOrientation(QPageLayout.Orientation.Landscape if paper.landscape
                               else QPageLayout.Orientation.Portrait)
-    writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
+    device.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
     document = QTextDocument()
     document.setDefaultStyleSheet("body { font-family: 'Noto Sans CJK KR', sans-serif; }"
                                   " td, th { padding: 4px 6px; }"
                                   " th { background: #eeeeee; text-align: left; }")
-    document.setHtml(body)
-    rect = writer.pageLayout().paintRectPixels(writer.resolution())
+    document.setHtml(paper.body)
+    rect = device.pageLayout().paintRectPixels(resolution)
     document.setPageSize(QSizeF(rect.width(), rect.height()))
+    return document
+
+
+def write_pdf(path: Path, paper: Paper) -> None:
+    """Write next to the target and rename, so a failed write leaves no half file."""
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_bytes(b"")  # a missing folder or full disk is an OSError here, not a Qt warning
+    writer = QPdfWriter(str(tmp))
+    writer.setResolution(300)
+    document = _lay_out(writer, paper, writer.resolution())
     document.print_(writer)
     del writer
     tmp.replace(path)
 
 
-def write_pin_slip(path: Path, village: str, household: str, pin: str,
-                   issued: datetime, by: str) -> None:
+def print_on(printer: QPrinter, paper: Paper) -> None:
+    """Send the paper to a printer already chosen (or a PDF-format QPrinter)."""
+    document = _lay_out(printer, paper, printer.resolution())
+    document.print_(printer)
+
+
+def choose_printer(parent: QWidget | None, title: str) -> QPrinter | None:
+    """The system print dialog; None when the volunteer cancels."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(title)
+    return printer if dialog.exec() else None
+
+
+def pin_slip(village: str, household: str, pin: str, issued: datetime, by: str) -> Paper:
     """An A6 slip: the new PIN, how to use it, and a reminder to change nothing else."""
     body = f"""
     <h2>{html.escape(village)}</h2>
@@ -55,15 +89,15 @@ def write_pin_slip(path: Path, village: str, household: str, pin: str,
     <p style="color: #555;">{html.escape(tr("발급"))}: {to_local(issued):%Y-%m-%d %H:%M}
     · {html.escape(by)}</p>
     """
-    _write(path, body, QPageSize.PageSizeId.A6)
+    return Paper(body, QPageSize.PageSizeId.A6)
 
 
-def write_daily_sheet(path: Path, village: str, day: date, lines: list[SheetLine],
-                      printed: datetime) -> None:
+def daily_sheet(village: str, day: date, lines: list[SheetLine], printed: datetime) -> Paper:
     """Today's bookings for the management office, in time order, on A4 landscape."""
     rows = "".join(
         "<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in (
-            f"{to_local(s.start):%H:%M}-{to_local(s.end):%H:%M}", s.resource, s.household,
+            f"{to_local(s.start):%H:%M}-{to_local(s.end):%H:%M}",
+            in_language(s.resource, s.resource_en), s.household,
             s.code, status_label(s.status), s.plate or "", str(s.units))) + "<td></td></tr>"
         for s in sorted(lines, key=lambda s: (s.start, s.resource, s.code)))
     if not rows:
@@ -79,4 +113,4 @@ def write_daily_sheet(path: Path, village: str, day: date, lines: list[SheetLine
     {rows}
     </table>
     """
-    _write(path, body, QPageSize.PageSizeId.A4, landscape=True)
+    return Paper(body, QPageSize.PageSizeId.A4, landscape=True)

@@ -20,6 +20,7 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QDate, Qt, QThreadPool, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,8 +40,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.admin.bookings_model import IN_FLIGHT
 from kiosk.admin.common import DeskSession, Job
-from kiosk.admin.printing import write_daily_sheet
-from kiosk.admin.text import tr
+from kiosk.admin.printing import Paper, choose_printer, daily_sheet, print_on, write_pdf
+from kiosk.admin.text import in_language, tr
 from kiosk.domain.clock import to_local
 from kiosk.services.reports import Period, Report, write_csv, write_xlsx
 
@@ -82,6 +83,7 @@ class ReportsTab(QWidget):
         self.csv_button = QPushButton(tr("CSV로 내보내기…"))
         self.xlsx_button = QPushButton(tr("엑셀(XLSX)로 내보내기…"))
         self.sheet_button = QPushButton(tr("오늘의 예약표 PDF…"))
+        self.print_button = QPushButton(tr("오늘의 예약표 인쇄…"))
         self.state = QLabel("")
         bar = QHBoxLayout()
         bar.addWidget(QLabel(tr("기간")))
@@ -94,6 +96,7 @@ class ReportsTab(QWidget):
         bar.addWidget(self.csv_button)
         bar.addWidget(self.xlsx_button)
         bar.addWidget(self.sheet_button)
+        bar.addWidget(self.print_button)
 
         self.usage = _table(self.usage_headers())
         self.usage.horizontalHeader().setStretchLastSection(False)
@@ -135,6 +138,7 @@ class ReportsTab(QWidget):
         self.csv_button.clicked.connect(lambda: self._ask_export("csv"))
         self.xlsx_button.clicked.connect(lambda: self._ask_export("xlsx"))
         self.sheet_button.clicked.connect(lambda: self.daily_sheet())
+        self.print_button.clicked.connect(lambda: self.print_sheet())
         self.ready.connect(self.show_report)
         for button in (self.csv_button, self.xlsx_button):
             button.setEnabled(False)
@@ -204,16 +208,20 @@ class ReportsTab(QWidget):
 
     def usage_rows(self) -> list[tuple[object, ...]]:
         assert self.report is not None
-        return [(u.resource_name, u.period_start.isoformat(), u.bookings, u.hours,
+        return [(in_language(u.resource_name, u.resource_name_en),
+                 u.period_start.isoformat(), u.bookings, u.hours,
                  u.utilisation, u.no_shows, u.cancellations) for u in self.report.usage]
 
     def _usage_chart(self, report: Report) -> None:
         totals: dict[str, tuple[float, float]] = {}
         for u in report.usage:
-            hours, open_hours = totals.get(u.resource_name, (0.0, 0.0))
-            totals[u.resource_name] = (hours + u.hours, open_hours + u.open_hours)
+            name = in_language(u.resource_name, u.resource_name_en)
+            hours, open_hours = totals.get(name, (0.0, 0.0))
+            totals[name] = (hours + u.hours, open_hours + u.open_hours)
         chart = QChart()
-        chart.setTitle(tr("자원별 이용률 (%)"))
+        used = any(hours for hours, _ in totals.values())
+        chart.setTitle(tr("자원별 이용률 (%)") if used else
+                       tr("자원별 이용률 (%) — 이 기간에 이용한 예약이 없어 모두 0입니다"))
         bars = QBarSet(tr("이용률 %"))
         names = list(totals)
         for name in names:
@@ -279,9 +287,9 @@ class ReportsTab(QWidget):
         return True
 
     def daily_sheet(self, path: Path | None = None) -> Path | None:
+        """Today's sheet as a PDF file."""
         desk = self.session.desk
-        now = desk.bookings.clock()
-        today = to_local(now).date()
+        today = to_local(desk.bookings.clock()).date()
         if path is None:
             name, _ = QFileDialog.getSaveFileName(
                 self, tr("오늘의 예약표"), str(Path.home() / f"bookings-{today}.pdf"),
@@ -289,13 +297,32 @@ class ReportsTab(QWidget):
             if not name:
                 return None
             path = Path(name)
-        lines = desk.reports.daily_sheet(today)
         try:
-            write_daily_sheet(path, desk.services.settings.village_name, today, lines, now)
+            write_pdf(path, self._sheet())
         except OSError as exc:
             self.session.notify(tr("저장하지 못했습니다: {e}").format(e=exc), True)
             return None
         self.session.notify(tr("오늘의 예약표를 저장했습니다: {p}").format(p=path), False)
         return path
 
+    def print_sheet(self, printer: QPrinter | None = None) -> bool:
+        """Today's sheet straight to a printer chosen in the print dialog."""
+        if printer is None:
+            printer = choose_printer(self, tr("오늘의 예약표 인쇄"))
+            if printer is None:
+                return False
+        print_on(printer, self._sheet())
+        if printer.printerState() == QPrinter.PrinterState.Error:
+            self.session.notify(tr("인쇄하지 못했습니다. 프린터를 확인하거나 PDF로 "
+                                   "저장하세요."), True)
+            return False
+        self.session.notify(tr("오늘의 예약표를 인쇄했습니다."), False)
+        return True
 
+    def _sheet(self) -> Paper:
+        desk = self.session.desk
+        now = desk.bookings.clock()
+        today = to_local(now).date()
+        settings = desk.services.settings
+        return daily_sheet(in_language(settings.village_name, settings.village_name_en),
+                           today, desk.reports.daily_sheet(today), now)

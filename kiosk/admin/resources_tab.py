@@ -5,9 +5,10 @@ take them out of service, and close them for a period (blackouts).
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+from itertools import pairwise
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,10 +22,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -32,11 +35,18 @@ from PySide6.QtWidgets import (
 
 from kiosk.admin.common import DeskSession
 from kiosk.admin.dialogs import UpcomingDialog, _Form
-from kiosk.admin.text import kind_label, name_of, rules_preview, tr, when
+from kiosk.admin.text import kind_label, name_of, rules_preview, tr, weekday_label, when
 from kiosk.domain.blackouts import Blackout
 from kiosk.domain.clock import SEOUL, to_local
 from kiosk.domain.resources import Location, Resource, ResourceKind
-from kiosk.domain.rules import BookingRules, OpeningHours, Quota, QuotaPeriod, TimeWindow
+from kiosk.domain.rules import (
+    MINUTES_PER_DAY,
+    BookingRules,
+    OpeningHours,
+    Quota,
+    QuotaPeriod,
+    TimeWindow,
+)
 from kiosk.services.resource_admin import UpcomingChoice
 
 
@@ -54,12 +64,59 @@ def _spin(low: int, high: int, value: int, suffix: str = "", step: int = 1,
     return box
 
 
+def parse_week(texts: list[str]) -> tuple[tuple[TimeWindow, ...], ...]:
+    """Seven typed days into opening windows; raises ValueError naming the weekday.
+
+    An empty day is closed. A window whose end is before its start ("22:00-02:00")
+    runs past midnight: it is split into 22:00-24:00 that day and 00:00-02:00 the next,
+    the form ``OpeningHours`` books across midnight with.
+    """
+    days: list[list[TimeWindow]] = [[] for _ in range(7)]
+    for index, text in enumerate(texts):
+        for part in (p.strip() for p in text.split(",")):
+            if not part:
+                continue
+            try:
+                start_text, end_text = part.split("-")
+                start = TimeWindow.parse(f"{start_text}-24:00").start
+                end = TimeWindow.parse(f"00:00-{end_text}").end if end_text.strip() not in (
+                    "0:00", "00:00") else 0
+            except ValueError as exc:
+                raise ValueError(tr("{d}요일: 운영 시간을 09:00-22:00처럼 적어 주세요.").format(
+                    d=weekday_label(index))) from exc
+            if end > start:
+                days[index].append(TimeWindow(start, end))
+            elif end == start:
+                raise ValueError(tr("{d}요일: 시작과 끝이 같습니다.").format(
+                    d=weekday_label(index)))
+            else:
+                days[index].append(TimeWindow(start, MINUTES_PER_DAY))
+                if end:
+                    days[(index + 1) % 7].append(TimeWindow(0, end))
+    for index, windows in enumerate(days):
+        ordered = sorted(windows, key=lambda w: w.start)
+        for first, second in pairwise(ordered):
+            if second.start < first.end:
+                raise ValueError(tr("{d}요일: 운영 시간이 서로 겹칩니다.").format(
+                    d=weekday_label(index)))
+    return tuple(tuple(sorted(d, key=lambda w: w.start)) for d in days)
+
+
+def week_texts(weekly: tuple[tuple[TimeWindow, ...], ...]) -> list[str]:
+    """The stored windows as the seven lines of the editor."""
+    return [", ".join(w.format() for w in day) for day in weekly]
+
+
 class ResourceDialog(_Form):
-    """Every field and rule; the preview and the error line update as you type."""
+    """Every field and rule; the preview and the error line update as you type.
+
+    Nothing is stored until the dialog is accepted and the caller saves the whole
+    resource at once, so a half-edited rule never reaches the kiosk.
+    """
 
     def __init__(self, resource: Resource | None, parent: QWidget | None = None) -> None:
         super().__init__(tr("자원 만들기") if resource is None else tr("자원 고치기"), parent)
-        self.setMinimumWidth(760)
+        self.setMinimumWidth(820)
         self.original = resource
         self.result_resource: Resource | None = None
         r = resource or Resource("new", ResourceKind.SPACE, "", "", Location(37.6066, 127.0237))
@@ -78,6 +135,7 @@ class ResourceDialog(_Form):
         self.bookable = QCheckBox(tr("예약 받기"))
         self.bookable.setChecked(r.bookable)
         self.where = QLineEdit(r.location.where_ko)
+        self.where_en = QLineEdit(r.location.where_en)
         self.lat = QDoubleSpinBox()
         self.lat.setDecimals(6)
         self.lat.setRange(-90, 90)
@@ -86,6 +144,12 @@ class ResourceDialog(_Form):
         self.lon.setDecimals(6)
         self.lon.setRange(-180, 180)
         self.lon.setValue(r.location.lon)
+        self.outer.removeItem(self.form)
+        self.tabs = QTabWidget()
+        self.outer.addWidget(self.tabs)
+        basics = QWidget()
+        basics.setLayout(self.form)
+        self.tabs.addTab(basics, tr("기본 정보"))
         self.form.addRow(tr("id"), self.id)
         self.form.addRow(tr("이름"), self.name_ko)
         self.form.addRow(tr("영문 이름"), self.name_en)
@@ -93,20 +157,26 @@ class ResourceDialog(_Form):
         self.form.addRow(tr("동시에 쓸 수 있는 수량"), self.capacity)
         self.form.addRow("", self.bookable)
         self.form.addRow(tr("위치 안내"), self.where)
+        self.form.addRow(tr("영문 위치 안내"), self.where_en)
         position = QHBoxLayout()
         position.addWidget(self.lat)
         position.addWidget(self.lon)
         self.form.addRow(tr("위도 / 경도"), position)
 
-        box = QGroupBox(tr("예약 규칙"))
+        box = QWidget()
         grid = QHBoxLayout(box)
         left, right = QFormLayout(), QFormLayout()
         grid.addLayout(left)
         grid.addLayout(right)
+        self.tabs.addTab(box, tr("예약 규칙"))
         self.slot = QComboBox()
-        for value in (10, 15, 30, 60):
+        for value in (5, 10, 15, 20, 30, 60):
             self.slot.addItem(f"{value}{minutes}", value)
-        self.slot.setCurrentIndex(max(self.slot.findData(rules.slot_minutes), 0))
+        found = self.slot.findData(rules.slot_minutes)
+        if found < 0:
+            self.slot.addItem(f"{rules.slot_minutes}{minutes}", rules.slot_minutes)
+            found = self.slot.count() - 1
+        self.slot.setCurrentIndex(found)
         self.min_duration = _spin(5, 24 * 60, rules.min_duration, minutes, 5)
         self.max_duration = _spin(5, 7 * 24 * 60, rules.max_duration, minutes, 5)
         self.days_ahead = _spin(0, 365, rules.max_days_ahead, tr(" 일"))
@@ -114,27 +184,28 @@ class ResourceDialog(_Form):
         self.cutoff = _spin(0, 7 * 24 * 60, rules.cancel_cutoff, minutes, 5)
         self.buffer = _spin(0, 240, rules.buffer_minutes, minutes, 5)
         quotas = {q.period: q for q in rules.quotas}
-        self.per_day = _spin(0, 99, (quotas[QuotaPeriod.DAY].max_bookings or 0)
-                             if QuotaPeriod.DAY in quotas else 0, tr(" 회"), none=True)
-        self.per_week = _spin(0, 99, (quotas[QuotaPeriod.WEEK].max_bookings or 0)
-                              if QuotaPeriod.WEEK in quotas else 0, tr(" 회"), none=True)
-        self.per_month = _spin(0, 999, (quotas[QuotaPeriod.MONTH].max_bookings or 0)
-                               if QuotaPeriod.MONTH in quotas else 0, tr(" 회"), none=True)
+
+        def quota_boxes(period: QuotaPeriod, most: int) -> tuple[QSpinBox, QSpinBox]:
+            quota = quotas.get(period)
+            count = _spin(0, most, (quota.max_bookings or 0) if quota else 0, tr(" 회"),
+                          none=True)
+            total = _spin(0, 31 * 24 * 60, (quota.max_minutes or 0) if quota else 0,
+                          minutes, 30, none=True)
+            return count, total
+
+        self.per_day, self.minutes_day = quota_boxes(QuotaPeriod.DAY, 99)
+        self.per_week, self.minutes_week = quota_boxes(QuotaPeriod.WEEK, 99)
+        self.per_month, self.minutes_month = quota_boxes(QuotaPeriod.MONTH, 999)
         self.upcoming = _spin(0, 99, rules.max_upcoming_per_household or 0, tr(" 건"), none=True)
         self.units = _spin(1, 99, rules.max_units_per_booking)
-        self.hours = QLineEdit(", ".join(w.format() for w in rules.hours.weekly[0]))
-        self.hours.setPlaceholderText("09:00-22:00")
         self.approval = QCheckBox(tr("승인 필요"))
         self.approval.setChecked(rules.approval_required)
         self.checkin = QCheckBox(tr("체크인 필요"))
         self.checkin.setChecked(rules.checkin_required)
+        self.checkin_opens = _spin(0, 240, rules.checkin_opens_before, minutes, 5)
         self.release = _spin(1, 240, rules.auto_release_after, minutes, 5)
         self.plate = QCheckBox(tr("차량번호 필요"))
         self.plate.setChecked(rules.plate_required)
-        self.holidays = QCheckBox(tr("공휴일 휴무"))
-        self.holidays.setChecked(rules.hours.closed_on_public_holidays)
-        self.weekly_hours = rules.hours.weekly
-        self.same_every_day = len({tuple(d) for d in rules.hours.weekly}) == 1
         left.addRow(tr("예약 단위"), self.slot)
         left.addRow(tr("최소 이용"), self.min_duration)
         left.addRow(tr("최대 이용"), self.max_duration)
@@ -142,18 +213,70 @@ class ResourceDialog(_Form):
         left.addRow(tr("최소 사전 예약"), self.notice)
         left.addRow(tr("취소 마감 (시작 전)"), self.cutoff)
         left.addRow(tr("예약 사이 정리 시간"), self.buffer)
-        left.addRow(tr("운영 시간 (매일)"), self.hours)
-        right.addRow(tr("세대당 하루"), self.per_day)
-        right.addRow(tr("세대당 한 주"), self.per_week)
-        right.addRow(tr("세대당 한 달"), self.per_month)
+        left.addRow(tr("한 번에 수량"), self.units)
+        left.addRow("", self.approval)
+        left.addRow("", self.plate)
+        heads = QHBoxLayout()
+        heads.addWidget(QLabel(tr("예약 횟수")))
+        heads.addWidget(QLabel(tr("이용 시간 합계")))
+        right.addRow(tr("세대당 한도"), heads)
+        for label, count, total in ((tr("하루에"), self.per_day, self.minutes_day),
+                                    (tr("한 주에"), self.per_week, self.minutes_week),
+                                    (tr("한 달에"), self.per_month, self.minutes_month)):
+            pair = QHBoxLayout()
+            pair.addWidget(count)
+            pair.addWidget(total)
+            right.addRow(label, pair)
         right.addRow(tr("세대당 예정 예약"), self.upcoming)
-        right.addRow(tr("한 번에 수량"), self.units)
-        right.addRow("", self.approval)
         right.addRow("", self.checkin)
+        right.addRow(tr("체크인 시작 (이용 전)"), self.checkin_opens)
         right.addRow(tr("체크인 없으면 자동 취소"), self.release)
-        right.addRow("", self.plate)
-        right.addRow("", self.holidays)
-        self.outer.addWidget(box)
+
+        hours_page = QWidget()
+        hours_layout = QHBoxLayout(hours_page)
+        week_box = QGroupBox(tr("운영 시간 (요일별)"))
+        week_form = QFormLayout(week_box)
+        self.day_hours: list[QLineEdit] = []
+        for index, text in enumerate(week_texts(rules.hours.weekly)):
+            edit = QLineEdit(text)
+            edit.setPlaceholderText(tr("휴무"))
+            self.day_hours.append(edit)
+            week_form.addRow(weekday_label(index), edit)
+        self.copy_monday = QPushButton(tr("월요일 시간을 모든 요일에"))
+        self.copy_monday.clicked.connect(self.same_as_monday)
+        week_form.addRow("", self.copy_monday)
+        hint = QLabel(tr("비워 두면 그 요일은 쉽니다. 여러 구간은 쉼표로 "
+                         "(09:00-12:00, 13:00-18:00), 자정을 넘기면 22:00-02:00처럼 "
+                         "적습니다. 하루 종일은 00:00-24:00."))
+        hint.setWordWrap(True)
+        week_form.addRow(hint)
+        hours_layout.addWidget(week_box, 3)
+        closed_box = QGroupBox(tr("쉬는 날"))
+        closed_layout = QVBoxLayout(closed_box)
+        self.holidays = QCheckBox(tr("공휴일에 쉼"))
+        self.holidays.setChecked(rules.hours.closed_on_public_holidays)
+        closed_layout.addWidget(self.holidays)
+        closed_layout.addWidget(QLabel(tr("정한 날짜에 쉼:")))
+        self.closed_list = QListWidget()
+        self.closed_dates: set[date] = set(rules.hours.closed_dates)
+        closed_layout.addWidget(self.closed_list, 1)
+        pick = QHBoxLayout()
+        today = QDate.currentDate()
+        self.closed_pick = QDateEdit(today)
+        self.closed_pick.setCalendarPopup(True)
+        self.closed_pick.setDisplayFormat("yyyy-MM-dd")
+        self.add_closed_button = QPushButton(tr("추가"))
+        self.remove_closed_button = QPushButton(tr("빼기"))
+        pick.addWidget(self.closed_pick, 1)
+        pick.addWidget(self.add_closed_button)
+        pick.addWidget(self.remove_closed_button)
+        closed_layout.addLayout(pick)
+        self.add_closed_button.clicked.connect(self.add_closed_date)
+        self.remove_closed_button.clicked.connect(self.remove_closed_date)
+        hours_layout.addWidget(closed_box, 2)
+        self.tabs.addTab(hours_page, tr("운영 시간 · 쉬는 날"))
+        self._show_closed_dates()
+
         self.preview = QLabel("")
         self.preview.setWordWrap(True)
         self.preview.setStyleSheet("background: #e3f2fd; padding: 8px; font-size: 15px;")
@@ -162,33 +285,64 @@ class ResourceDialog(_Form):
         for widget in self.findChildren(QSpinBox) + self.findChildren(QDoubleSpinBox):
             widget.valueChanged.connect(self.update_preview)
         for edit in self.findChildren(QLineEdit):
-            edit.textChanged.connect(self.update_preview)
+            if edit.parent() is not self.closed_pick:
+                edit.textChanged.connect(self.update_preview)
         for check in self.findChildren(QCheckBox):
             check.toggled.connect(self.update_preview)
         for combo in (self.slot, self.kind):
             combo.currentIndexChanged.connect(self.update_preview)
+        self.checkin.toggled.connect(self._checkin_fields)
+        self._checkin_fields()
         self.finish_layout()
         self.update_preview()
+
+    def _checkin_fields(self) -> None:
+        for box in (self.checkin_opens, self.release):
+            box.setEnabled(self.checkin.isChecked())
+
+    def same_as_monday(self) -> None:
+        for edit in self.day_hours[1:]:
+            edit.setText(self.day_hours[0].text())
+
+    def add_closed_date(self) -> None:
+        self.closed_dates.add(_picked(self.closed_pick))
+        self._show_closed_dates()
+        self.update_preview()
+
+    def remove_closed_date(self) -> None:
+        ordered = sorted(self.closed_dates)
+        gone = {ordered[i.row()] for i in self.closed_list.selectedIndexes()
+                if i.row() < len(ordered)} or {_picked(self.closed_pick)}
+        self.closed_dates -= gone
+        self._show_closed_dates()
+        self.update_preview()
+
+    def _show_closed_dates(self) -> None:
+        self.closed_list.clear()
+        for day in sorted(self.closed_dates):
+            self.closed_list.addItem(f"{day:%Y-%m-%d} ({weekday_label(day.weekday())})")
+        if not self.closed_dates:
+            item = QListWidgetItem(tr("없음"))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.closed_list.addItem(item)
 
     def build(self) -> Resource:
         """The resource as entered; raises ValueError with what is wrong."""
         quotas = tuple(
-            Quota(period, max_bookings=box.value())
-            for period, box in ((QuotaPeriod.DAY, self.per_day),
-                                (QuotaPeriod.WEEK, self.per_week),
-                                (QuotaPeriod.MONTH, self.per_month)) if box.value())
-        text = self.hours.text().strip()
-        if self.same_every_day or text != ", ".join(w.format() for w in self.weekly_hours[0]):
-            windows = tuple(TimeWindow.parse(part) for part in text.split(",") if part.strip())
-            if not windows:
-                raise ValueError(tr("운영 시간을 09:00-22:00처럼 적어 주세요."))
-            weekly = (windows,) * 7
-        else:
-            weekly = self.weekly_hours
+            Quota(period, max_bookings=count.value() or None, max_minutes=total.value() or None)
+            for period, count, total in (
+                (QuotaPeriod.DAY, self.per_day, self.minutes_day),
+                (QuotaPeriod.WEEK, self.per_week, self.minutes_week),
+                (QuotaPeriod.MONTH, self.per_month, self.minutes_month))
+            if count.value() or total.value())
+        weekly = parse_week([edit.text() for edit in self.day_hours])
+        if self.bookable.isChecked() and not any(weekly):
+            raise ValueError(tr("운영 시간이 하루도 없습니다. 적어도 한 요일은 적어 주세요."))
         base = self.original.rules if self.original else BookingRules()
         rules = replace(
             base,
-            hours=OpeningHours(weekly, base.hours.closed_dates, self.holidays.isChecked()),
+            hours=OpeningHours(weekly, frozenset(self.closed_dates),
+                               self.holidays.isChecked()),
             slot_minutes=int(self.slot.currentData()),
             min_duration=self.min_duration.value(), max_duration=self.max_duration.value(),
             min_notice=self.notice.value(), cancel_cutoff=self.cutoff.value(),
@@ -197,6 +351,7 @@ class ResourceDialog(_Form):
             max_units_per_booking=self.units.value(),
             approval_required=self.approval.isChecked(),
             checkin_required=self.checkin.isChecked(),
+            checkin_opens_before=self.checkin_opens.value(),
             auto_release_after=self.release.value(), plate_required=self.plate.isChecked(),
         )
         if not self.id.text().strip():
@@ -211,7 +366,7 @@ class ResourceDialog(_Form):
             name_ko=self.name_ko.text().strip(), name_en=self.name_en.text().strip(),
             location=Location(self.lat.value(), self.lon.value(),
                               old.location.address if old else "", self.where.text().strip(),
-                              old.location.where_en if old else ""),
+                              self.where_en.text().strip()),
             capacity=self.capacity.value(), bookable=self.bookable.isChecked(),
             description_ko=old.description_ko if old else "",
             description_en=old.description_en if old else "",
@@ -318,6 +473,11 @@ class BlackoutDialog(_Form):
         self.accept()
 
 
+def _picked(edit: QDateEdit) -> date:
+    value = edit.date()
+    return date(value.year(), value.month(), value.day())
+
+
 def _time(edit: QTimeEdit) -> time:
     value = edit.time().toPython()
     return time(value.hour, value.minute)
@@ -335,8 +495,10 @@ class ResourcesTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # the rules in full, not cut off with "…"
         self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         buttons = QHBoxLayout()
         self.new_button = QPushButton(tr("+ 새 자원"))
         self.edit_button = QPushButton(tr("고치기…"))

@@ -117,8 +117,11 @@ def render_all(desk: DeskServices, language: DeskLanguage, folder: Path) -> list
                           folder / f"{lang}-10-create-booking.png", (620, 640)))
         bookable = [r for r in resources if r.bookable]
         if bookable:
-            made.append(_shot(ResourceDialog(bookable[0]), folder / f"{lang}-11-resource.png",
-                              (900, 900)))
+            for page, suffix in ((0, ""), (1, "-rules"), (2, "-hours")):
+                editor = ResourceDialog(bookable[0])
+                editor.tabs.setCurrentIndex(page)
+                made.append(_shot(editor, folder / f"{lang}-11-resource{suffix}.png",
+                                  (900, 760)))
             made.append(_shot(UpcomingDialog(tr("사용 중지: {n}").format(n=bookable[0].name_ko),
                                              tr("사용 중지하면 새 예약을 받지 않습니다. 이미 "
                                                 "받은 예약을 어떻게 할지 정해 주세요."),

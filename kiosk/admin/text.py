@@ -11,8 +11,9 @@ from kiosk.domain.bookings import BookingStatus
 from kiosk.domain.clock import to_local
 from kiosk.domain.errors import BookingRefused, Refusal
 from kiosk.domain.resources import Resource, ResourceKind
-from kiosk.domain.rules import BookingRules, QuotaPeriod
+from kiosk.domain.rules import BookingRules, QuotaPeriod, TimeWindow
 from kiosk.services.admin_accounts import DeskRefusal, DeskRefused
+from kiosk.services.importing import ImportRefused
 
 LANGUAGE = {"current": "ko"}  # set by the window's language switch
 
@@ -24,6 +25,11 @@ def tr(text: str) -> str:
 def name_of(resource: Resource) -> str:
     """A resource's name in the desk's language (English falls back to Korean)."""
     return resource.name(LANGUAGE["current"])
+
+
+def in_language(korean: str, english: str) -> str:
+    """A name stored in both languages, in the desk's (English falls back to Korean)."""
+    return english if LANGUAGE["current"] == "en" and english else korean
 
 
 def status_label(status: BookingStatus) -> str:
@@ -79,6 +85,35 @@ def _period(period: QuotaPeriod) -> str:
             QuotaPeriod.MONTH: tr("한 달")}[period]
 
 
+def weekday_label(index: int) -> str:
+    """Monday = 0, as one short word in the desk's language."""
+    return (tr("월"), tr("화"), tr("수"), tr("목"), tr("금"), tr("토"), tr("일"))[index]
+
+
+def week_summary(weekly: tuple[tuple[TimeWindow, ...], ...]) -> str:
+    """Opening hours in words, runs of equal days joined: "월~금 09:00-22:00 · 일 휴무".
+
+    Empty when open all day every day (nothing worth saying).
+    """
+    texts = [", ".join(w.format() for w in day) for day in weekly]
+    if set(texts) == {"00:00-24:00"}:
+        return ""
+    if len(set(texts)) == 1:
+        return tr("운영 {h}").format(h=texts[0] or tr("없음"))
+    runs: list[tuple[int, int, str]] = []
+    for index, text in enumerate(texts):
+        if runs and runs[-1][2] == text:
+            runs[-1] = (runs[-1][0], index, text)
+        else:
+            runs.append((index, index, text))
+    words = []
+    for first, last, text in runs:
+        days = weekday_label(first) if first == last else \
+            f"{weekday_label(first)}~{weekday_label(last)}"
+        words.append(f"{days} {text or tr('휴무')}")
+    return tr("운영 {h}").format(h=" · ".join(words))
+
+
 def rules_preview(rules: BookingRules) -> str:
     """The rules as a volunteer would say them: "최대 2시간, 하루 1회, 승인 필요"."""
     parts = [tr("최대 {d}").format(d=duration_text(rules.max_duration))]
@@ -102,21 +137,23 @@ def rules_preview(rules: BookingRules) -> str:
     if rules.approval_required:
         parts.append(tr("승인 필요"))
     if rules.checkin_required:
-        parts.append(tr("체크인 필요(시작 {m}분 뒤 자동 취소)").format(
-            m=rules.auto_release_after))
+        parts.append(tr("체크인 필요(시작 {b}분 전부터, {m}분 지나면 자동 취소)").format(
+            b=rules.checkin_opens_before, m=rules.auto_release_after))
     if rules.plate_required:
         parts.append(tr("차량번호 필요"))
     if rules.buffer_minutes:
         parts.append(tr("예약 사이 {m}분 정리 시간").format(m=rules.buffer_minutes))
-    windows = {tuple(w.format() for w in day) for day in rules.hours.weekly}
-    if len(windows) == 1:
-        only = next(iter(windows))
-        if only != ("00:00-24:00",):
-            parts.append(tr("운영 {h}").format(h=", ".join(only) or tr("없음")))
-    else:
-        parts.append(tr("요일별 운영 시간"))
+    hours = week_summary(rules.hours.weekly)
+    if hours:
+        parts.append(hours)
     if rules.hours.closed_on_public_holidays:
         parts.append(tr("공휴일 휴무"))
+    closed = sorted(rules.hours.closed_dates)
+    if closed:
+        shown = ", ".join(f"{d:%m/%d}" for d in closed[:3])
+        if len(closed) > 3:
+            shown = tr("{d} 외 {n}일").format(d=shown, n=len(closed) - 3)
+        parts.append(tr("쉬는 날 {d}").format(d=shown))
     return ", ".join(parts)
 
 
@@ -134,9 +171,11 @@ def refusal_text(exc: Exception) -> str:
         return {
             DeskRefusal.INACTIVE: tr("사용이 중지된 계정입니다. 관리자에게 문의하세요."),
             DeskRefusal.NOT_MANAGER: tr("관리자만 할 수 있습니다."),
-            DeskRefusal.EXISTS: tr("이미 있습니다: {m}").format(m=str(exc)),
-            DeskRefusal.INVALID: tr("입력을 확인하세요: {m}").format(m=str(exc)),
-            DeskRefusal.NOT_FOUND: tr("찾을 수 없습니다: {m}").format(m=str(exc)),
+            DeskRefusal.EXISTS: tr("이미 있습니다: {m}").format(m=import_error_text(str(exc))),
+            DeskRefusal.INVALID: tr("입력을 확인하세요: {m}").format(
+                m=import_error_text(str(exc))),
+            DeskRefusal.NOT_FOUND: tr("찾을 수 없습니다: {m}").format(
+                m=import_error_text(str(exc))),
             DeskRefusal.ALREADY_SET_UP: tr("이미 설정되었습니다."),
         }.get(exc.reason, str(exc))
     if isinstance(exc, BookingRefused):
@@ -170,6 +209,10 @@ def refusal_text(exc: Exception) -> str:
             Refusal.BUSY: tr("데이터베이스가 바쁩니다. 잠시 후 다시 시도하세요."),
         }
         return texts.get(exc.reason, str(exc))
+    if isinstance(exc, ImportRefused):
+        return import_refusal_text([(e.line, e.message) for e in exc.errors])
+    if isinstance(exc, (LookupError, ValueError)):
+        return import_error_text(str(exc))
     return str(exc)
 
 
@@ -185,6 +228,33 @@ _IMPORT_ERRORS: tuple[tuple[str, str], ...] = (
     (r"more values than columns$", "값이 열보다 많습니다"),
     (r"the file is neither UTF-8 nor CP949 text.*$",
      "UTF-8이나 CP949 글자가 아닙니다. 엑셀에서 'CSV UTF-8'로 저장하세요"),
+    (r"household must look like 101-1203, got (?P<v>.*)$",
+     "세대는 101-1203처럼 적어야 합니다: {v}"),
+    (r"dates need a time zone.*$", "날짜에 시간대를 붙여 주세요. 예: 2026-12-01T10:00+09:00"),
+    (r"unknown resource (?P<v>.*)$", "모르는 자원입니다: {v}"),
+    (r"unknown household (?P<v>.*)$", "등록되지 않은 세대입니다: {v}"),
+    (r"no household (?P<v>.*)$", "등록되지 않은 세대입니다: {v}"),
+    (r"no resource (?P<v>.*)$", "없는 자원입니다: {v}"),
+    (r"resource (?P<v>\S+) already exists$", "이미 있는 자원 id입니다: {v}"),
+    (r"resource id (?P<v>.*) repeats$", "자원 id {v}이(가) 두 번 나옵니다"),
+    (r"unknown rule\(s\): (?P<v>.*)$", "모르는 규칙이 있습니다: {v}"),
+    (r"unknown weekday\(s\) in hours: (?P<v>.*)$", "모르는 요일이 있습니다: {v}"),
+    (r"opening window must look like 09:00-22:00, got (?P<v>.*)$",
+     "운영 시간은 09:00-22:00처럼 적어야 합니다: {v}"),
+    (r"a reason is needed$", "사유를 적어 주세요"),
+)
+
+
+def _not_bookable(reason: str) -> str:
+    try:
+        return refusal_text(BookingRefused(Refusal(reason)))
+    except ValueError:
+        return reason
+
+
+_NESTED: tuple[tuple[str, str], ...] = (
+    (r"resource (?P<v>[^:\s]+): (?P<m>.*)$", "자원 {v}: {m}"),
+    (r"not bookable: (?P<m>.*)$", "예약할 수 없습니다: {m}"),
 )
 
 
@@ -194,4 +264,19 @@ def import_error_text(message: str) -> str:
         found = re.match(pattern, message)
         if found:
             return tr(wording).format(**found.groupdict())
+    for pattern, wording in _NESTED:
+        found = re.match(pattern, message)
+        if found:
+            inner = found.group("m")
+            parts = found.groupdict()
+            parts["m"] = _not_bookable(inner) if pattern.startswith("not bookable") \
+                else import_error_text(inner)
+            return tr(wording).format(**parts)
     return message
+
+
+def import_refusal_text(errors: list[tuple[int, str]]) -> str:
+    """A file refused as a whole: each bad line in the desk's language."""
+    return tr("파일을 가져오지 않았습니다. 고칠 줄:") + "\n" + "\n".join(
+        tr("{n}번째 줄: {m}").format(n=line, m=import_error_text(message))
+        for line, message in errors)

@@ -46,6 +46,7 @@ class UsageRow:
     open_hours: float    # capacity × opening hours in the period
     no_shows: int
     cancellations: int
+    resource_name_en: str = ""  # empty when the resource has no English name
 
     @property
     def utilisation(self) -> float:
@@ -83,6 +84,7 @@ class SheetLine:
     status: BookingStatus
     plate: str | None
     units: int
+    resource_en: str = ""  # empty when the resource has no English name
 
 
 @dataclass
@@ -109,12 +111,15 @@ class ReportService:
         """Everything starting on a local day except cancelled and rejected bookings."""
         start, end = local_day_bounds(day)
         with self.uow() as uow:
-            names = {r.id: r.name_ko for r in uow.resources.list(include_retired=True)}
+            listed = uow.resources.list(include_retired=True)
+            names = {r.id: r.name_ko for r in listed}
+            names_en = {r.id: r.name_en for r in listed}
             labels = {h.id: h.label for h in uow.households.list() if h.id is not None}
             found = uow.bookings.search(start_from=start, start_before=end)
         return [
             SheetLine(b.start, b.end, names.get(b.resource_id, b.resource_id),
-                      labels.get(b.household_id, "?"), b.code, b.status, b.plate, b.units)
+                      labels.get(b.household_id, "?"), b.code, b.status, b.plate, b.units,
+                      names_en.get(b.resource_id, ""))
             for b in found
             if b.status not in (BookingStatus.CANCELLED, BookingStatus.REJECTED)
         ]
@@ -163,6 +168,7 @@ def usage_rows(resources: dict[str, Resource], bookings: Sequence[Booking], firs
                 open_hours=open_hours(resource, max(begins, first), min(ends, last)),
                 no_shows=sum(1 for b in items if b.status is BookingStatus.NO_SHOW),
                 cancellations=sum(1 for b in items if b.status is BookingStatus.CANCELLED),
+                resource_name_en=resource.name_en,
             ))
     return rows
 

@@ -129,9 +129,11 @@ def _changes(before: Resource, after: Resource) -> dict[str, list[object]]:
     """Field by field, what an edit changed (rules compared in their stored form)."""
     old = {"name_ko": before.name_ko, "name_en": before.name_en, "kind": before.kind.value,
            "capacity": before.capacity, "bookable": before.bookable,
+           "where_ko": before.location.where_ko, "where_en": before.location.where_en,
            "rules": rules_to_dict(before.rules)}
     new = {"name_ko": after.name_ko, "name_en": after.name_en, "kind": after.kind.value,
            "capacity": after.capacity, "bookable": after.bookable,
+           "where_ko": after.location.where_ko, "where_en": after.location.where_en,
            "rules": rules_to_dict(after.rules)}
     changed: dict[str, list[object]] = {}
     for key, value in new.items():

@@ -224,9 +224,11 @@ def test_rule_editor_refuses_invalid_values_and_previews_in_words(
     assert not ok.isEnabled() and "배수" in dialog.error.text()
     dialog.min_duration.setValue(60)
     dialog.max_duration.setValue(120)
-    dialog.hours.setText("9시부터")
+    dialog.day_hours[0].setText("9시부터")
     assert not ok.isEnabled() and "09:00-22:00" in dialog.error.text()
-    dialog.hours.setText("09:00-22:00")
+    assert dialog.error.text().startswith("월요일")
+    dialog.day_hours[0].setText("09:00-22:00")
+    dialog.same_as_monday()
     dialog.per_day.setValue(1)
     dialog.approval.setChecked(True)
     assert ok.isEnabled() and dialog.error.text() == ""
@@ -239,6 +241,96 @@ def test_rule_editor_refuses_invalid_values_and_previews_in_words(
     assert stored.rules.approval_required and stored.rules.quotas == (
         Quota(QuotaPeriod.DAY, max_bookings=1),)
     assert [r.id for r in tab.items] == ["room-2f"]
+
+
+def test_every_rule_is_edited_in_the_dialog_and_reaches_the_kiosk(
+        qtbot: Any, desk: Any, manager: AdminAccount) -> None:
+    from datetime import date
+
+    from kiosk.domain.rules import TimeWindow
+
+    add_resource(desk.services)
+    assert any(s.bookable for s in desk.bookings.availability("room", date(2026, 11, 26)))
+    session, _ = session_for(desk, manager)
+    tab = ResourcesTab(session)
+    qtbot.addWidget(tab)
+    dialog = ResourceDialog(tab.items[0])
+    qtbot.addWidget(dialog)
+    assert [e.text() for e in dialog.day_hours] == ["00:00-24:00"] * 7
+    dialog.day_hours[2].setText("10:00-12:00")           # Wednesday
+    dialog.day_hours[4].setText("22:00-02:00")           # Friday, past midnight
+    assert "토요일" in dialog.error.text() and not dialog.ok_button.isEnabled()
+    dialog.day_hours[5].setText("10:00-18:00")           # Saturday
+    dialog.day_hours[6].setText("")                      # Sunday closed
+    dialog.closed_pick.setDate(QDate(2026, 11, 26))      # a Thursday
+    qtbot.mouseClick(dialog.add_closed_button, Qt.MouseButton.LeftButton)
+    dialog.holidays.setChecked(True)
+    dialog.minutes_week.setValue(180)
+    dialog.checkin.setChecked(True)
+    dialog.checkin_opens.setValue(10)
+    dialog.where_en.setText("2nd floor")
+    assert dialog.ok_button.isEnabled(), dialog.error.text()
+    preview = dialog.preview.text()
+    assert "수 10:00-12:00" in preview and "일 휴무" in preview
+    assert "쉬는 날 11/26" in preview and "공휴일 휴무" in preview
+    assert "한 주 3시간까지" in preview
+    assert "체크인 필요(시작 10분 전부터, 15분 지나면 자동 취소)" in preview
+    dialog.submit()
+    assert dialog.result_resource is not None
+    assert tab.save(dialog.result_resource, new=False)
+    rules = desk.bookings.resource("room").rules
+    assert rules.hours.weekly[2] == (TimeWindow(600, 720),)
+    assert rules.hours.weekly[4] == (TimeWindow(1320, 1440),)
+    assert rules.hours.weekly[5] == (TimeWindow(0, 120), TimeWindow(600, 1080))
+    assert rules.hours.weekly[6] == ()
+    assert rules.hours.closed_dates == frozenset({date(2026, 11, 26)})
+    assert rules.hours.closed_on_public_holidays and rules.checkin_opens_before == 10
+    assert rules.quotas == (Quota(QuotaPeriod.WEEK, max_minutes=180),)
+    assert desk.bookings.resource("room").location.where_en == "2nd floor"
+    # The kiosk's slot grid follows: closed date and Sunday empty, Wednesday 10-12 only.
+    assert not any(s.bookable for s in desk.bookings.availability("room", date(2026, 11, 26)))
+    assert not any(s.bookable for s in desk.bookings.availability("room", date(2026, 11, 29)))
+    wednesday = [s.start.astimezone(SEOUL).strftime("%H:%M")
+                 for s in desk.bookings.availability("room", date(2026, 11, 25)) if s.bookable]
+    assert wednesday == ["10:00", "10:30", "11:00", "11:30"]
+    saturday = [s.start.astimezone(SEOUL).strftime("%H:%M")
+                for s in desk.bookings.availability("room", date(2026, 11, 28)) if s.bookable]
+    assert saturday[:4] == ["00:00", "00:30", "01:00", "01:30"] and "02:00" not in saturday
+    with desk.bookings.uow() as uow:
+        entry = uow.audit.for_entity("resource", "room")[-1]
+    assert entry.actor == "admin:kim" and entry.action == "resource.update"
+    assert entry.details["changed"]["rules.closed_dates"] == [[], ["2026-11-26"]]
+    assert entry.details["changed"]["rules.hours"][1]["sun"] == []
+    # Reopening the dialog shows what was stored; removing the date works.
+    again = ResourceDialog(desk.bookings.resource("room"))
+    qtbot.addWidget(again)
+    assert again.day_hours[4].text() == "22:00-24:00" and again.closed_list.count() == 1
+    again.closed_list.setCurrentRow(0)
+    again.remove_closed_date()
+    assert again.build().rules.hours.closed_dates == frozenset()
+
+
+def test_a_refused_rule_edit_changes_nothing(qtbot: Any, desk: Any, manager: AdminAccount,
+                                             staff: AdminAccount) -> None:
+    add_resource(desk.services)
+    session, notes = session_for(desk, staff)
+    dialog = ResourceDialog(desk.bookings.resource("room"))
+    qtbot.addWidget(dialog)
+    dialog.day_hours[0].setText("")
+    dialog.day_hours[1].setText("25:00-26:00")
+    assert "화요일" in dialog.error.text() and not dialog.ok_button.isEnabled()
+    dialog.submit()
+    assert dialog.result_resource is None
+    dialog.day_hours[1].setText("09:00-18:00")
+    dialog.submit()
+    assert dialog.result_resource is not None
+    manager_session, _ = session_for(desk, manager)
+    tab = ResourcesTab(manager_session)
+    qtbot.addWidget(tab)
+    tab.session = session  # a volunteer's session may not save rules
+    assert not tab.save(dialog.result_resource, new=False)
+    assert notes.seen[-1][1]
+    assert desk.bookings.resource("room").rules.hours.weekly[0] != ()
 
 
 def test_out_of_service_and_move_out_from_the_tabs(qtbot: Any, desk: Any,
@@ -600,3 +692,104 @@ def test_settings_are_validated_and_written_back_keeping_the_file(
     extra.setText("31.12.2026")
     assert tab.save() is None and "holidays.extra" in notes.seen[-1][0]
     assert load_settings(config, environ={}).extra_holidays == again.extra_holidays
+
+
+def test_reports_and_daily_sheet_name_resources_in_english_mode(
+        qtbot: Any, desk: Any, manager: AdminAccount, clock: Any, tmp_path: Path) -> None:
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.admin.window import DeskLanguage
+
+    known_week(desk, clock)
+    language = DeskLanguage(QApplication.instance())  # type: ignore[arg-type]
+    language.set("en")
+    try:
+        session, _ = session_for(desk, manager)
+        tab = ReportsTab(session)
+        qtbot.addWidget(tab)
+        tab.first.setDate(QDate(2026, 11, 23))
+        tab.last.setDate(QDate(2026, 11, 29))
+        tab.start()
+        qtbot.waitUntil(lambda: tab.report is not None, timeout=10_000)
+        assert tab.usage.item(0, 0).text() == "Community room"
+        assert tab.usage_rows()[0][0] == "Community room"
+        pdf = tab.daily_sheet(tmp_path / "today.pdf")
+        assert pdf is not None
+        document = QPdfDocument()
+        document.load(str(pdf))
+        text = "".join(document.getAllText(0).text().split())
+        assert "Communityroom" in text and "커뮤니티룸" not in text
+        document.close()
+    finally:
+        language.set("ko")
+
+
+def test_an_import_refused_at_write_time_is_explained_in_korean(
+        qtbot: Any, desk: Any, manager: AdminAccount, tmp_path: Path) -> None:
+    session, notes = session_for(desk, manager)
+    dialog = ImportDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.load(tmp_path / "missing.csv")
+    assert dialog.error.text().startswith("파일을 읽을 수 없습니다")
+    good = tmp_path / "h.csv"
+    good.write_text("building,unit,pin\n101,1203,1234\n", encoding="utf-8")
+    dialog.load(good)
+    assert dialog.ok_button.isEnabled()
+    dialog.raw = b"building,unit,pin\n101,1203,12\n"  # the file changed after the preview
+    dialog.submit()
+    assert notes.seen[-1][1]
+    assert "2번째 줄: PIN은 숫자 4자리여야 합니다" in notes.seen[-1][0]
+    assert desk.households.households() == []
+
+
+def pdf_printer(path: Path) -> Any:
+    """A printer that writes its pages to a PDF: the print path without the dialog."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def test_pin_slip_and_daily_sheet_go_to_a_printer_as_well(
+        qtbot: Any, desk: Any, manager: AdminAccount, clock: Any, tmp_path: Path) -> None:
+    from PySide6.QtPdf import QPdfDocument
+
+    codes = known_week(desk, clock)
+    session, notes = session_for(desk, manager)
+    households = HouseholdsTab(session)
+    qtbot.addWidget(households)
+    households.table.selectRow(0)
+    assert households.print_pin(pdf_printer(tmp_path / "slip.pdf"))
+    assert "인쇄했습니다" in notes.seen[-1][0]
+    document = QPdfDocument()
+    assert document.load(str(tmp_path / "slip.pdf")) == QPdfDocument.Error.None_
+    found = re.search(r"새PIN(\d{4})", "".join(document.getAllText(0).text().split()))
+    assert found is not None
+    assert desk.bookings.verify_household("101", "1203", found.group(1)).label == "101-1203"
+    document.close()
+    reports = ReportsTab(session)
+    qtbot.addWidget(reports)
+    assert reports.print_sheet(pdf_printer(tmp_path / "sheet.pdf"))
+    sheet = QPdfDocument()
+    sheet.load(str(tmp_path / "sheet.pdf"))
+    assert sheet.pageCount() == 1
+    assert codes["b1"] in "".join(sheet.getAllText(0).text().split())
+    sheet.close()
+
+
+def test_a_slip_that_cannot_be_written_still_tells_the_new_pin(
+        qtbot: Any, desk: Any, manager: AdminAccount, tmp_path: Path) -> None:
+    add_household(desk.services)
+    session, notes = session_for(desk, manager)
+    tab = HouseholdsTab(session)
+    qtbot.addWidget(tab)
+    tab.table.selectRow(0)
+    assert tab.reset_pin(tmp_path / "no-such-folder" / "slip.pdf") is None
+    text, error = notes.seen[-1]
+    found = re.search(r"새 PIN은 (\d{4})입니다", text)
+    assert error and found is not None
+    assert desk.bookings.verify_household("101", "1203", found.group(1)).label == "101-1203"
+    assert not (tmp_path / "no-such-folder").exists()
