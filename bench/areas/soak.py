@@ -227,7 +227,9 @@ def run(ctx: Context) -> Report:
     from bench.areas.startup import copy_village, kiosk_env
 
     report = Report(NAME, TITLE)
-    checkpoints = ctx.pick([0, 1000, 5000], [0, 10, 50])
+    checkpoints = list(ctx.soak_checkpoints or ctx.pick([0, 1000, 5000], [0, 10, 50]))
+    if len(checkpoints) < 3 or checkpoints != sorted(set(checkpoints)):
+        raise ValueError(f"soak checkpoints must be 3 or more rising counts: {checkpoints}")
     points: dict[int, list[dict[str, float]]] = {c: [] for c in checkpoints}
     env = kiosk_env(copy_village(ctx, "soak"))
     proc = run_python(["-m", "bench.areas.soak", "--child", ",".join(map(str, checkpoints))],
@@ -240,7 +242,7 @@ def run(ctx: Context) -> Report:
     for c in checkpoints:
         report.add(f"memory after {c:,} flows (PSS)", [p["pss_mb"] for p in points[c]], "MiB")
         report.add(f"memory after {c:,} flows (USS)", [p["uss_mb"] for p in points[c]], "MiB")
-    last, mid = checkpoints[-1], checkpoints[1]
+    last, mid = checkpoints[-1], checkpoints[-2]
     report.add(f"growth {mid:,} → {last:,} flows (PSS)",
                [(b["pss_mb"] - a["pss_mb"]) / a["pss_mb"] * 100
                 for a, b in zip(points[mid], points[last], strict=True)], "%")

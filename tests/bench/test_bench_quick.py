@@ -30,7 +30,7 @@ def quick(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     proc = subprocess.run(
         [sys.executable, "-m", "bench", "--quick", "--json", str(out / "r.json"),
          "--md", str(out / "r.md")],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=280, check=False)
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     results = json.loads((out / "r.json").read_text(encoding="utf-8"))
     return {"results": results, "markdown": (out / "r.md").read_text(encoding="utf-8"),
