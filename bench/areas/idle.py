@@ -81,9 +81,9 @@ def run(ctx: Context) -> Report:
     report.info.update(window_s=window_s, windows=windows, processes=processes)
     report.notes.append(
         f"{windows} consecutive {window_s:.0f} s windows ({windows * window_s:.0f} s) after "
-        f"{settle_s:.0f} s of settling; {processes} process(es) in the kiosk's tree (the "
-        "map's QtWebEngine processes start when a resident first opens the map screen, so "
-        "they are not part of the home screen's figure).")
+        f"{settle_s:.0f} s of settling; {processes} process(es) in the kiosk's tree, all "
+        "counted (the map's QtWebEngine processes are among them once the kiosk has built "
+        "its map view).")
     report.targets = [Target(f"CPU, % of one core ({window_s:.0f} s windows)", "<=", 1.0,
                              "idle CPU ≤ 1% of a core")]
     return report
