@@ -161,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", choices=sorted(REGISTRY), metavar="NAME",
                         help=f"run only this benchmark (repeatable): {', '.join(REGISTRY)}")
     parser.add_argument("--runs", type=int, default=None, help="repetitions per figure")
+    parser.add_argument("--soak-checkpoints", default=None, metavar="0,1000,5000",
+                        help="flows after which the soak reads memory (default 0,1000,5000; "
+                             "quick 0,10,50)")
     parser.add_argument("--markdown", action="store_true", help="print the Markdown table too")
     parser.add_argument("--json", type=Path, default=RESULTS_JSON, help="where to write JSON")
     parser.add_argument("--md", type=Path, default=RESULTS_MD, help="where to write Markdown")
@@ -173,7 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     began = time.perf_counter()
     reports = []
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
-        ctx = Context(quick=args.quick, runs=runs, workdir=Path(tmp),
+        soak = (tuple(int(x) for x in args.soak_checkpoints.split(","))
+                if args.soak_checkpoints else None)
+        ctx = Context(quick=args.quick, runs=runs, workdir=Path(tmp), soak_checkpoints=soak,
                       log=lambda msg: print(f"[bench] {msg}", file=sys.stderr, flush=True))
         for name in names:
             ctx.log(f"{name} …")

@@ -129,6 +129,7 @@ class Context:
     runs: int = 3
     workdir: Path = Path("/tmp")
     log: Callable[[str], None] = lambda _msg: None
+    soak_checkpoints: tuple[int, ...] | None = None  # flows; None: the area's own sizes
 
     def pick(self, full: Any, quick: Any) -> Any:
         return quick if self.quick else full
