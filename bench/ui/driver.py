@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -39,6 +39,9 @@ class Driver:
         self.app.processEvents()
         self.wait(lambda: self.window.background.pending == 0, "background work")
         self.app.processEvents()
+        # processEvents() leaves deleteLater() requests queued; the kiosk's own event loop
+        # runs them. Without this, every widget a screen replaces would pile up here.
+        self.app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
     def tap(self, widget: QWidget | None, settle: bool = True) -> None:
         if widget is None:
