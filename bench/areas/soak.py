@@ -1,4 +1,4 @@
-"""Soak: memory of the kiosk after 0, 1,000 and 5,000 scripted flows.
+"""Soak: memory of the kiosk after scripted flows (0, 1,000 and 5,000 for the target).
 
 The kiosk window is composed as ``kiosk run`` composes it (``build_window`` with the
 real map view, no hub) in a child process, on a copy of the demo village, offscreen at
@@ -7,6 +7,12 @@ every step in ``FLOWS`` once; each step starts and ends on the home screen. Resi
 turns (``SOAK_HOUSEHOLDS`` households), so no quota stops the run. Memory is read after a
 garbage collection with the event loop drained, summed over the child and every process it
 started (QtWebEngine's renderer included).
+
+A flow takes about a third of a second on two cores, so 5,000 flows take half an hour:
+more than the whole ``python -m bench`` may take. The default run therefore reads memory
+after 0, 100 and 500 flows and reports their growth; the target (no growth beyond 5 %
+between 1,000 and 5,000 flows) is judged only when those checkpoints are asked for:
+``python -m bench --only soak --soak-checkpoints 0,1000,5000``.
 """
 
 from __future__ import annotations
@@ -32,6 +38,9 @@ SOAK_PARKING = "parking-b2-north"
 # One household booking 5,000 times would measure how its own history grows, not
 # whether the kiosk leaks.
 SOAK_HOUSEHOLDS = 200
+# Checkpoints of the default full run, and the ones the growth target is about.
+DEFAULT_CHECKPOINTS = [0, 100, 500]
+TARGET_SPAN = (1000, 5000)
 
 
 @dataclass
@@ -227,13 +236,14 @@ def run(ctx: Context) -> Report:
     from bench.areas.startup import copy_village, kiosk_env
 
     report = Report(NAME, TITLE)
-    checkpoints = list(ctx.soak_checkpoints or ctx.pick([0, 1000, 5000], [0, 10, 50]))
+    checkpoints = list(ctx.soak_checkpoints or ctx.pick(DEFAULT_CHECKPOINTS, [0, 10, 50]))
     if len(checkpoints) < 3 or checkpoints != sorted(set(checkpoints)):
         raise ValueError(f"soak checkpoints must be 3 or more rising counts: {checkpoints}")
     points: dict[int, list[dict[str, float]]] = {c: [] for c in checkpoints}
     env = kiosk_env(copy_village(ctx, "soak"))
+    # A generous limit: two seconds a flow is six times the pace on an idle machine.
     proc = run_python(["-m", "bench.areas.soak", "--child", ",".join(map(str, checkpoints))],
-                      timeout=3600, env=env)
+                      timeout=600 + 2 * checkpoints[-1], env=env)
     lines = [json.loads(x) for x in proc.stdout.splitlines() if x.startswith("{")]
     if proc.returncode != 0 or len(lines) != len(checkpoints):
         raise RuntimeError(f"soak child exited {proc.returncode}: {proc.stderr[-1500:]}")
@@ -257,7 +267,18 @@ def run(ctx: Context) -> Report:
                         f"{SOAK_HOUSEHOLDS} households take turns; one run (the checkpoints "
                         "are points on it), memory summed over the kiosk and its QtWebEngine "
                         "processes.")
-    report.targets = [Target(f"growth {mid:,} → {last:,} flows (PSS)", "<=", 5.0,
+    first, second = TARGET_SPAN
+    target_figure = f"growth {first:,} → {second:,} flows (PSS)"
+    if first in points and second in points and target_figure not in report.figures:
+        report.add(target_figure,
+                   [(b["pss_mb"] - a["pss_mb"]) / a["pss_mb"] * 100
+                    for a, b in zip(points[first], points[second], strict=True)], "%")
+    if target_figure not in report.figures:
+        report.notes.append(
+            f"the target is about {first:,} → {second:,} flows, which this run did not "
+            f"reach (about half an hour on two cores); measure it with `python -m bench "
+            f"--only soak --soak-checkpoints 0,{first},{second}`.")
+    report.targets = [Target(target_figure, "<=", 5.0,
                              "no memory growth beyond 5% between 1,000 and 5,000 flows")]
     return report
 

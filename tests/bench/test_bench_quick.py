@@ -92,6 +92,12 @@ def test_soak_and_idle_cover_their_checkpoints(quick: dict[str, Any]) -> None:
     info = quick["by_name"]["soak"]["info"]
     assert info["map_views_made"] == 1  # the map screen was opened and kept its one view
     assert set(info["seconds_per_step"]) == {name for name, _ in SOAK_FLOWS}
+    # 10 → 50 flows is not the target's span: it is reported as not measured, with the
+    # command that measures it, instead of being judged on a shorter run.
+    (target,) = quick["by_name"]["soak"]["targets"]
+    assert target["status"] == "not measured"
+    assert "growth 10 → 50 flows (PSS)" in soak
+    assert any("--soak-checkpoints 0,1000,5000" in n for n in quick["by_name"]["soak"]["notes"])
     idle = quick["by_name"]["idle"]["figures"]
     (cpu,) = idle.values()
     assert cpu["runs"] == 3 and cpu["unit"] == "%"
