@@ -383,7 +383,103 @@
     };
   }
 
+  // ---- display: text size, control size and theme follow the kiosk's settings -------
+
+  var DISPLAY_VARS = { textPx: "--kiosk-text", buttonPx: "--kiosk-button", gapPx: "--kiosk-gap" };
+
+  function setDisplay(display) {
+    var root = document.documentElement;
+    Object.keys(DISPLAY_VARS).forEach(function (key) {
+      var value = Number(display && display[key]);
+      if (isFinite(value) && value > 0) { root.style.setProperty(DISPLAY_VARS[key], Math.round(value) + "px"); }
+    });
+    root.classList.toggle("kiosk-contrast", Boolean(display && display.highContrast));
+    root.classList.toggle("kiosk-compact", Boolean(display && display.compact));
+    if (S.map) { S.map.invalidateSize({ pan: false }); }
+    if (!S.legendTouched) { setLegendOpen(legendFits()); }
+    declutterLabels();
+    return true;
+  }
+
+  /* The colour a node is painted on: the first ancestor with an opaque enough background. */
+  function backdropOf(node) {
+    for (var n = node; n && n.nodeType === 1; n = n.parentElement) {
+      var bg = getComputedStyle(n).backgroundColor;
+      var m = /rgba?\(([^)]+)\)/.exec(bg);
+      if (m) {
+        var parts = m[1].split(",").map(Number);
+        if (parts.length < 4 || parts[3] >= 0.9) { return bg; }
+      }
+    }
+    return getComputedStyle(S.map.getContainer()).backgroundColor;
+  }
+
+  /* True if part of the box is cut off: outside the window, or outside an ancestor
+   * that hides its overflow (the legend's box, the map container). */
+  function clippedBy(node, r) {
+    var slack = 1;
+    if (r.left < -slack || r.top < -slack || r.right > window.innerWidth + slack ||
+        r.bottom > window.innerHeight + slack) { return true; }
+    for (var n = node.parentElement; n && n !== document.body; n = n.parentElement) {
+      var style = getComputedStyle(n);
+      if (style.overflowX !== "visible" || style.overflowY !== "visible") {
+        var a = n.getBoundingClientRect();
+        if (r.left < a.left - slack || r.top < a.top - slack || r.right > a.right + slack ||
+            r.bottom > a.bottom + slack) { return true; }
+      }
+    }
+    return false;
+  }
+
+  function measure(node, role) {
+    var r = node.getBoundingClientRect();
+    var style = getComputedStyle(node);
+    var text = "";
+    for (var c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) { text += c.nodeValue; }
+    }
+    return {
+      role: role,
+      name: node.getAttribute("aria-label") || node.textContent.trim().slice(0, 40),
+      text: text.trim(),
+      x: r.left, y: r.top, width: r.width, height: r.height,
+      fontPx: parseFloat(style.fontSize),
+      fontWeight: parseInt(style.fontWeight, 10) || 400,
+      color: style.color,
+      background: backdropOf(node),
+      outside: node.parentElement ? backdropOf(node.parentElement) : "",
+      borderColor: style.borderTopColor,
+      borderPx: parseFloat(style.borderTopWidth) || 0,
+      clipped: clippedBy(node, r),
+      visible: style.visibility !== "hidden" && style.display !== "none" && r.width > 0
+    };
+  }
+
+  /* What the accessibility audit checks on the page: every control and every text the
+   * page shows, with its box, font and colours as painted, and the viewport. */
+  function controls() {
+    var items = [];
+    document.querySelectorAll(".kiosk-chip, .kiosk-button, .kiosk-legend-toggle").forEach(function (node) {
+      items.push(measure(node, "control"));
+    });
+    document.querySelectorAll(
+      ".kiosk-chip-label, .kiosk-chip-count, .kiosk-legend-title, " +
+      ".kiosk-legend.is-open .kiosk-legend-item > span:not(.kiosk-badge)"
+    ).forEach(function (node) { items.push(measure(node, "text")); });
+    // The "you are here" label moves with the map: judged for size and contrast only.
+    document.querySelectorAll(".kiosk-here-caption, .kiosk-here-name").forEach(function (node) {
+      items.push(measure(node, "mapText"));
+    });
+    return {
+      viewport: { width: window.innerWidth, height: window.innerHeight },
+      highContrast: document.documentElement.classList.contains("kiosk-contrast"),
+      items: items
+    };
+  }
+
   var API = {
+    setDisplay: setDisplay,
+    controls: controls,
     setListingsVersion: setListingsVersion,
     updateCounts: updateCounts,
     setFilter: setFilter,
@@ -467,6 +563,7 @@
         button.dataset.kind = kind;
         button.appendChild(iconImg(kind, "kiosk-chip-icon"));
         button.appendChild(i18n(el("span", "kiosk-chip-label"), kind));
+        i18n(button, kind, "aria-label");
         var count = el("span", "kiosk-chip-count", "0");
         button.appendChild(count);
         button.addEventListener("click", function () { toggleKind(kind); });
@@ -482,7 +579,16 @@
     options: { position: "bottomleft" },
     onAdd: function () {
       var box = stopEvents(el("div", "kiosk-legend"));
-      box.appendChild(i18n(el("div", "kiosk-legend-title"), "legend"));
+      // The title is a button: at large text the legend folds away so the map shows.
+      var toggle = el("button", "kiosk-legend-toggle");
+      toggle.type = "button";
+      toggle.appendChild(i18n(el("span", "kiosk-legend-title"), "legend"));
+      toggle.addEventListener("click", function () {
+        S.legendTouched = true;
+        setLegendOpen(!S.legendOpen);
+      });
+      box.appendChild(toggle);
+      S.legend = { box: box, toggle: toggle };
       var list = el("ul", "kiosk-legend-list");
       function item(iconName, key, extraClass) {
         var li = el("li", "kiosk-legend-item" + (extraClass ? " " + extraClass : ""));
@@ -490,17 +596,32 @@
         li.appendChild(i18n(el("span"), key));
         list.appendChild(li);
       }
-      item("here", "here");
-      S.kinds.forEach(function (kind) { item(kind, kind); });
+      // The kind chips pair every icon with its name; at large text they show the icon
+      // and count only, and the legend (folded) names the kinds instead.
+      S.kinds.forEach(function (kind) { item(kind, kind, "is-kind"); });
       item("other", "outOfService", "is-oos");
       var badge = el("li", "kiosk-legend-item");
       badge.appendChild(el("span", "kiosk-badge kiosk-legend-badge", "3"));
       badge.appendChild(i18n(el("span"), "freeNow"));
       list.appendChild(badge);
       box.appendChild(list);
+      setLegendOpen(legendFits());
       return box;
     }
   });
+
+  function setLegendOpen(open) {
+    S.legendOpen = Boolean(open);
+    if (!S.legend) { return; }
+    S.legend.box.classList.toggle("is-open", S.legendOpen);
+    S.legend.toggle.setAttribute("aria-expanded", S.legendOpen ? "true" : "false");
+  }
+
+  /* Open by default only where the whole legend fits beside the chips and buttons. */
+  function legendFits() {
+    var textPx = parseFloat(getComputedStyle(document.documentElement).getPropertyValue("--kiosk-text")) || 19;
+    return window.innerHeight >= 16 * textPx;
+  }
 
   var ButtonsControl = L.Control.extend({
     options: { position: "bottomright" },
@@ -672,6 +793,7 @@
     root.lang = S.lang;
     root.style.setProperty("--kiosk-button", cfg.buttonPx + "px");
     root.style.setProperty("--kiosk-marker", cfg.markerPx + "px");
+    if (cfg.display) { setDisplay(cfg.display); }
     installGuards();
 
     if (cfg.tiles) {
@@ -700,6 +822,7 @@
     new LegendControl().addTo(map);
     addHereMarker();
     map.on("moveend", scheduleVisible);
+    map.on("resize", function () { if (!S.legendTouched) { setLegendOpen(legendFits()); } });
     map.on("zoomstart", function () { S.zooming = true; });
     map.on("zoomend", function () { S.zooming = false; });
 

@@ -55,6 +55,27 @@ class TileOptions:
 
 
 @dataclass(frozen=True)
+class MapDisplay:
+    """How the page's own controls look: the kiosk's text size, control size, gap and
+    theme for the current accessibility settings, so the map follows 200 % and high
+    contrast like every other screen."""
+
+    text_px: int
+    button_px: int
+    gap_px: int
+    high_contrast: bool = False
+    compact: bool = False  # large text: chips show icon and count, the legend names kinds
+
+    def __post_init__(self) -> None:
+        if min(self.text_px, self.button_px, self.gap_px) <= 0:
+            raise ValueError(f"display sizes must be positive: {self}")
+
+    def to_js(self) -> dict[str, Any]:
+        return {"textPx": self.text_px, "buttonPx": self.button_px, "gapPx": self.gap_px,
+                "highContrast": self.high_contrast, "compact": self.compact}
+
+
+@dataclass(frozen=True)
 class PageOptions:
     """Everything the page needs at start; sent to the page script as one JSON object."""
 
@@ -75,6 +96,7 @@ class PageOptions:
     attributions: tuple[str, ...] = ()
     visible_limit: int = 200
     kinds: tuple[str, ...] = field(default=("parking", "bike", "space", "item", "other"))
+    display: MapDisplay | None = None
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
@@ -109,6 +131,7 @@ class PageOptions:
             "attributions": list(self.attributions),
             "visibleLimit": self.visible_limit,
             "kinds": list(self.kinds),
+            "display": self.display.to_js() if self.display is not None else None,
         }
 
 

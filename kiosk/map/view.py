@@ -45,6 +45,7 @@ from kiosk.map.page import (
     LANGUAGES,
     PAGE_PATH,
     SCHEME,
+    MapDisplay,
     PageOptions,
     TileOptions,
 )
@@ -68,6 +69,8 @@ PAGE_FUNCTIONS = frozenset(
         "select",
         "showListing",
         "stats",
+        "setDisplay",
+        "controls",
     }
 )
 MAX_QUEUED_CALLS = 1000
@@ -363,6 +366,17 @@ class MapView(QWidget):
         self._language = language
         self._resources.set_options(replace(self._resources.options, language=language))
         self.run_js("setLanguage", language)
+
+    def set_display(self, display: MapDisplay) -> None:
+        """Text size, control size and theme of the page's own controls (kept on reload)."""
+        if self._resources.options.display == display:
+            return
+        self._resources.set_options(replace(self._resources.options, display=display))
+        self.run_js("setDisplay", display.to_js())
+
+    @property
+    def display(self) -> MapDisplay | None:
+        return self._resources.options.display
 
     def recenter(self) -> None:
         self.run_js("recenter")

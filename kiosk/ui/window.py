@@ -549,6 +549,7 @@ class KioskWindow(QWidget):
         self._apply_reach(metrics)
         self._stack_screens()
         self.a11y.set_metrics(metrics, self.width() or self.screen_px[0])
+        self.map_screen.set_look(metrics, a11y.high_contrast)
 
     def _stack_screens(self, force: bool = False) -> None:
         """Screens stack their columns in portrait, and at 200 % on any panel: side by side

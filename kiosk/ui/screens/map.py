@@ -15,8 +15,11 @@ from kiosk.ui.widgets import label
 
 if TYPE_CHECKING:
     from kiosk.map.view import MapView
+    from kiosk.ui.accessibility.themes import Metrics
 
 MapFactory = Callable[[float], "MapView"]
+COMPACT_SCALE = 1.5
+"""From this text scale the page's kind chips show icon and count only, so they fit."""
 
 
 class MapScreen(Screen):
@@ -33,6 +36,23 @@ class MapScreen(Screen):
         # The page draws its own zoom, recenter and filter buttons at the panel's 12 mm.
         self.placeholder = label(name="detailState")
         self.box.addWidget(self.placeholder, 1)
+        self.look: tuple[Metrics, bool] | None = None
+
+    def set_look(self, metrics: Metrics, high_contrast: bool) -> None:
+        """Text scale and theme of the window: the page's chips, buttons and legend
+        follow them like every Qt control (the page is told once it exists)."""
+        self.look = (metrics, high_contrast)
+        self._push_look()
+
+    def _push_look(self) -> None:
+        if self.view is None or self.look is None:
+            return
+        from kiosk.map.page import MapDisplay  # the map is loaded once a view exists
+
+        metrics, high_contrast = self.look
+        self.view.set_display(MapDisplay(text_px=metrics.body_px, button_px=metrics.control_px,
+                                         gap_px=metrics.gap_px, high_contrast=high_contrast,
+                                         compact=metrics.scale >= COMPACT_SCALE))
 
     def ensure_view(self) -> MapView | None:
         """Build the map once (the page then loads in the background, ready before use)."""
@@ -45,6 +65,7 @@ class MapScreen(Screen):
             self.view.filterChanged.connect(lambda _kinds: self.ctx.nav.poke())
             self.placeholder.hide()
             self.box.insertWidget(0, self.view, 1)
+            self._push_look()
         return self.view
 
     def enter(self, **params: Any) -> None:
