@@ -258,13 +258,16 @@ def test_exported_page_works_from_files_without_network(run, tmp_path: Path, qap
         web_view = view
 
     try:
+        # Generous limits: a loaded CI machine may take seconds to start a renderer.
         wait_for(
-            lambda: page_js(Wrapped, "document.documentElement.dataset.kioskReady || ''") == "true",
-            20000,
+            lambda: page_js(Wrapped, "document.documentElement.dataset.kioskReady || ''",
+                            30000) == "true",
+            60000,
         )
-        assert page_js(Wrapped, "KioskMap.invoke('stats', []).markers") == 1
-        page_js(Wrapped, "KioskMap.markerFor('p1').fire('click'); 1")
-        info = page_js(Wrapped, "document.querySelector('.kiosk-info-name').textContent")
+        assert page_js(Wrapped, "KioskMap.invoke('stats', []).markers", 30000) == 1
+        page_js(Wrapped, "KioskMap.markerFor('p1').fire('click'); 1", 30000)
+        info = page_js(Wrapped, "document.querySelector('.kiosk-info-name').textContent",
+                       30000)
         assert info == "<i>자전거</i>"
         assert all(url.startswith("file://") for url in guard.seen), list(guard.seen)
     finally:
