@@ -209,6 +209,10 @@
 
   function onMarkerClick(event) {
     var id = event.target.kioskId;
+    if (voiceFirstTap("marker:" + id, { control: "marker", id: id })) {
+      select(id);
+      return;
+    }
     select(id);
     if (S.bridge) { send("markerTapped", [id]); }
     else { showInfo(S.rows.get(id)); }
@@ -383,6 +387,43 @@
     };
   }
 
+  // ---- voice mode: the first tap names a control, the second one works it ------------
+
+  var VOICE_CONTROLS = ".kiosk-chip, .kiosk-button, .kiosk-legend-toggle";
+
+  /* True if this tap only announces (voice mode, not the control armed last). The page
+   * names the control by key; Python chooses the words and speaks them. */
+  function voiceFirstTap(key, what) {
+    if (!S.voice) { return false; }
+    if (S.armed === key) { S.armed = null; return false; }
+    S.armed = key;
+    send("announce", [JSON.stringify(what)]);
+    return true;
+  }
+
+  function controlOf(node) {
+    if (node.classList.contains("kiosk-chip")) { return { control: "chip", id: node.dataset.kind }; }
+    if (node.classList.contains("kiosk-legend-toggle")) {
+      return { control: S.legendOpen ? "legendClose" : "legendOpen" };
+    }
+    if (node.classList.contains("kiosk-zoom-in")) { return { control: "zoomIn" }; }
+    if (node.classList.contains("kiosk-zoom-out")) { return { control: "zoomOut" }; }
+    return { control: "recenter" };
+  }
+
+  function onVoiceClick(event) {
+    var node = event.target && event.target.closest ? event.target.closest(VOICE_CONTROLS) : null;
+    if (!node) { return; }
+    var what = controlOf(node);
+    var key = what.control + ":" + (what.id || "");
+    document.querySelectorAll(".is-armed").forEach(function (n) { n.classList.remove("is-armed"); });
+    if (voiceFirstTap(key, what)) {
+      node.classList.add("is-armed");
+      event.stopPropagation();
+      event.preventDefault();
+    }
+  }
+
   // ---- display: text size, control size and theme follow the kiosk's settings -------
 
   var DISPLAY_VARS = { textPx: "--kiosk-text", buttonPx: "--kiosk-button", gapPx: "--kiosk-gap" };
@@ -395,6 +436,8 @@
     });
     root.classList.toggle("kiosk-contrast", Boolean(display && display.highContrast));
     root.classList.toggle("kiosk-compact", Boolean(display && display.compact));
+    S.voice = Boolean(display && display.voice);
+    if (!S.voice) { S.armed = null; }
     if (S.map) { S.map.invalidateSize({ pan: false }); }
     if (!S.legendTouched) { setLegendOpen(legendFits()); }
     declutterLabels();
@@ -795,6 +838,7 @@
     root.style.setProperty("--kiosk-marker", cfg.markerPx + "px");
     if (cfg.display) { setDisplay(cfg.display); }
     installGuards();
+    document.addEventListener("click", onVoiceClick, true);
 
     if (cfg.tiles) {
       L.tileLayer(cfg.tiles.url, {

@@ -931,5 +931,73 @@ Please tell the management office.</translation>
         <source>처음 상태로</source>
         <translation>Reset</translation>
     </message>
+    <message>
+        <source>주차</source>
+        <translation>Parking</translation>
+    </message>
+    <message>
+        <source>자전거</source>
+        <translation>Bikes</translation>
+    </message>
+    <message>
+        <source>공간</source>
+        <translation>Spaces</translation>
+    </message>
+    <message>
+        <source>물품</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>기타</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>{kind} 표시 중, {count}곳</source>
+        <translation>{kind} shown, {count} places</translation>
+    </message>
+    <message>
+        <source>{kind} 숨김, {count}곳</source>
+        <translation>{kind} hidden, {count} places</translation>
+    </message>
+    <message>
+        <source>지도 확대</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>지도 축소</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>현재 위치로 돌아가기</source>
+        <translation>Back to where you are</translation>
+    </message>
+    <message>
+        <source>범례 펼치기</source>
+        <translation>Open the legend</translation>
+    </message>
+    <message>
+        <source>범례 접기</source>
+        <translation>Close the legend</translation>
+    </message>
+    <message>
+        <source>{name}, {state}. 한 번 더 누르면 자세히 봅니다.</source>
+        <translation>{name}, {state}. Tap again for details.</translation>
+    </message>
+    <message>
+        <source>지금 {free} / {total} 이용 가능</source>
+        <translation>{free} of {total} free now</translation>
+    </message>
+    <message>
+        <source>지금 {free} 이용 가능</source>
+        <translation>{free} free now</translation>
+    </message>
+    <message>
+        <source>이용 정보 없음</source>
+        <translation>No availability data</translation>
+    </message>
+    <message>
+        <source>이용 중지</source>
+        <translation>Out of service</translation>
+    </message>
 </context>
 </TS>

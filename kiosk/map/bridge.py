@@ -20,7 +20,7 @@ log = logging.getLogger("kiosk.map.bridge")
 
 BRIDGE_NAME = "kioskBridge"
 # The slots the page may call; tests check the channel exposes no others of ours.
-ALLOWED_SLOTS = ("ready", "markerTapped", "log", "filterChanged", "visibleChanged")
+ALLOWED_SLOTS = ("ready", "markerTapped", "log", "filterChanged", "visibleChanged", "announce")
 
 
 class _RateLimit:
@@ -94,3 +94,7 @@ class MapBridge(QObject):
     @Slot(str)
     def visibleChanged(self, payload: str) -> None:
         self._handle(lambda: messages.visible_changed(payload))
+
+    @Slot(str)
+    def announce(self, payload: str) -> None:
+        self._handle(lambda: messages.control_announced(payload))

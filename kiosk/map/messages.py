@@ -49,7 +49,20 @@ class VisibleChanged:
     total: int
 
 
-PageMessage = PageReady | MarkerTapped | PageLog | FilterChanged | VisibleChanged
+@dataclass(frozen=True)
+class ControlAnnounced:
+    """Voice mode: a first tap on a page control or marker, to be spoken by the kiosk."""
+
+    control: str
+    id: str | None
+
+
+PageMessage = (PageReady | MarkerTapped | PageLog | FilterChanged | VisibleChanged
+               | ControlAnnounced)
+
+# What the page may ask to have announced; the words are chosen in Python.
+ANNOUNCED_CONTROLS = frozenset(
+    {"chip", "zoomIn", "zoomOut", "recenter", "legendOpen", "legendClose", "marker"})
 
 
 def _check_id(value: object) -> str:
@@ -98,3 +111,18 @@ def visible_changed(payload: object) -> VisibleChanged:
     if not isinstance(total, int) or isinstance(total, bool) or total < len(ids):
         raise BridgeMessageError("total must be an integer >= len(ids)")
     return VisibleChanged(tuple(_check_id(i) for i in ids), total)
+
+
+def control_announced(payload: object) -> ControlAnnounced:
+    data = _load(payload)
+    if not isinstance(data, dict) or data.get("control") not in ANNOUNCED_CONTROLS:
+        raise BridgeMessageError("announce needs a known control")
+    control = str(data["control"])
+    ident = data.get("id")
+    if control == "chip":
+        if ident not in KINDS:
+            raise BridgeMessageError("a chip is named by its kind")
+        return ControlAnnounced(control, str(ident))
+    if control == "marker":
+        return ControlAnnounced(control, _check_id(ident))
+    return ControlAnnounced(control, None)

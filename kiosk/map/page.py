@@ -65,6 +65,7 @@ class MapDisplay:
     gap_px: int
     high_contrast: bool = False
     compact: bool = False  # large text: chips show icon and count, the legend names kinds
+    voice: bool = False  # voice guidance: a first tap announces, a second one acts
 
     def __post_init__(self) -> None:
         if min(self.text_px, self.button_px, self.gap_px) <= 0:
@@ -72,7 +73,8 @@ class MapDisplay:
 
     def to_js(self) -> dict[str, Any]:
         return {"textPx": self.text_px, "buttonPx": self.button_px, "gapPx": self.gap_px,
-                "highContrast": self.high_contrast, "compact": self.compact}
+                "highContrast": self.high_contrast, "compact": self.compact,
+                "voice": self.voice}
 
 
 @dataclass(frozen=True)

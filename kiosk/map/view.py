@@ -31,6 +31,7 @@ from kiosk.map.basemap import build_basemap
 from kiosk.map.bridge import BRIDGE_NAME, MapBridge
 from kiosk.map.listing import KINDS, Counts, MapListing
 from kiosk.map.messages import (
+    ControlAnnounced,
     FilterChanged,
     MarkerTapped,
     PageLog,
@@ -220,6 +221,7 @@ class MapView(QWidget):
     externalRequestBlocked = Signal(str)
     visibleListingsChanged = Signal(list)  # list[MapListing], nearest first
     filterChanged = Signal(object)  # set[str], when a resident taps a chip
+    controlAnnounced = Signal(str, str)  # voice mode: control, kind or listing id (or "")
 
     def __init__(
         self,
@@ -465,6 +467,10 @@ class MapView(QWidget):
         elif isinstance(message, FilterChanged):
             self._filter = set(message.kinds)
             self.filterChanged.emit(set(message.kinds))
+        elif isinstance(message, ControlAnnounced):
+            if message.control != "marker" or (
+                    message.id is not None and self._resources.has_listing(message.id)):
+                self.controlAnnounced.emit(message.control, message.id or "")
         elif isinstance(message, VisibleChanged):
             self._visible = message.ids
             self._visible_total = message.total

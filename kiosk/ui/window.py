@@ -214,6 +214,7 @@ class KioskWindow(QWidget):
         self.screens: dict[str, Screen] = {}
         self.panes: dict[str, QScrollArea] = {}
         self.map_screen = MapScreen(self.ctx, map_factory)
+        self.map_screen.speak = self.guide.say
         for screen in (HomeScreen(self.ctx), AttractScreen(self.ctx), BrowseScreen(self.ctx),
                        DetailScreen(self.ctx), IdentifyScreen(self.ctx), PlateScreen(self.ctx),
                        ConfirmScreen(self.ctx),
@@ -549,7 +550,7 @@ class KioskWindow(QWidget):
         self._apply_reach(metrics)
         self._stack_screens()
         self.a11y.set_metrics(metrics, self.width() or self.screen_px[0])
-        self.map_screen.set_look(metrics, a11y.high_contrast)
+        self.map_screen.set_look(metrics, a11y.high_contrast, self.guide.active)
 
     def _stack_screens(self, force: bool = False) -> None:
         """Screens stack their columns in portrait, and at 200 % on any panel: side by side

@@ -166,3 +166,86 @@ def test_css_colours_parse_as_the_page_reports_them() -> None:
     half = css_color("rgba(0, 0, 0, 0.5)")
     assert half is not None and half.alpha() == 128
     assert css_color("transparent") is None
+
+
+# -- voice mode on the map page ----------------------------------------------------------
+
+
+def test_voice_mode_on_the_map_names_chips_buttons_and_markers_before_using_them(
+        qtbot: Any, demo_services: Any) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.accessibility.speech import Status
+    from kiosk.ui.i18n import LanguageSwitcher
+    from kiosk.ui.qt_app import dispose
+    from kiosk.ui.window import KioskWindow, Timeouts
+    from tests.map.conftest import page_js
+    from tests.ui.a11y.test_speech import FakeEngine
+
+    engine = FakeEngine()
+    made: list[Any] = []
+    window = KioskWindow(demo_services.settings, demo_services.bookings,
+                         LanguageSwitcher(QApplication.instance()), screen_px=LANDSCAPE,
+                         map_factory=_factory(made),
+                         timeouts=Timeouts(idle_s=600, home_idle_s=600, receipt_s=600),
+                         speech=(engine, Status.READY, ""))
+    window.resize(*LANDSCAPE)  # deleted by dispose() below, map page before its profile
+    window.show()
+    try:
+        window.go("map")
+        view = made[0]
+        qtbot.waitUntil(lambda: view.is_ready, timeout=30000)
+        qtbot.waitUntil(lambda: any(i.kind == "bike" for i in view.listings), timeout=10000)
+        bikes = sum(1 for i in view.listings if i.kind == "bike")
+        window.accessibility.update(voice=True)
+        qtbot.waitUntil(lambda: view.display is not None and view.display.voice, timeout=2000)
+        chip = "document.querySelector('.kiosk-chip.kind-bike').click(); 1"
+
+        # first tap: the chip is named with its count and state; nothing is filtered yet
+        page_js(view, chip)
+        qtbot.waitUntil(lambda: "자전거 표시 중" in engine.said[-1], timeout=5000)
+        assert engine.said[-1] == (f"자전거 표시 중, {bikes}곳, 버튼. "
+                                   "한 번 더 누르면 선택됩니다.")
+        assert "bike" in view.filter
+        # second tap on the same chip: it works
+        page_js(view, chip)
+        qtbot.waitUntil(lambda: "bike" not in view.filter, timeout=5000)
+
+        page_js(view, "document.querySelector('.kiosk-zoom-in').click(); 1")
+        qtbot.waitUntil(lambda: engine.said[-1].startswith("지도 확대, 버튼."), timeout=5000)
+
+        # a marker: its name and figures first, the detail screen only on the second tap
+        target = next(i for i in view.listings if i.kind == "parking")
+        fire = f"KioskMap.markerFor({target.id!r}).fire('click'); 1"
+        page_js(view, fire)
+        qtbot.waitUntil(lambda: engine.said[-1].startswith(target.name_ko), timeout=5000)
+        assert engine.said[-1].endswith("한 번 더 누르면 자세히 봅니다.")
+        assert window.current is window.screens["map"]
+        page_js(view, fire)
+        qtbot.waitUntil(lambda: window.current is window.screens["detail"], timeout=5000)
+
+        # voice off: one tap works again, and nothing more is said
+        window.accessibility.update(voice=False)
+        window.go("map")
+        qtbot.waitUntil(lambda: not view.display.voice, timeout=2000)
+        said = len(engine.said)
+        page_js(view, chip)
+        qtbot.waitUntil(lambda: "bike" in view.filter, timeout=5000)
+        assert len(engine.said) == said
+    finally:
+        window.background.shutdown()
+        dispose(window)
+
+
+def test_page_announcements_are_checked_before_anything_is_said() -> None:
+    from kiosk.map.messages import BridgeMessageError, ControlAnnounced, control_announced
+
+    assert control_announced('{"control": "chip", "id": "bike"}') == ControlAnnounced(
+        "chip", "bike")
+    assert control_announced('{"control": "zoomIn", "id": "x"}') == ControlAnnounced(
+        "zoomIn", None)
+    assert control_announced('{"control": "marker", "id": "p-1"}').id == "p-1"
+    for bad in ('{"control": "say", "id": "안녕"}', '{"control": "chip", "id": "boat"}',
+                '{"control": "marker", "id": ""}', '["chip"]', "not json"):
+        with pytest.raises(BridgeMessageError):
+            control_announced(bad)

@@ -15,6 +15,7 @@ from kiosk.ui.widgets import label
 
 if TYPE_CHECKING:
     from kiosk.map.view import MapView
+    from kiosk.ui.accessibility.speech import Phrase
     from kiosk.ui.accessibility.themes import Metrics
 
 MapFactory = Callable[[float], "MapView"]
@@ -36,12 +37,14 @@ class MapScreen(Screen):
         # The page draws its own zoom, recenter and filter buttons at the panel's 12 mm.
         self.placeholder = label(name="detailState")
         self.box.addWidget(self.placeholder, 1)
-        self.look: tuple[Metrics, bool] | None = None
+        self.look: tuple[Metrics, bool, bool] | None = None
+        # Voice guidance's say(); set by the window. The page's first taps end up here.
+        self.speak: Callable[[Phrase], object] | None = None
 
-    def set_look(self, metrics: Metrics, high_contrast: bool) -> None:
-        """Text scale and theme of the window: the page's chips, buttons and legend
-        follow them like every Qt control (the page is told once it exists)."""
-        self.look = (metrics, high_contrast)
+    def set_look(self, metrics: Metrics, high_contrast: bool, voice: bool = False) -> None:
+        """Text scale, theme and voice mode of the window: the page's chips, buttons and
+        legend follow them like every Qt control (the page is told once it exists)."""
+        self.look = (metrics, high_contrast, voice)
         self._push_look()
 
     def _push_look(self) -> None:
@@ -49,10 +52,22 @@ class MapScreen(Screen):
             return
         from kiosk.map.page import MapDisplay  # the map is loaded once a view exists
 
-        metrics, high_contrast = self.look
+        metrics, high_contrast, voice = self.look
         self.view.set_display(MapDisplay(text_px=metrics.body_px, button_px=metrics.control_px,
                                          gap_px=metrics.gap_px, high_contrast=high_contrast,
-                                         compact=metrics.scale >= COMPACT_SCALE))
+                                         compact=metrics.scale >= COMPACT_SCALE, voice=voice))
+
+    def _announce(self, control: str, ident: str) -> None:
+        """Voice mode: the page's first tap on a control or marker, said by the kiosk."""
+        self.ctx.nav.poke()
+        if self.view is None or self.speak is None:
+            return
+        from kiosk.ui.accessibility.map_voice import map_control_phrase
+
+        sentence = map_control_phrase(control, ident, self.view.listings, self.view.filter,
+                                      self.ctx.language())
+        if sentence is not None:
+            self.speak(sentence)
 
     def ensure_view(self) -> MapView | None:
         """Build the map once (the page then loads in the background, ready before use)."""
@@ -63,6 +78,7 @@ class MapScreen(Screen):
             # widget event filters; the page reports them, and each counts as activity.
             self.view.visibleListingsChanged.connect(lambda _items: self.ctx.nav.poke())
             self.view.filterChanged.connect(lambda _kinds: self.ctx.nav.poke())
+            self.view.controlAnnounced.connect(self._announce)
             self.placeholder.hide()
             self.box.insertWidget(0, self.view, 1)
             self._push_look()

@@ -6,7 +6,7 @@ import ast
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from kiosk.ui.accessibility import speech
+from kiosk.ui.accessibility import map_voice, speech
 from kiosk.ui.accessibility.text import CONTEXT
 from kiosk.ui.i18n import TRANSLATIONS
 
@@ -28,6 +28,7 @@ def sources_in_code() -> set[str]:
     for name in ("SCREEN", "BUTTON", "FIELD", "SECRET_FIELD", "SECRET_KEY", "DIGIT_ENTERED",
                  "DIGIT_DELETED", "ALL_CLEARED", "VOICE_ON"):
         found.add(getattr(speech, name))
+    found.update(map_voice.SENTENCES)
     return found
 
 
@@ -44,5 +45,6 @@ def test_every_sentence_is_translated_in_its_own_context() -> None:
     assert all(translated[s] for s in code)
     # Placeholders survive translation.
     for source in code:
-        for placeholder in ("{title}", "{name}", "{state}", "{scale}", "{step}", "{detail}"):
+        for placeholder in ("{title}", "{name}", "{state}", "{scale}", "{step}", "{detail}",
+                            "{kind}", "{count}", "{free}", "{total}"):
             assert (placeholder in source) == (placeholder in translated[source]), source
