@@ -5,20 +5,26 @@ are built by assets/map/kiosk_map.js from one JSON array, because one folium.Mar
 listing costs seconds and hundreds of megabytes at 10,000 listings. Every script and
 style sheet URL is rewritten to ``base_url`` (the kiosk:// scheme, or a relative path for
 an exported folder), so the page never reaches a CDN.
+
+folium (with branca, jinja2 and numpy, about half a second to import) is imported only
+when a page is generated, never by the modules the kiosk loads before its first paint.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any
-
-import folium
-from branca.element import MacroElement
-from folium.template import Template
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from kiosk.map.assets import VENDOR_PACKAGES
-from kiosk.map.tiles import TileSet
+
+if TYPE_CHECKING:
+    import folium
+    from branca.element import MacroElement
+
+    from kiosk.map.tiles import TileSet
 
 SCHEME = "kiosk"
 HOST = "app"
@@ -112,25 +118,35 @@ class PageOptions:
         }
 
 
-class _KioskLayer(MacroElement):
-    """Hands the folium-made Leaflet map to the page script, with the start config."""
-
-    _template = Template(
-        """
+KIOSK_LAYER_SCRIPT = """
         {% macro script(this, kwargs) %}
             window.KioskMap.start({{ this._parent.get_name() }}, {{ this.config|tojson }});
         {% endmacro %}
         """
-    )
 
-    def __init__(self, config: dict[str, Any]) -> None:
-        super().__init__()
-        self._name = "KioskLayer"
-        self.config = config
+
+@cache
+def _kiosk_layer_class() -> Callable[[dict[str, Any]], MacroElement]:
+    """The element that hands the folium-made Leaflet map to the page script, with the
+    start config; defined on first use so importing this module never loads folium."""
+    from branca.element import MacroElement
+    from folium.template import Template
+
+    class KioskLayer(MacroElement):
+        _template = Template(KIOSK_LAYER_SCRIPT)
+
+        def __init__(self, config: dict[str, Any]) -> None:
+            super().__init__()
+            self._name = "KioskLayer"
+            self.config = config
+
+    return KioskLayer
 
 
 def build_map(options: PageOptions, base_url: str = BASE_URL) -> folium.Map:
     """The folium map with every resource link pointing at ``base_url``."""
+    import folium
+
     m = folium.Map(
         location=list(options.center),
         tiles=None,
@@ -162,7 +178,7 @@ def build_map(options: PageOptions, base_url: str = BASE_URL) -> folium.Map:
     css.append(("kiosk_map_css", base_url + "map/kiosk_map.css"))
     m.default_js = js
     m.default_css = css
-    _KioskLayer(options.page_config(base_url)).add_to(m)
+    _kiosk_layer_class()(options.page_config(base_url)).add_to(m)
     return m
 
 

@@ -188,3 +188,77 @@ def test_cli_and_tile_code_import_no_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "[]"
+
+
+class HeldExecutor:
+    """Runs submitted work only when told to, so a test can look in between."""
+
+    def __init__(self) -> None:
+        from concurrent.futures import Future
+
+        self.jobs: list[tuple[Future[object], object]] = []
+        self._future = Future
+
+    def submit(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+        future = self._future()
+        self.jobs.append((future, lambda: fn(*args, **kwargs)))
+        return future
+
+    def run_all(self) -> None:
+        jobs, self.jobs = self.jobs, []
+        for future, work in jobs:
+            try:
+                future.set_result(work())  # type: ignore[operator]
+            except Exception as exc:  # handed over as an executor does
+                future.set_exception(exc)
+
+
+def test_resources_load_listings_off_the_gui_thread_and_make_the_page_wait() -> None:
+    work = HeldExecutor()
+    resources = MapResources(PageOptions(GIREUM, "x"))
+    loaded = make_listings(4)
+    resources.build_page_in(work)  # type: ignore[arg-type]
+    resources.load_in(work, lambda: loaded)  # type: ignore[arg-type]
+    page_job, listings_job = resources.pending("index.html"), resources.pending("listings.json")
+    assert page_job is not None and listings_job is not None
+    assert resources.listings == [] and resources.pending("map/kiosk_map.js") is None
+    work.run_all()
+    assert resources.pending("index.html") is None and resources.pending("listings.json") is None
+    assert resources.resolve("index.html").data == build_page(PageOptions(GIREUM, "x")).encode()
+    assert resources.listings == loaded and resources.has_listing("res-3")
+    assert resources.resolve("listings.json").data == listings_json(loaded)
+
+
+def test_resources_never_serve_a_background_encoding_that_is_out_of_date() -> None:
+    work = HeldExecutor()
+    first = make_listings(3)
+    resources = MapResources(PageOptions(GIREUM, "x"), first)
+    resources.load_in(work)  # type: ignore[arg-type]  # encode the listings it has
+    assert resources.update_counts({"res-1": (0, 9)}) == {"res-1": [0, 9]}
+    work.run_all()
+    rows = json.loads(resources.resolve("listings.json").data)["rows"]
+    assert rows[1][6:8] == [0, 9]  # the count set while the encoding ran is there
+    later = MapResources(PageOptions(GIREUM, "x"))
+    later.load_in(work, lambda: first)  # type: ignore[arg-type]
+    chosen = make_listings(2, seed=5)
+    assert later.set_listings(chosen) == 1  # set while the load still ran: it wins
+    work.run_all()
+    assert later.listings == chosen
+    assert json.loads(later.resolve("listings.json").data)["version"] == 1
+
+
+def test_resources_answer_an_empty_map_when_loading_fails() -> None:
+    from concurrent.futures import Future
+
+    def broken() -> list[MapListing]:
+        raise RuntimeError("database gone")
+
+    work = HeldExecutor()
+    basemap: Future[dict[str, object]] = Future()
+    resources = MapResources(PageOptions(GIREUM, "x"), basemap=basemap)
+    resources.load_in(work, broken)  # type: ignore[arg-type]
+    assert resources.pending("basemap.json") is basemap
+    work.run_all()
+    basemap.set_exception(OSError("no boundary data"))
+    assert json.loads(resources.resolve("listings.json").data)["rows"] == []
+    assert json.loads(resources.resolve("basemap.json").data)["features"] == []
