@@ -1,9 +1,10 @@
 """Answers for every kiosk://app/ path the page asks for. No Qt, so it is unit-testable.
 
 The scheme handler in scheme.py is a thin adapter from Qt's request jobs to this. The
-page, the listings and the basemap may still be in the making on a worker thread when
-the page asks for them (``pending``); the handler then answers once they are done, so
-the GUI thread never waits for folium, the database or the boundary data.
+listings and the basemap may still be in the making on a worker thread when the page
+asks for them (``pending``); the handler then answers once they are done, so the GUI
+thread never waits for the database or the boundary data. The page itself is
+``kiosk_page``: folium's document without importing folium.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 
 from kiosk.map.assets import mime_type, static_file
 from kiosk.map.listing import Counts, MapListing, listings_json
-from kiosk.map.page import PAGE_PATH, PageOptions, build_page
+from kiosk.map.page import PAGE_PATH, PageOptions, kiosk_page
 from kiosk.map.tiles import BLANK_PNG, TileSet
 
 log = logging.getLogger("kiosk.map")
@@ -65,14 +66,9 @@ class MapResources:
         self._version = 0
         self._listings_cache: bytes | None = None
         self._page_cache: bytes | None = None
-        self._page_job: tuple[PageOptions, Future[str]] | None = None
         self._basemap_cache: bytes | None = None
 
     # -- work in the background -------------------------------------------------------
-
-    def build_page_in(self, executor: Executor) -> None:
-        """Start making the page on ``executor`` (folium's import is most of it)."""
-        self._page_job = (self.options, executor.submit(build_page, self.options))
 
     def load_in(
         self, executor: Executor, loader: Callable[[], Sequence[MapListing]] | None = None
@@ -93,10 +89,7 @@ class MapResources:
         """The unfinished work the answer for ``path`` waits on, or None to answer now."""
         path = path.lstrip("/")
         work: Future[Any] | None = None
-        if path in ("", PAGE_PATH):
-            job = self._page_job
-            work = job[1] if job is not None and job[0] is self.options else None
-        elif path == LISTINGS_PATH:
+        if path == LISTINGS_PATH:
             work = self._loading.job if self._loading is not None else None
         elif path == BASEMAP_PATH:
             work = self.basemap
@@ -182,13 +175,7 @@ class MapResources:
 
     def page_html(self) -> bytes:
         if self._page_cache is None:
-            job, self._page_job = self._page_job, None
-            if job is not None and job[0] is self.options and job[1].done() \
-                    and job[1].exception() is None:
-                html = job[1].result()
-            else:
-                html = build_page(self.options)
-            self._page_cache = html.encode("utf-8")
+            self._page_cache = kiosk_page(self.options).encode("utf-8")
         return self._page_cache
 
     def basemap_answer(self) -> bytes:

@@ -4,10 +4,10 @@ It owns one off-the-record browser profile (so nothing is written to disk and no
 state leaks between views), the kiosk:// handler, the request guard, one bridge
 object, and the queue of page calls made before the page said it was ready.
 
-Start-up order: the page (folium) and the listings are made on a worker thread while
-QtWebEngine starts its processes, and the page's requests for them wait until they are
-done; the vector basemap is made only once the markers are shown, so its boundary data
-never competes with the markers for the interpreter.
+Start-up order: the listings are read and encoded on a worker thread while QtWebEngine
+starts its processes, and the page's request for them waits until they are done; the
+vector basemap is made only once the markers are shown, so its boundary data never
+competes with the markers for the interpreter.
 """
 
 from __future__ import annotations
@@ -265,7 +265,6 @@ class MapView(QWidget):
             else None,
         )
         # ``listings`` as a callable: read on the worker (e.g. from the database).
-        # The page goes to the worker first: the page asks for it first.
         work = _background()
         self._basemap: Future[dict[str, Any]] = Future()
         self._make_basemap = partial(
@@ -283,7 +282,6 @@ class MapView(QWidget):
         else:
             initial = listings
         self._resources = MapResources(options, initial, self._tiles, self._basemap)
-        self._resources.build_page_in(work)
         self._resources.load_in(work, loader)
         self._filter: set[str] = set(KINDS)
         self._language = language

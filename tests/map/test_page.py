@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.map import messages
 from kiosk.map.listing import ROW_FIELDS, MapListing, listing_from_dict, listings_json
-from kiosk.map.page import BASE_URL, PageOptions, build_page
+from kiosk.map.page import BASE_URL, PageOptions, TileOptions, build_page, kiosk_page
 from kiosk.map.resources import MapResources
 from tests.map.conftest import GIREUM, make_listings
 
@@ -217,13 +217,12 @@ def test_resources_load_listings_off_the_gui_thread_and_make_the_page_wait() -> 
     work = HeldExecutor()
     resources = MapResources(PageOptions(GIREUM, "x"))
     loaded = make_listings(4)
-    resources.build_page_in(work)  # type: ignore[arg-type]
     resources.load_in(work, lambda: loaded)  # type: ignore[arg-type]
-    page_job, listings_job = resources.pending("index.html"), resources.pending("listings.json")
-    assert page_job is not None and listings_job is not None
+    assert resources.pending("listings.json") is not None
+    assert resources.pending("index.html") is None  # the page needs no worker
     assert resources.listings == [] and resources.pending("map/kiosk_map.js") is None
     work.run_all()
-    assert resources.pending("index.html") is None and resources.pending("listings.json") is None
+    assert resources.pending("listings.json") is None
     assert resources.resolve("index.html").data == build_page(PageOptions(GIREUM, "x")).encode()
     assert resources.listings == loaded and resources.has_listing("res-3")
     assert resources.resolve("listings.json").data == listings_json(loaded)
@@ -262,3 +261,51 @@ def test_resources_answer_an_empty_map_when_loading_fails() -> None:
     basemap.set_exception(OSError("no boundary data"))
     assert json.loads(resources.resolve("listings.json").data)["rows"] == []
     assert json.loads(resources.resolve("basemap.json").data)["features"] == []
+
+
+@pytest.mark.parametrize("base_url", [BASE_URL, "./"])
+@pytest.mark.parametrize(
+    "options",
+    [
+        PageOptions(GIREUM, "길음"),
+        PageOptions(
+            (37.6063, 127.0256),
+            "길음 <b>\"1단지\"</b> & 'x' </script>",
+            center_label_en="Gireum </script><script>alert(1)</script>",
+            language="en",
+            zoom=15,
+            min_zoom=12,
+            max_zoom=18,
+            px_per_mm=6.1,
+            radius_km=2.5,
+            bridge=False,
+            data_scripts=("data/listings.js", "data/basemap.js"),
+            listings_url=None,
+            basemap_url=None,
+            attributions=("© 국토지리정보원",),
+            tiles=TileOptions("tiles/{z}/{x}/{y}", 10, 17, [[37.5, 126.9], [37.7, 127.1]],
+                              ["© OpenStreetMap"]),
+            visible_limit=50,
+        ),
+    ],
+)
+def test_the_kiosk_serves_exactly_the_page_folium_builds(options: PageOptions,
+                                                         base_url: str) -> None:
+    assert kiosk_page(options, base_url) == build_page(options, base_url)
+
+
+def test_serving_the_page_imports_no_folium() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from kiosk.map.page import PageOptions\n"
+        "from kiosk.map.resources import MapResources\n"
+        "page = MapResources(PageOptions((37.6, 127.0), 'x')).resolve('index.html')\n"
+        "print(b'KioskMap.start' in page.data, 'folium' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.split() == ["True", "False"]
