@@ -118,12 +118,13 @@ def run_ours(count: int) -> dict:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.map.listing import listings_json
-    from kiosk.map.page import PageOptions, build_page
+    from kiosk.map.page import PageOptions, kiosk_page
 
     app = QApplication([])
     listings = sample_listings(count)
     t0 = time.perf_counter()
-    html = build_page(PageOptions(CENTER, "길음 나눔마을"))
+    # What the kiosk serves: folium's page (kiosk_page, without importing folium).
+    html = kiosk_page(PageOptions(CENTER, "길음 나눔마을"))
     data = listings_json(listings)
     gen_s = time.perf_counter() - t0
 

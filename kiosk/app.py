@@ -35,7 +35,7 @@ from kiosk.services.status import (
     SourceStatus,
     SyncStatusSource,
 )
-from kiosk.storage import maintenance, migrate
+from kiosk.storage import migrate
 from kiosk.storage.engine import create_db_engine, session_factories
 from kiosk.storage.unit_of_work import SqlUnitOfWorkFactory
 
@@ -69,7 +69,7 @@ def build_services(settings: Settings, upgrade: bool = True) -> Services:
     """Engine → (migrations) → unit of work → services."""
     engine = create_db_engine(settings.effective_database_url, settings.busy_timeout_ms)
     if upgrade:
-        migrate.upgrade(engine)
+        migrate.upgrade_if_behind(engine)
     reader, writer = session_factories(engine)
     uow = SqlUnitOfWorkFactory(reader, writer)
     bookings = BookingService(
@@ -97,6 +97,8 @@ def read_resource_file(path: Path) -> list[dict[str, Any]]:
 
 def load_demo(services: Services, reset: bool = False, sample_bookings: bool = True) -> str:
     """Create (or with ``reset`` recreate) the demo village; returns a summary line."""
+    from kiosk.storage import maintenance
+
     if not maintenance.is_empty(services.engine):
         if not reset:
             raise RuntimeError("the database already holds a village; "
@@ -166,14 +168,16 @@ def run_kiosk(settings: Settings, fullscreen: bool = True, argv: list[str] | Non
                              fullscreen, argv, smoke, screenshots)
         finally:
             server.stop()
-    from kiosk.field.runtime import FieldRuntime, prepare
-    from kiosk.sync.runner import build_runner
     from kiosk.ui.hub import SyncedHub
-    from kiosk.ui.qt_app import run
+    from kiosk.ui.qt_app import after_first_paint, run
 
     # Smoke and screenshot runs measure and draw: no run marker, lockdown or sync.
     measuring = smoke or screenshots is not None
-    prepared = None if measuring else prepare(settings)
+    prepared = None
+    if not measuring:
+        from kiosk.field.runtime import prepare
+
+        prepared = prepare(settings)
     if prepared is not None and not prepared.integrity.ok:
         from kiosk.ui.qt_app import run_out_of_order
 
@@ -189,11 +193,13 @@ def run_kiosk(settings: Settings, fullscreen: bool = True, argv: list[str] | Non
     hub.refresh()  # what earlier syncs stored: the kiosk starts with it, online or not
     runner = None
     if not measuring and settings.hub_sources:
+        from kiosk.sync.runner import build_runner
+
         runner = build_runner(settings.hub_sources, services.hub, kiosk_id=settings.kiosk_id,
                               on_applied=lambda _outcome: hub.refresh())
-        runner.start()
 
-    def map_view(px_per_mm: float, listings: Sequence[MapListing]) -> MapView:
+    def map_view(px_per_mm: float,
+                 listings: Callable[[], Sequence[MapListing]]) -> MapView:
         from kiosk.map.view import MapView
 
         return MapView(center=(settings.kiosk_lat, settings.kiosk_lon),
@@ -204,9 +210,17 @@ def run_kiosk(settings: Settings, fullscreen: bool = True, argv: list[str] | Non
                        radius_km=max(settings.hub_radius_km, 1.0))
 
     def start_field(app: QApplication, window: QWidget) -> Callable[[], None]:
+        """Lockdown and READY now; sync, the first heartbeat and backup check once the
+        home screen is painted (they would only slow the first frame down)."""
+        from kiosk.field.runtime import FieldRuntime
+
         assert prepared is not None
         runtime = FieldRuntime.start(prepared, settings, services.engine, app, window,
-                                     lock=fullscreen, sync_state=lambda: hub_state(hub))
+                                     lock=fullscreen, sync_state=lambda: hub_state(hub),
+                                     first_round_now=False)
+        after_first_paint(window, runtime.first_round)
+        if runner is not None:
+            after_first_paint(window, runner.start)
         return runtime.stop
 
     try:

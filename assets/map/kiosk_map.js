@@ -59,6 +59,7 @@
     visible: [],
     visibleTimer: null,
     addWaiters: [],
+    adding: 0,
     dongLabels: [],
     info: null
   };
@@ -180,6 +181,7 @@
       var badge = el("span", "kiosk-badge");
       fillBadge(badge, row);
       div.appendChild(badge);
+      div.kioskBadge = badge;  // count updates touch it without a DOM query
       return div;
     },
     createShadow: function () { return null; }
@@ -202,9 +204,9 @@
     if (!icon) { return; }  // not on screen: createIcon reads the row when it appears
     var row = S.rows.get(marker.kioskId);
     icon.classList.toggle("is-oos", row[STATUS] === "out_of_service");
-    var badge = icon.querySelector(".kiosk-badge");
+    var badge = icon.kioskBadge || icon.querySelector(".kiosk-badge");
     if (badge) { fillBadge(badge, row); }
-    icon.title = titleOf(row);
+    if (icon.title !== marker.options.title) { icon.title = marker.options.title; }
   }
 
   function onMarkerClick(event) {
@@ -217,6 +219,20 @@
     if (S.bridge) { send("markerTapped", [id]); }
     else { showInfo(S.rows.get(id)); }
   }
+
+  /* MarkerCluster makes icons for three screens each way around the view (nine times
+     the glass); with 10,000 listings that is thousands of elements to build, lay out and
+     restyle on every count update. Here the icons cover the view and a quarter screen
+     around it; what comes into view is added when a pan or zoom ends, as MarkerCluster
+     does on phones. Clustering itself is unchanged. */
+  var SHOWN_MARGIN = 0.25;
+  var CHUNK_PAUSE_MS = 4;  // between slices of a large add (MarkerCluster's default: 50)
+
+  var KioskClusterGroup = L.MarkerClusterGroup.extend({
+    _getExpandedVisibleBounds: function () {
+      return this._checkBoundsMaxLat(this._map.getBounds().pad(SHOWN_MARGIN));
+    }
+  });
 
   function clusterIcon(cluster) {
     var count = cluster.getChildCount();
@@ -241,8 +257,9 @@
   function addMarkers(markers) {
     if (!markers.length) { return Promise.resolve(); }
     var done = whenAdded();
-    S.cluster.addLayers(markers);
-    return done;
+    S.adding += 1;
+    S.cluster.addLayers(markers, true);
+    return done.then(function () { S.adding -= 1; });
   }
 
   function setListings(doc) {
@@ -294,16 +311,22 @@
     return addMarkers(add).then(function () { return shownCount(); });
   }
 
+  /* counts: {id: [free, total]}, or the same as JSON text. Only markers on the map
+     touch the DOM; the others read their row when they next appear. */
   function updateCounts(counts) {
+    if (typeof counts === "string") { counts = JSON.parse(counts); }
     var changed = 0;
-    Object.keys(counts || {}).forEach(function (id) {
-      var row = S.rows.get(id), pair = counts[id];
-      if (!row || !Array.isArray(pair)) { return; }
+    var ids = Object.keys(counts || {});
+    for (var i = 0; i < ids.length; i++) {
+      var id = ids[i], row = S.rows.get(id), pair = counts[id];
+      if (!row || !Array.isArray(pair)) { continue; }
       row[FREE] = pair[0] === null || pair[0] === undefined ? null : Number(pair[0]);
       row[TOTAL] = pair[1] === null || pair[1] === undefined ? null : Number(pair[1]);
-      refreshMarker(S.markers.get(id));
+      var marker = S.markers.get(id);
+      marker.options.title = titleOf(row);
+      refreshMarker(marker);
       changed++;
-    });
+    }
     if (changed && !S.bridge && S.info && S.info.row) { showInfo(S.info.row); }
     return changed;
   }
@@ -366,17 +389,34 @@
     return loadJson(url, null).then(setListings).then(function () { return S.rows.size; });
   }
 
-  function shownCount() { return S.cluster.getLayers().length; }
-
-  function stats() {
+  /* Markers on the map by kind: every marker of a kind in the filter is in the cluster
+     group once its adding is done, so the kind lists answer without walking 10,000
+     markers; while markers are still being added, the group itself is counted. */
+  function shownByKind() {
     var byKind = {};
     S.kinds.forEach(function (kind) { byKind[kind] = 0; });
-    S.cluster.getLayers().forEach(function (marker) {
-      byKind[S.rows.get(marker.kioskId)[KIND]] += 1;
-    });
+    if (S.adding > 0) {
+      S.cluster.getLayers().forEach(function (marker) {
+        byKind[S.rows.get(marker.kioskId)[KIND]] += 1;
+      });
+    } else {
+      S.kinds.forEach(function (kind) {
+        if (S.filter.has(kind)) { byKind[kind] = (S.byKind[kind] || []).length; }
+      });
+    }
+    return byKind;
+  }
+
+  function shownCount() {
+    var byKind = shownByKind();
+    return S.kinds.reduce(function (sum, kind) { return sum + byKind[kind]; }, 0);
+  }
+
+  function stats() {
+    var byKind = shownByKind();
     return {
       markers: S.markers.size,
-      shown: shownCount(),
+      shown: S.kinds.reduce(function (sum, kind) { return sum + byKind[kind]; }, 0),
       shownByKind: byKind,
       filter: S.kinds.filter(function (k) { return S.filter.has(k); }),
       language: S.lang,
@@ -851,8 +891,9 @@
       map.getContainer().classList.add("kiosk-no-tiles");
     }
 
-    S.cluster = L.markerClusterGroup({
+    S.cluster = new KioskClusterGroup({
       chunkedLoading: true,
+      chunkDelay: CHUNK_PAUSE_MS,
       chunkProgress: onChunkProgress,
       showCoverageOnHover: false,
       spiderfyOnMaxZoom: true,

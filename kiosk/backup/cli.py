@@ -5,18 +5,24 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kiosk.backup.backups import BackupError, check_backup, restore_backup, take_backup
-from kiosk.backup.files import list_backups
-from kiosk.backup.schedule import rotate
-from kiosk.config import Settings, data_dir
-from kiosk.domain.clock import to_local
-from kiosk.health.startup import RunMarker
+if TYPE_CHECKING:
+    from kiosk.config import Settings
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 
+# The modules a command needs are imported when it runs: every `kiosk` command (the
+# kiosk's own start included) registers these sub-commands first.
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
+    from kiosk.backup.backups import BackupError, take_backup
+    from kiosk.backup.files import list_backups
+    from kiosk.backup.schedule import rotate
+    from kiosk.domain.clock import to_local
+
     settings: Settings = args.settings
     directory = Path(args.dir).expanduser() if args.dir else settings.effective_backup_dir
     if args.list:
@@ -40,6 +46,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from kiosk.backup.backups import BackupError, check_backup, restore_backup
+    from kiosk.config import data_dir
+    from kiosk.health.startup import RunMarker
+
     settings: Settings = args.settings
     path = Path(args.file).expanduser()
     try:

@@ -98,13 +98,18 @@ class FieldRuntime:
     worker: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="kiosk-field"))
     pending: dict[str, Future[object]] = field(default_factory=dict)
+    is_busy: Callable[[], bool] = lambda: False
+    first_round_done: bool = False
 
     @classmethod
     def start(cls, prepared: Prepared, settings: Settings, engine: Engine, app: QApplication,
               window: QWidget, lock: bool = True, sync_state: Callable[[], str] = lambda: "",
               busy: Callable[[], bool] | None = None,
-              notifier: SystemdNotifier | None = None) -> FieldRuntime:
-        """Call after the window is shown; sends READY=1 to systemd."""
+              notifier: SystemdNotifier | None = None,
+              first_round_now: bool = True) -> FieldRuntime:
+        """Call after the window is shown; sends READY=1 to systemd. Without
+        ``first_round_now`` the first heartbeat and backup check wait for
+        ``first_round()`` (the kiosk calls it once its first frame is painted)."""
         heartbeat = build_heartbeat(settings, engine, sync_state)
         tracker = TouchTracker(heartbeat, app)
         tracker.watch(window)
@@ -141,10 +146,19 @@ class FieldRuntime:
             timer.timeout.connect(maybe_restart)
             timer.start(60_000)
             runtime.timers.append(timer)
-        runtime._submit("heartbeat", heartbeat.beat)
-        runtime._submit("backup", lambda: runtime.backups.run_if_due(utc_now(), is_busy()))
+        runtime.is_busy = is_busy
+        if first_round_now:
+            runtime.first_round()
         runtime.pinger.start(f"kiosk {settings.kiosk_id} ready")
         return runtime
+
+    def first_round(self) -> None:
+        """The first heartbeat and backup check, on the worker (then on their timers)."""
+        if self.first_round_done:
+            return
+        self.first_round_done = True
+        self._submit("heartbeat", self.heartbeat.beat)
+        self._submit("backup", lambda: self.backups.run_if_due(utc_now(), self.is_busy()))
 
     def _recently_touched(self) -> bool:
         touched = self.heartbeat.last_touch

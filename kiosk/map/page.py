@@ -5,20 +5,27 @@ are built by assets/map/kiosk_map.js from one JSON array, because one folium.Mar
 listing costs seconds and hundreds of megabytes at 10,000 listings. Every script and
 style sheet URL is rewritten to ``base_url`` (the kiosk:// scheme, or a relative path for
 an exported folder), so the page never reaches a CDN.
+
+folium (with branca, jinja2 and numpy, about half a second to import) is imported only
+when a page is generated, never by the modules the kiosk loads before its first paint.
 """
 
 from __future__ import annotations
 
+import json
 import math
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any
-
-import folium
-from branca.element import MacroElement
-from folium.template import Template
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from kiosk.map.assets import VENDOR_PACKAGES
-from kiosk.map.tiles import TileSet
+
+if TYPE_CHECKING:
+    import folium
+    from branca.element import MacroElement
+
+    from kiosk.map.tiles import TileSet
 
 SCHEME = "kiosk"
 HOST = "app"
@@ -137,39 +144,35 @@ class PageOptions:
         }
 
 
-class _KioskLayer(MacroElement):
-    """Hands the folium-made Leaflet map to the page script, with the start config."""
-
-    _template = Template(
-        """
+KIOSK_LAYER_SCRIPT = """
         {% macro script(this, kwargs) %}
             window.KioskMap.start({{ this._parent.get_name() }}, {{ this.config|tojson }});
         {% endmacro %}
         """
-    )
-
-    def __init__(self, config: dict[str, Any]) -> None:
-        super().__init__()
-        self._name = "KioskLayer"
-        self.config = config
 
 
-def build_map(options: PageOptions, base_url: str = BASE_URL) -> folium.Map:
-    """The folium map with every resource link pointing at ``base_url``."""
-    m = folium.Map(
-        location=list(options.center),
-        tiles=None,
-        zoom_start=options.zoom,
-        zoom_control=False,
-        maxZoom=options.max_zoom,
-        minZoom=options.min_zoom,
-        attributionControl=False,
-        zoomSnap=1,
-        inertia=True,
-        tapTolerance=20,
-    )
-    m._id = "kiosk"
-    # Instance attributes: the class-level lists are shared by every map in the process.
+@cache
+def _kiosk_layer_class() -> Callable[[dict[str, Any]], MacroElement]:
+    """The element that hands the folium-made Leaflet map to the page script, with the
+    start config; defined on first use so importing this module never loads folium."""
+    from branca.element import MacroElement
+    from folium.template import Template
+
+    class KioskLayer(MacroElement):
+        _template = Template(KIOSK_LAYER_SCRIPT)
+
+        def __init__(self, config: dict[str, Any]) -> None:
+            super().__init__()
+            self._name = "KioskLayer"
+            self.config = config
+
+    return KioskLayer
+
+
+def page_links(
+    options: PageOptions, base_url: str = BASE_URL
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The page's scripts and style sheets, in load order, as (name, URL) pairs."""
     js: list[tuple[str, str]] = []
     css: list[tuple[str, str]] = []
     for pkg in VENDOR_PACKAGES:
@@ -185,9 +188,31 @@ def build_map(options: PageOptions, base_url: str = BASE_URL) -> folium.Map:
     js.extend((f"data_{i}", base_url + path) for i, path in enumerate(options.data_scripts))
     js.append(("kiosk_map", base_url + "map/kiosk_map.js"))
     css.append(("kiosk_map_css", base_url + "map/kiosk_map.css"))
+    return js, css
+
+
+def build_map(options: PageOptions, base_url: str = BASE_URL) -> folium.Map:
+    """The folium map with every resource link pointing at ``base_url``."""
+    import folium
+
+    m = folium.Map(
+        location=list(options.center),
+        tiles=None,
+        zoom_start=options.zoom,
+        zoom_control=False,
+        maxZoom=options.max_zoom,
+        minZoom=options.min_zoom,
+        attributionControl=False,
+        zoomSnap=1,
+        inertia=True,
+        tapTolerance=20,
+    )
+    m._id = "kiosk"
+    # Instance attributes: the class-level lists are shared by every map in the process.
+    js, css = page_links(options, base_url)
     m.default_js = js
     m.default_css = css
-    _KioskLayer(options.page_config(base_url)).add_to(m)
+    _kiosk_layer_class()(options.page_config(base_url)).add_to(m)
     return m
 
 
@@ -196,3 +221,114 @@ def build_page(options: PageOptions, base_url: str = BASE_URL) -> str:
     html = build_map(options, base_url).get_root().render()
     lang = options.language
     return html.replace("<html>", f'<html lang="{lang}">', 1)
+
+
+# The document build_page renders, laid out as folium lays it out, so the kiosk can serve
+# its page without importing folium (half a second before the map can show). Only the
+# values vary; tests/map/test_page.py checks this is byte for byte what folium makes, so
+# a folium upgrade that changes its layout shows up there.
+_SHELL = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+{s4}
+    <meta http-equiv="content-type" content="text/html; charset=UTF-8" />
+{links}{s4}
+            <meta name="viewport" content="width=device-width,
+                initial-scale=1.0, maximum-scale=1.0, user-scalable=no" />
+            <style>
+                #map_kiosk {{
+                    position: relative;
+                    width: 100.0%;
+                    height: 100.0%;
+                    left: 0.0%;
+                    top: 0.0%;
+                }}
+                .leaflet-container {{ font-size: 1rem; }}
+            </style>
+
+            <style>html, body {{
+                width: 100%;
+                height: 100%;
+                margin: 0;
+                padding: 0;
+            }}
+            </style>
+
+            <style>#map {{
+                position:absolute;
+                top:0;
+                bottom:0;
+                right:0;
+                left:0;
+                }}
+            </style>
+
+            <script>
+                L_NO_TOUCH = false;
+                L_DISABLE_3D = false;
+            </script>
+
+{s8}
+</head>
+<body>
+{s4}
+{s4}
+            <div class="folium-map" id="map_kiosk" ></div>
+{s8}
+</body>
+<script>
+{s4}
+{s4}
+            var map_kiosk = L.map(
+                "map_kiosk",
+                {{
+                    center: {center},
+                    crs: L.CRS.EPSG3857,
+                    ...{{
+{map_options}}}
+
+                }}
+            );
+
+{s12}
+
+{s8}
+{s4}
+            window.KioskMap.start(map_kiosk, {config});
+{s8}
+</script>
+</html>"""
+
+
+def _script_json(value: Any, sort_keys: bool = False) -> str:
+    """JSON safe inside a <script> element, escaped as folium and Jinja escape it."""
+    text = json.dumps(value, sort_keys=sort_keys)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("'", "\\u0027"))
+
+
+def kiosk_page(options: PageOptions, base_url: str = BASE_URL) -> str:
+    """The same document as ``build_page``, without importing folium."""
+    js, css = page_links(options, base_url)
+    links = "".join(f'    <script src="{url}"></script>\n' for _name, url in js)
+    links += "".join(f'    <link rel="stylesheet" href="{url}"/>\n' for _name, url in css)
+    map_options = {
+        "zoom": options.zoom,
+        "zoomControl": False,
+        "preferCanvas": False,
+        "maxZoom": options.max_zoom,
+        "minZoom": options.min_zoom,
+        "attributionControl": False,
+        "zoomSnap": 1,
+        "inertia": True,
+        "tapTolerance": 20,
+    }
+    return _SHELL.format(
+        s4=" " * 4, s8=" " * 8, s12=" " * 12,  # folium's indentation of empty lines
+        lang=options.language,
+        links=links,
+        center=_script_json([float(options.center[0]), float(options.center[1])]),
+        map_options="".join(f'  "{key}": {_script_json(value)},\n'
+                            for key, value in map_options.items()),
+        config=_script_json(options.page_config(base_url), sort_keys=True),
+    )

@@ -12,6 +12,7 @@ import logging
 import os
 from collections import deque
 from concurrent.futures import Future
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QUrl, Signal
@@ -24,7 +25,7 @@ from PySide6.QtWebEngineCore import (
 )
 
 from kiosk.map.page import HOST, QWEBCHANNEL_JS, SCHEME
-from kiosk.map.resources import BASEMAP_PATH, MapResources
+from kiosk.map.resources import MapResources
 
 log = logging.getLogger("kiosk.map.scheme")
 
@@ -102,40 +103,31 @@ class RequestGuard(QWebEngineUrlRequestInterceptor):
 
 
 class _Relay(QObject):
-    """Carries a finished background result onto the GUI thread."""
+    """Carries "this path's answer is done" from a worker onto the GUI thread."""
 
-    done = Signal(object)
+    done = Signal(str)
 
 
 class SchemeHandler(QWebEngineUrlSchemeHandler):
-    """Answers kiosk://app/... from a MapResources; the basemap may arrive later."""
+    """Answers kiosk://app/... from a MapResources. What is still being made on a worker
+    (the page, the listings, the basemap) is answered once it is done; the GUI thread
+    never waits for it."""
 
     def __init__(self, resources: MapResources, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.resources = resources
-        self._pending: list[QWebEngineUrlRequestJob] = []
-        self._basemap: bytes | None = None
+        self._waiting: dict[str, list[QWebEngineUrlRequestJob]] = {}
         self._relay = _Relay(self)
-        self._relay.done.connect(self._basemap_done)
-        future = resources.basemap
-        if future is not None:
-            future.add_done_callback(self._from_worker)
+        self._relay.done.connect(self._work_done)
 
-    def _from_worker(self, future: Future[dict[str, Any]]) -> None:
-        # RuntimeError: the view was closed before the basemap was ready.
+    def _from_worker(self, path: str, _done: Future[Any]) -> None:
+        # RuntimeError: the view was closed before the work was done.
         with contextlib.suppress(RuntimeError):
-            self._relay.done.emit(future)
+            self._relay.done.emit(path)
 
-    def _basemap_done(self, future: Future[dict[str, Any]]) -> None:
-        try:
-            basemap = future.result()
-        except Exception:
-            log.exception("vector basemap failed; the map shows no boundaries")
-            basemap = {"type": "FeatureCollection", "features": []}
-        self._basemap = MapResources.basemap_document(basemap)
-        pending, self._pending = self._pending, []
-        for job in pending:
-            self._reply(job, self._basemap, "application/json")
+    def _work_done(self, path: str) -> None:
+        for job in self._waiting.pop(path, []):
+            self._answer(job, path)
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
         url = job.requestUrl()
@@ -145,29 +137,31 @@ class SchemeHandler(QWebEngineUrlSchemeHandler):
         if bytes(job.requestMethod().data()) != b"GET":
             job.fail(QWebEngineUrlRequestJob.Error.RequestDenied)
             return
-        path = url.path().lstrip("/")
-        if path == BASEMAP_PATH:
-            self._serve_basemap(job)
-            return
+        self._answer(job, url.path().lstrip("/"))
+
+    def _answer(self, job: QWebEngineUrlRequestJob, path: str) -> None:
         try:
+            work = self.resources.pending(path)
+            if work is not None:
+                jobs = self._waiting.setdefault(path, [])
+                jobs.append(job)
+                if len(jobs) == 1:
+                    work.add_done_callback(partial(self._from_worker, path))
+                return
             resource = self.resources.resolve(path)
+        except RuntimeError:  # the page went away while it waited
+            return
         except Exception:
-            log.exception("failed to answer %s", url.toString())
-            job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
+            log.exception("failed to answer kiosk://%s/%s", HOST, path[:200])
+            with contextlib.suppress(RuntimeError):
+                job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
             return
         if resource is None:
-            log.warning("not found: %s", url.toString())
-            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            log.warning("not found: kiosk://%s/%s", HOST, path[:200])
+            with contextlib.suppress(RuntimeError):
+                job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
         self._reply(job, resource.data, resource.mime)
-
-    def _serve_basemap(self, job: QWebEngineUrlRequestJob) -> None:
-        if self._basemap is not None:
-            self._reply(job, self._basemap, "application/json")
-        elif self.resources.basemap is None:
-            self._reply(job, b'{"type":"FeatureCollection","features":[]}', "application/json")
-        else:
-            self._pending.append(job)
 
     @staticmethod
     def _reply(job: QWebEngineUrlRequestJob, data: bytes, mime: str) -> None:

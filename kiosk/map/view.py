@@ -3,6 +3,11 @@
 It owns one off-the-record browser profile (so nothing is written to disk and no
 state leaks between views), the kiosk:// handler, the request guard, one bridge
 object, and the queue of page calls made before the page said it was ready.
+
+Start-up order: the listings are read and encoded on a worker thread while QtWebEngine
+starts its processes, and the page's request for them waits until they are done; the
+vector basemap is made only once the markers are shown, so its boundary data never
+competes with the markers for the interpreter.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -86,11 +92,21 @@ _executor: ThreadPoolExecutor | None = None
 
 
 def _background() -> ThreadPoolExecutor:
-    """One worker for slow local work (boundary geometry); created on first use."""
+    """One worker for slow local work (page, listings, boundary geometry); created on
+    first use."""
     global _executor
     if _executor is None:
         _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-map")
     return _executor
+
+
+def _pass_on(target: Future[Any], done: Future[Any]) -> None:
+    """Copy a finished job's outcome into the future the scheme handler waits on."""
+    error = done.exception()
+    if error is not None:
+        target.set_exception(error)
+    else:
+        target.set_result(done.result())
 
 
 def js_call(function_name: str, *args: Any) -> str:
@@ -227,7 +243,7 @@ class MapView(QWidget):
         self,
         center: tuple[float, float],
         center_label: str,
-        listings: Sequence[MapListing] = (),
+        listings: Sequence[MapListing] | Callable[[], Sequence[MapListing]] = (),
         tile_packs: Iterable[Path] = (),
         basemap_geojson: Iterable[Path] = (),
         language: str = "ko",
@@ -253,11 +269,25 @@ class MapView(QWidget):
             if self._tiles
             else None,
         )
-        geojson = [Path(p) for p in basemap_geojson]
-        basemap: Future[dict[str, Any]] = _background().submit(
-            build_basemap, options.center, geojson, radius_km=radius_km, include_dongs=include_dongs
+        # ``listings`` as a callable: read on the worker (e.g. from the database).
+        work = _background()
+        self._basemap: Future[dict[str, Any]] = Future()
+        self._make_basemap = partial(
+            build_basemap,
+            options.center,
+            [Path(p) for p in basemap_geojson],
+            radius_km=radius_km,
+            include_dongs=include_dongs,
         )
-        self._resources = MapResources(options, listings, self._tiles, basemap)
+        self._basemap_started = False
+        loader: Callable[[], Sequence[MapListing]] | None = None
+        initial: Sequence[MapListing] = ()
+        if callable(listings):
+            loader = listings
+        else:
+            initial = listings
+        self._resources = MapResources(options, initial, self._tiles, self._basemap)
+        self._resources.load_in(work, loader)
         self._filter: set[str] = set(KINDS)
         self._language = language
         self._page_ready = False
@@ -349,10 +379,16 @@ class MapView(QWidget):
         self.run_js("setListingsVersion", version)
 
     def update_counts(self, counts: Mapping[str, Counts]) -> None:
-        """Change free/total counts in place (after a sync or a booking); unknown ids ignored."""
+        """Change free/total counts in place (after a sync or a booking); unknown ids ignored.
+
+        Only counts that differ from what the page shows cross to it, as JSON text (the
+        page parses that far faster than a script literal of thousands of entries).
+        """
+        shown = {key: self._resources.counts_of(key) for key in counts}
         accepted = self._resources.update_counts(counts)
-        if accepted:
-            self.run_js("updateCounts", accepted)
+        changed = {key: pair for key, pair in accepted.items() if tuple(pair) != shown[key]}
+        if changed:
+            self.run_js("updateCounts", json.dumps(changed, separators=(",", ":")))
 
     def set_filter(self, kinds: Iterable[str]) -> None:
         wanted = set(kinds)
@@ -476,9 +512,17 @@ class MapView(QWidget):
             self._visible_total = message.total
             self.visibleListingsChanged.emit(self.visible_listings())
 
+    def _start_basemap(self) -> None:
+        """The boundary data, on the worker, once the markers are on the page."""
+        if not self._basemap_started:
+            self._basemap_started = True
+            job = _background().submit(self._make_basemap)
+            job.add_done_callback(partial(_pass_on, self._basemap))
+
     def _on_ready(self) -> None:
         self._page_ready = True
         self.ready_at = time.perf_counter()
+        self._start_basemap()
         restore: list[tuple[str, Callable[[Any], None] | None]] = []
         if self._filter != set(KINDS):
             restore.append((js_call("setFilter", [k for k in KINDS if k in self._filter]), None))

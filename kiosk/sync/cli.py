@@ -25,11 +25,10 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
-from kiosk.sync.demo_hub import DemoHub
-
 if TYPE_CHECKING:
     from kiosk.config import Settings
     from kiosk.services.hub_sync import HubSyncService
+    from kiosk.sync.demo_hub import DemoHub
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_UNAVAILABLE = 0, 1, 2, 3
 
@@ -300,6 +299,8 @@ def serve_command(
     on_ready: Callable[[DemoHub], None] | None = None,
 ) -> int:
     """Run the demo hub until `stop` is set or Ctrl+C. Returns the exit code."""
+    from kiosk.sync.demo_hub import DemoHub
+
     out = out or sys.stdout
     if not getattr(args, "demo", False):
         print("Only the demo hub can be served: add --demo.", file=sys.stderr)

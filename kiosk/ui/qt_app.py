@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 SMOKE_TIMEOUT_S = 60.0
-MapViewFactory = Callable[[float, "Sequence[MapListing]"], "MapView"]
+ListingsLoader = Callable[[], "Sequence[MapListing]"]
+MapViewFactory = Callable[[float, ListingsLoader], "MapView"]
+"""Builds the map view; the listings loader runs on the view's worker thread."""
 
 
 def prepare_environment(headless: bool) -> None:
@@ -73,9 +75,12 @@ def build_window(services: Services, app: QApplication, hub: HubListings,
     if map_view is not None:
         from kiosk.ui.screens.entries import map_listings
 
+        def listings() -> Sequence[MapListing]:
+            return map_listings(services.bookings.overview(), list(hub.nearby()))
+
         def factory(px_per_mm: float) -> MapView:
-            overviews = services.bookings.overview()
-            return map_view(px_per_mm, map_listings(overviews, list(hub.nearby())))
+            # The view reads the listings on its worker: the GUI thread never waits for them.
+            return map_view(px_per_mm, listings)
 
     speech = None
     if speak:
@@ -147,6 +152,27 @@ class FirstPaint(QObject):
 
 
 OnShown = Callable[[QApplication, QWidget], Callable[[], None]]
+PAINT_FALLBACK_MS = 10_000
+"""Start-up work waiting for the first frame starts anyway after this long (a window
+that is never painted, e.g. with the panel switched off, still syncs and beats)."""
+
+
+def after_first_paint(window: QWidget, work: Callable[[], object]) -> None:
+    """Run ``work`` once the kiosk window's first frame is painted (at once for other
+    windows or one already painted), or after ``PAINT_FALLBACK_MS`` at the latest."""
+    if not isinstance(window, KioskWindow) or window.painted:
+        work()
+        return
+    done = False
+
+    def once() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            work()
+
+    window.firstPainted.connect(once)
+    QTimer.singleShot(PAINT_FALLBACK_MS, window, once)
 
 
 def run(services: Services, hub: HubListings, map_view: MapViewFactory | None,

@@ -9,7 +9,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -158,6 +158,10 @@ class ActivityWatcher(WidgetTreeFilter):
 
 class KioskWindow(QWidget):
     """The resident's touchscreen."""
+
+    firstPainted = Signal()
+    """Once, after the first frame is on the glass: start-up work that can wait follows it
+    (the map page, hub sync, heartbeat and backups)."""
 
     def __init__(self, settings: Settings, bookings: BookingService,
                  languages: LanguageSwitcher, hub: HubListings | None = None,
@@ -744,9 +748,19 @@ class KioskWindow(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._painted:
-            # The map page loads once the home screen is on the glass, not before.
+            # The map page loads once the home screen is on the glass, not before: the
+            # frame is flushed when this paint pass returns, and what the pass queued
+            # runs before the map view is built.
             self._painted = True
-            QTimer.singleShot(0, self.map_screen.ensure_view)
+            QTimer.singleShot(0, self._after_first_paint)
+
+    @property
+    def painted(self) -> bool:
+        return self._painted
+
+    def _after_first_paint(self) -> None:
+        QTimer.singleShot(0, self.map_screen.ensure_view)
+        self.firstPainted.emit()
 
     def closeEvent(self, event: Any) -> None:
         self.clock_timer.stop()

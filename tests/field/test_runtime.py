@@ -60,3 +60,30 @@ def test_start_and_stop(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     events = [e.get("event") for e in entries]
     assert events[0] == "unclean_shutdown" and "start" in events and events[-1] == "stop"
     assert window.close()  # lockdown removed
+
+
+def test_first_round_can_wait_for_the_first_paint(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path))
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'kiosk.db'}", kiosk_id="lobby-8")
+    engine = create_db_engine(settings.effective_database_url)
+    migrate.upgrade(engine)
+    prepared = prepare(settings, console_log=False)
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    runtime = FieldRuntime.start(prepared, settings, engine, QApplication.instance(), window,
+                                 lock=False, notifier=SystemdNotifier({}),
+                                 first_round_now=False)
+    try:
+        runtime.wait_idle()
+        assert SqlHeartbeatStore(engine).get("lobby-8") is None  # nothing before the paint
+        assert list_backups(settings.effective_backup_dir, "lobby-8") == []
+        runtime.first_round()
+        runtime.first_round()  # once only
+        runtime.wait_idle()
+        assert SqlHeartbeatStore(engine).get("lobby-8") is not None
+        assert len(list_backups(settings.effective_backup_dir, "lobby-8")) == 1
+    finally:
+        runtime.stop()
+        engine.dispose()

@@ -58,3 +58,38 @@ def test_hub_migration_upgrades_from_0001_and_downgrades(database_url: str) -> N
             inspect(engine).get_table_names())
     finally:
         engine.dispose()
+
+
+def test_start_up_check_reads_the_revision_and_migrates_only_when_behind(
+        database_url: str) -> None:
+    assert migrate.known_head() == migrate.head_revision()  # the files, read without Alembic
+    engine = create_db_engine(database_url)
+    try:
+        assert migrate.stored_revisions(engine) == set()
+        migrate.upgrade(engine, "0002")  # a kiosk left behind by an older version
+        assert migrate.stored_revisions(engine) == {"0002"}
+        assert migrate.upgrade_if_behind(engine) is True
+        assert migrate.is_up_to_date(engine)
+        assert "kiosk_heartbeat" in inspect(engine).get_table_names()
+        assert migrate.upgrade_if_behind(engine) is False  # current: one SELECT, nothing run
+    finally:
+        engine.dispose()
+
+
+def test_a_current_database_starts_without_importing_alembic(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    engine = create_db_engine(url)
+    migrate.upgrade(engine)
+    engine.dispose()
+    code = ("import sys\n"
+            "from kiosk.app import build_services\n"
+            "from kiosk.config import Settings\n"
+            f"s = build_services(Settings(database_url={url!r}))\n"
+            "s.close()\n"
+            "print('alembic' in sys.modules)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, timeout=120)
+    assert result.stdout.strip() == "False"

@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.map import messages
 from kiosk.map.listing import ROW_FIELDS, MapListing, listing_from_dict, listings_json
-from kiosk.map.page import BASE_URL, PageOptions, build_page
+from kiosk.map.page import BASE_URL, PageOptions, TileOptions, build_page, kiosk_page
 from kiosk.map.resources import MapResources
 from tests.map.conftest import GIREUM, make_listings
 
@@ -188,3 +188,124 @@ def test_cli_and_tile_code_import_no_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "[]"
+
+
+class HeldExecutor:
+    """Runs submitted work only when told to, so a test can look in between."""
+
+    def __init__(self) -> None:
+        from concurrent.futures import Future
+
+        self.jobs: list[tuple[Future[object], object]] = []
+        self._future = Future
+
+    def submit(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+        future = self._future()
+        self.jobs.append((future, lambda: fn(*args, **kwargs)))
+        return future
+
+    def run_all(self) -> None:
+        jobs, self.jobs = self.jobs, []
+        for future, work in jobs:
+            try:
+                future.set_result(work())  # type: ignore[operator]
+            except Exception as exc:  # handed over as an executor does
+                future.set_exception(exc)
+
+
+def test_resources_load_listings_off_the_gui_thread_and_make_the_page_wait() -> None:
+    work = HeldExecutor()
+    resources = MapResources(PageOptions(GIREUM, "x"))
+    loaded = make_listings(4)
+    resources.load_in(work, lambda: loaded)  # type: ignore[arg-type]
+    assert resources.pending("listings.json") is not None
+    assert resources.pending("index.html") is None  # the page needs no worker
+    assert resources.listings == [] and resources.pending("map/kiosk_map.js") is None
+    work.run_all()
+    assert resources.pending("listings.json") is None
+    assert resources.resolve("index.html").data == build_page(PageOptions(GIREUM, "x")).encode()
+    assert resources.listings == loaded and resources.has_listing("res-3")
+    assert resources.resolve("listings.json").data == listings_json(loaded)
+
+
+def test_resources_never_serve_a_background_encoding_that_is_out_of_date() -> None:
+    work = HeldExecutor()
+    first = make_listings(3)
+    resources = MapResources(PageOptions(GIREUM, "x"), first)
+    resources.load_in(work)  # type: ignore[arg-type]  # encode the listings it has
+    assert resources.update_counts({"res-1": (0, 9)}) == {"res-1": [0, 9]}
+    work.run_all()
+    rows = json.loads(resources.resolve("listings.json").data)["rows"]
+    assert rows[1][6:8] == [0, 9]  # the count set while the encoding ran is there
+    later = MapResources(PageOptions(GIREUM, "x"))
+    later.load_in(work, lambda: first)  # type: ignore[arg-type]
+    chosen = make_listings(2, seed=5)
+    assert later.set_listings(chosen) == 1  # set while the load still ran: it wins
+    work.run_all()
+    assert later.listings == chosen
+    assert json.loads(later.resolve("listings.json").data)["version"] == 1
+
+
+def test_resources_answer_an_empty_map_when_loading_fails() -> None:
+    from concurrent.futures import Future
+
+    def broken() -> list[MapListing]:
+        raise RuntimeError("database gone")
+
+    work = HeldExecutor()
+    basemap: Future[dict[str, object]] = Future()
+    resources = MapResources(PageOptions(GIREUM, "x"), basemap=basemap)
+    resources.load_in(work, broken)  # type: ignore[arg-type]
+    assert resources.pending("basemap.json") is basemap
+    work.run_all()
+    basemap.set_exception(OSError("no boundary data"))
+    assert json.loads(resources.resolve("listings.json").data)["rows"] == []
+    assert json.loads(resources.resolve("basemap.json").data)["features"] == []
+
+
+@pytest.mark.parametrize("base_url", [BASE_URL, "./"])
+@pytest.mark.parametrize(
+    "options",
+    [
+        PageOptions(GIREUM, "길음"),
+        PageOptions(
+            (37.6063, 127.0256),
+            "길음 <b>\"1단지\"</b> & 'x' </script>",
+            center_label_en="Gireum </script><script>alert(1)</script>",
+            language="en",
+            zoom=15,
+            min_zoom=12,
+            max_zoom=18,
+            px_per_mm=6.1,
+            radius_km=2.5,
+            bridge=False,
+            data_scripts=("data/listings.js", "data/basemap.js"),
+            listings_url=None,
+            basemap_url=None,
+            attributions=("© 국토지리정보원",),
+            tiles=TileOptions("tiles/{z}/{x}/{y}", 10, 17, [[37.5, 126.9], [37.7, 127.1]],
+                              ["© OpenStreetMap"]),
+            visible_limit=50,
+        ),
+    ],
+)
+def test_the_kiosk_serves_exactly_the_page_folium_builds(options: PageOptions,
+                                                         base_url: str) -> None:
+    assert kiosk_page(options, base_url) == build_page(options, base_url)
+
+
+def test_serving_the_page_imports_no_folium() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from kiosk.map.page import PageOptions\n"
+        "from kiosk.map.resources import MapResources\n"
+        "page = MapResources(PageOptions((37.6, 127.0), 'x')).resolve('index.html')\n"
+        "print(b'KioskMap.start' in page.data, 'folium' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.split() == ["True", "False"]

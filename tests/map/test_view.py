@@ -341,3 +341,36 @@ def test_calls_before_ready_are_queued_and_10000_listings_load(qapp, qtbot) -> N
         view.close()
         view.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_icons_cover_the_view_and_follow_a_pan(qapp, qtbot) -> None:
+    """With 10,000 listings only the view and a margin around it get marker elements;
+    what a pan brings into view gets them when the pan ends."""
+    many = make_listings(10_000, seed=3, spread=0.05)
+    view = MapView(GIREUM, "큰 마을", many, include_dongs=False)
+    view.resize(1280, 800)
+    view.show()
+    count_icons = """(function () {
+        var map = KioskMap.markerFor('res-0').__parent._group._map, inside = 0, outside = 0;
+        var near = map.getBounds().pad(0.3);
+        map.eachLayer(function (layer) {
+          var ours = layer.kioskId !== undefined || layer instanceof L.MarkerCluster;
+          if (!ours || !layer._icon) { return; }
+          if (near.contains(layer.getLatLng())) { inside++; } else { outside++; }
+        });
+        return [inside, outside];
+      })()"""
+    try:
+        with qtbot.wait_signal(view.ready, timeout=30000):
+            pass
+        inside, outside = page_json(view, count_icons)
+        assert inside > 0 and outside == 0
+        page_js(view, "KioskMap.markerFor('res-0').__parent._group._map.panBy([2600, 0], "
+                      "{animate: false}); 1")
+        wait_for(lambda: page_json(view, count_icons)[0] > 0)
+        assert page_json(view, count_icons)[1] == 0
+        assert view.console_errors == []
+    finally:
+        view.close()
+        view.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
