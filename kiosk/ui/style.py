@@ -27,7 +27,7 @@ LIGHT = ("barButton", "secondaryButton", "plainButton", "choiceButton", "languag
          "mapButton", "plateChoice", "entryField", "keyDigit", "keySyllable", "keyErase",
          "dayChip", "durationChip", "slotCell")
 """White buttons: focus fills them dark."""
-DARK = ("primaryButton", "a11yButton", "dangerButton", "keyConfirm")
+DARK = ("primaryButton", "a11yButton", "helpButton", "dangerButton", "keyConfirm")
 """Filled buttons: focus gives them a thick amber border."""
 
 
