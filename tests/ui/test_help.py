@@ -285,3 +285,24 @@ def test_help_and_its_button_pass_the_audit(qtbot: Any, windows: Any, mode: str,
     shown = window_rect(window.help.phone_label, window)
     assert window.rect().contains(shown)  # the number is never cut, also at 200 %
     assert window.help.phone_label.sizeHint().width() <= window.help.phone_label.width()
+
+
+def test_spoken_help_sentences_are_translated_in_their_context() -> None:
+    import string
+    import xml.etree.ElementTree as ET
+
+    from kiosk.ui import help as help_module
+    from kiosk.ui.i18n import TRANSLATIONS
+
+    root = ET.parse(TRANSLATIONS / "kiosk_en.ts").getroot()
+    [context] = [c for c in root.iter("context") if c.findtext("name") == help_module.CONTEXT]
+    translated = {m.findtext("source"): m.findtext("translation") or ""
+                  for m in context.iter("message")}
+    spoken = [help_module.CALL, help_module.ASK, help_module.HOURS, help_module.CLOSE,
+              "도움말", "관리사무소"]
+    for source in spoken:
+        english = translated.get(source, "")
+        assert english and not any("\uac00" <= ch <= "\ud7a3" for ch in english), source
+        fields = [sorted(f for _, f, _, _ in string.Formatter().parse(t) if f)
+                  for t in (source, english)]
+        assert fields[0] == fields[1], source
