@@ -962,10 +962,6 @@ Please tell the management office.</translation>
         <translation>Need help?</translation>
     </message>
     <message>
-        <source>전화</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
         <source>전화번호가 설정되지 않았습니다. 관리사무소에 직접 문의하세요.</source>
         <translation>No phone number has been set up. Please ask at the management office.</translation>
     </message>

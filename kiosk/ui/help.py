@@ -193,9 +193,10 @@ class HelpContent(QWidget):
         office = self.office
         self.title.setText(tr("도움이 필요하신가요?"))
         self.office_label.setText(office_name(office, language))
-        self.phone_caption.setText(tr("전화") if office.phone else
-                                   tr("전화번호가 설정되지 않았습니다. "
+        # The number speaks for itself; without one, the caption says whom to ask.
+        self.phone_caption.setText(tr("전화번호가 설정되지 않았습니다. "
                                       "관리사무소에 직접 문의하세요."))
+        self.phone_caption.setVisible(not office.phone)
         hours = office_hours(office, language)
         self.hours.setText(tr("운영 시간: {hours}").format(hours=hours) if hours else "")
         self.hours.setVisible(bool(hours))
