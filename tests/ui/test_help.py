@@ -306,3 +306,25 @@ def test_spoken_help_sentences_are_translated_in_their_context() -> None:
         fields = [sorted(f for _, f, _, _ in string.Formatter().parse(t) if f)
                   for t in (source, english)]
         assert fields[0] == fields[1], source
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_the_focus_ring_never_covers_a_filled_buttons_text(qtbot: Any, windows: Any,
+                                                            scale: int) -> None:
+    """The ring takes its width from the padding: the white label is whole when focused."""
+    window = windows()
+    window.accessibility.update(text_scale=scale)
+    window.activateWindow()
+
+    def white_pixels(button: Any) -> int:
+        image = button.grab().toImage()
+        return sum(1 for x in range(image.width()) for y in range(0, image.height(), 2)
+                   if image.pixelColor(x, y).lightness() > 200)
+
+    for button in (window.help_button, window.a11y_button):
+        window.setFocus()
+        QApplication.processEvents()
+        unfocused = white_pixels(button)
+        button.setFocus(Qt.FocusReason.TabFocusReason)
+        QApplication.processEvents()
+        assert unfocused > 100 and white_pixels(button) >= 0.98 * unfocused, button.text()
