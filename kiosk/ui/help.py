@@ -102,7 +102,8 @@ def announcement(office: Office, english: QTranslator) -> Phrase:
 
 
 class HelpContent(QWidget):
-    """Office, phone, hours and QR code beside (or, when narrow, above) what to do."""
+    """Office, phone and hours beside the QR code (above it when narrow or at 200 %),
+    and what to do below them."""
 
     def __init__(self, office: Office) -> None:
         super().__init__()

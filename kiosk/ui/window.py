@@ -331,7 +331,7 @@ class KioskWindow(QWidget):
         self.mine_button = button(m, "", "barButton", self._mine)
         self.footer_lower.addWidget(self.a11y_button)
         self.footer_lower.addStretch(1)
-        self.footer_columns: tuple[tuple[int, ...], bool] | None = None
+        self.footer_arrangement: tuple[tuple[int, ...], bool] | None = None
         self.help_compact = False
         self._arrange_footer()
         return self.footer
@@ -368,9 +368,9 @@ class KioskWindow(QWidget):
                     rows.append([widget])
                     used = width
         arrangement = (tuple(len(r) for r in rows), help_low or one_row)
-        if arrangement == self.footer_columns:
+        if arrangement == self.footer_arrangement:
             return
-        self.footer_columns = arrangement
+        self.footer_arrangement = arrangement
         for widget in (*nav, self.help_button):
             for box in (self.footer_lower, *self.footer_rows):
                 box.removeWidget(widget)
@@ -397,9 +397,13 @@ class KioskWindow(QWidget):
     def _label_help(self) -> None:
         """The compact "?" is a square of the minimum control size: no side padding."""
         full = button_label()
-        self.help_button.setText(COMPACT_LABEL if self.help_compact else full)
-        self.help_button.setStyleSheet("QPushButton { padding-left: 0; padding-right: 0; }"
-                                       if self.help_compact else "")
+        text = COMPACT_LABEL if self.help_compact else full
+        sheet = "QPushButton { padding-left: 0; padding-right: 0; }" if self.help_compact \
+            else ""
+        if self.help_button.text() != text:
+            self.help_button.setText(text)
+        if self.help_button.styleSheet() != sheet:
+            self.help_button.setStyleSheet(sheet)
         self.help_button.setAccessibleName(full)
         self.help_button.setMinimumSize(0, 0)
         fit_text(self.help_button)
