@@ -158,9 +158,12 @@ def run_kiosk(settings: Settings, fullscreen: bool = True, argv: list[str] | Non
     """Start the resident's touchscreen (``smoke``: start, measure, exit; ``demo_hub``:
     sync from sample feeds served on loopback, for the demo village without internet)."""
     if demo_hub:
+        from kiosk.config import with_office_from
         from kiosk.sync.config import SourceConfig
         from kiosk.sync.demo_hub import DemoHub
 
+        # The demo village's office (its phone is an example) unless the config names one.
+        settings = with_office_from(settings, DEMO_DIR / "village.toml")
         server = DemoHub().start()
         try:
             demo_sources = tuple(SourceConfig.from_mapping(c) for c in server.source_configs())
@@ -237,7 +240,8 @@ def hub_state(hub: SyncedHub) -> str:
     """The sync state a heartbeat reports: online or not, and the age of the listings."""
     status = hub.status()
     when = status.listings_as_of.isoformat(timespec="minutes") if status.listings_as_of else "-"
-    return f"{'online' if status.online else 'offline'}; listings as of {when}"
+    state = {True: "online", False: "offline", None: "not synced"}[status.online]
+    return f"{state}; listings as of {when}"
 
 
 def keep_watchdog_fed(app: QApplication, _window: QWidget) -> Callable[[], None]:

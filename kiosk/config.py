@@ -11,7 +11,7 @@ import os
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,35 @@ class Panel:
 
 
 @dataclass(frozen=True)
+class Office:
+    """The management office residents can call for help (shown on the help screen)."""
+
+    name: str = ""
+    name_en: str = ""
+    phone: str = ""
+    hours: str = ""
+    hours_en: str = ""
+    url: str = ""
+
+    def digit_groups(self) -> list[str]:
+        """The phone number's digit groups as written: "02-1234-5678" → 02, 1234, 5678."""
+        return re.findall(r"\d+", self.phone)
+
+    @property
+    def tel_uri(self) -> str:
+        """``tel:`` URI (RFC 3966) of the phone number, or "" when none is configured."""
+        digits = "".join(self.digit_groups())
+        if not digits:
+            return ""
+        return f"tel:{'+' if self.phone.strip().startswith('+') else ''}{digits}"
+
+    @property
+    def qr_target(self) -> str:
+        """What the help screen's QR code opens: the configured page, else a call."""
+        return self.url or self.tel_uri
+
+
+@dataclass(frozen=True)
 class Settings:
     """Effective settings; ``origins`` says where each came from."""
 
@@ -59,6 +88,7 @@ class Settings:
     pin_lock_minutes: int = 10
     sweep_interval_s: int = 60
     panel: Panel = field(default_factory=Panel)
+    office: Office = field(default_factory=Office)
     hub_radius_km: float = 2.0
     hub_sources: tuple[SourceConfig, ...] = ()
     tile_packs: tuple[Path, ...] = ()
@@ -191,6 +221,21 @@ def _optional_path(value: Any) -> Path | None:
     return Path(text).expanduser() if text else None
 
 
+def _phone(value: Any) -> str:
+    text = _text(value).strip()
+    if text and (not re.fullmatch(r"\+?[0-9][0-9 ().-]*", text)
+                 or not 3 <= len(re.findall(r"\d", text)) <= 15):
+        raise ValueError('must be a phone number of 3-15 digits, e.g. "02-1234-5678"')
+    return text
+
+
+def _help_url(value: Any) -> str:
+    text = _text(value).strip()
+    if text and not re.fullmatch(r"(https?://[^\s]+|tel:\+?[0-9][0-9-]*)", text):
+        raise ValueError('must start with https://, http:// or tel: (empty = call the phone)')
+    return text
+
+
 def _restart_window(value: Any) -> str:
     from kiosk.watchdog.restart import parse_window
 
@@ -234,6 +279,15 @@ FIELDS: dict[tuple[str, str], tuple[str, Callable[[Any], Any], str]] = {
     ("panel", "height_mm"): ("panel.height_mm", _number(100, 3000), "panel height in mm"),
     ("panel", "bottom_edge_mm"): ("panel.bottom_edge_mm", _number(0, 2000),
                                   "height of the panel's bottom edge above the floor"),
+    ("office", "name"): ("office.name", _text,
+                         "management office named on the help screen (empty: 관리사무소)"),
+    ("office", "name_en"): ("office.name_en", _text, "management office name in English"),
+    ("office", "phone"): ("office.phone", _phone,
+                          "phone residents call for help, e.g. 02-1234-5678 (empty: none shown)"),
+    ("office", "hours"): ("office.hours", _text, 'opening hours, e.g. "평일 09:00–18:00"'),
+    ("office", "hours_en"): ("office.hours_en", _text, "opening hours in English"),
+    ("office", "url"): ("office.url", _help_url,
+                        "page the help screen's QR code opens (empty: a tel: link to the phone)"),
     ("hub", "radius_km"): ("hub_radius_km", _number(0.1, 50), "keep hub listings this close"),
     ("tiles", "packs"): ("tile_packs", _paths, "MBTiles tile packs, most detailed first"),
     ("holidays", "public"): ("public_holidays", _boolean, "observe Korean public holidays"),
@@ -296,6 +350,7 @@ def load_settings(path: Path | None = None, environ: dict[str, str] | None = Non
     values: dict[str, Any] = {}
     origins: dict[str, str] = {}
     panel: dict[str, float] = {}
+    office: dict[str, str] = {}
     raw_sources: Any = None
     where_source: Callable[..., str] | None = None
     if path.exists():
@@ -327,6 +382,8 @@ def load_settings(path: Path | None = None, environ: dict[str, str] | None = Non
                     raise ConfigError(f"{where(section, key)}: {section}.{key} {exc}") from None
                 if name.startswith("panel."):
                     panel[name.split(".", 1)[1]] = value
+                elif name.startswith("office."):
+                    office[name.split(".", 1)[1]] = value
                 else:
                     values[name] = value
                 origins[f"{section}.{key}"] = where(section, key)
@@ -344,8 +401,39 @@ def load_settings(path: Path | None = None, environ: dict[str, str] | None = Non
                   values.get("kiosk_lon", Settings.kiosk_lon))
         radius_m = values.get("hub_radius_km", Settings.hub_radius_km) * 1000
         sources = _load_sources(raw_sources, where_source, centre, radius_m)
-    return Settings(**values, panel=Panel(**panel), hub_sources=sources,
+    return Settings(**values, panel=Panel(**panel), office=Office(**office),
+                    hub_sources=sources,
                     config_path=path if path.exists() else None, origins=origins)
+
+
+def with_office_from(settings: Settings, path: Path) -> Settings:
+    """The ``[office]`` keys the config leaves unset, taken from another file's ``[office]``
+    table (the demo village's), checked like the config's own and shown with their origin."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        table = tomllib.loads(text).get("office", {})
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [office] must be a table")
+    values: dict[str, str] = {}
+    origins = dict(settings.origins)
+    for key, raw in table.items():
+        spec = FIELDS.get(("office", key))
+        line = _key_line(text, "office", key)
+        where = f"{path}:{line}" if line else str(path)
+        if spec is None:
+            raise ConfigError(f"{where}: unknown setting office.{key}")
+        if f"office.{key}" in settings.origins:
+            continue  # the kiosk's own config wins
+        try:
+            values[key] = spec[1](raw)
+        except ValueError as exc:
+            raise ConfigError(f"{where}: office.{key} {exc}") from None
+        origins[f"office.{key}"] = where
+    if not values:
+        return settings
+    return replace(settings, office=replace(settings.office, **values), origins=origins)
 
 
 def _load_sources(raw: Any, where: Callable[..., str], centre: tuple[float, float],
@@ -380,6 +468,8 @@ def describe(settings: Settings) -> list[tuple[str, str, str]]:
     for (section, key), (name, _, _help) in FIELDS.items():
         if name.startswith("panel."):
             value: Any = getattr(settings.panel, name.split(".", 1)[1])
+        elif name.startswith("office."):
+            value = getattr(settings.office, name.split(".", 1)[1]) or "(none)"
         else:
             value = getattr(settings, name)
         if name == "database_url":

@@ -1776,4 +1776,31 @@
         <translation>Per month</translation>
     </message>
 </context>
+<context>
+    <name>admin</name>
+    <message>
+        <source>관리사무소 이름 (키오스크 도움말)</source>
+        <translation>Management office name (kiosk help)</translation>
+    </message>
+    <message>
+        <source>관리사무소 영문 이름</source>
+        <translation>Management office name in English</translation>
+    </message>
+    <message>
+        <source>관리사무소 전화 (예 02-1234-5678)</source>
+        <translation>Management office phone (e.g. 02-1234-5678)</translation>
+    </message>
+    <message>
+        <source>관리사무소 운영 시간</source>
+        <translation>Management office opening hours</translation>
+    </message>
+    <message>
+        <source>관리사무소 운영 시간 (영문)</source>
+        <translation>Management office opening hours (English)</translation>
+    </message>
+    <message>
+        <source>도움말 QR 코드 주소 (비우면 전화 걸기)</source>
+        <translation>Help QR code address (empty: call the phone)</translation>
+    </message>
+</context>
 </TS>

@@ -1000,4 +1000,86 @@ Please tell the management office.</translation>
         <translation>Out of service</translation>
     </message>
 </context>
+<context>
+    <name>kiosk</name>
+    <message>
+        <source>마을 자원은 늘 최신입니다</source>
+        <translation>Village resources are always up to date</translation>
+    </message>
+    <message>
+        <source>공공 목록 {time} 기준</source>
+        <translation>Public listings as of {time}</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk.ui.help</name>
+    <message>
+        <source>도움말 · 전화</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>도움말</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>관리사무소</source>
+        <translation>Management office</translation>
+    </message>
+    <message>
+        <source>도움이 필요하신가요?</source>
+        <translation>Need help?</translation>
+    </message>
+    <message>
+        <source>전화번호가 설정되지 않았습니다. 관리사무소에 직접 문의하세요.</source>
+        <translation>No phone number has been set up. Please ask at the management office.</translation>
+    </message>
+    <message>
+        <source>운영 시간: {hours}</source>
+        <translation>Opening hours: {hours}</translation>
+    </message>
+    <message>
+        <source>휴대전화로 찍으면 안내 페이지가 열립니다</source>
+        <translation>Scan with your phone to open the page</translation>
+    </message>
+    <message>
+        <source>휴대전화로 찍으면 바로 전화를 걸 수 있습니다</source>
+        <translation>Scan with your phone to call</translation>
+    </message>
+    <message>
+        <source>예약이 안 되거나 화면을 쓰기 어려우면 위 번호로 전화하세요.</source>
+        <translation>If a booking does not work or the screen is hard to use, call the number above.</translation>
+    </message>
+    <message>
+        <source>예약이 안 되거나 화면을 쓰기 어려우면 관리사무소에 직접 문의하세요.</source>
+        <translation>If a booking does not work or the screen is hard to use, ask at the management office.</translation>
+    </message>
+    <message>
+        <source>글자 크기, 음성 안내, 고대비 화면은 &apos;접근성 · 음성&apos; 버튼에서 바꿀 수 있습니다.</source>
+        <translation>Text size, voice guidance and high contrast are under the &apos;Accessibility · voice&apos; button.</translation>
+    </message>
+    <message>
+        <source>&apos;닫기&apos;를 누르면 보던 화면으로 돌아갑니다. 입력하신 내용은 그대로 있습니다.</source>
+        <translation>&apos;Close&apos; takes you back to where you were; what you entered is kept.</translation>
+    </message>
+    <message>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{office} 전화번호는 {digits}입니다.</source>
+        <translation>{office}, phone number: {digits}.</translation>
+    </message>
+    <message>
+        <source>{office}에 직접 문의하세요.</source>
+        <translation>{office}: please ask there in person.</translation>
+    </message>
+    <message>
+        <source>운영 시간은 {hours}입니다.</source>
+        <translation>Opening hours: {hours}.</translation>
+    </message>
+    <message>
+        <source>다 보셨으면 닫기를 누르세요. 보던 화면으로 돌아갑니다.</source>
+        <translation>When you are done, press Close to go back to where you were.</translation>
+    </message>
+</context>
 </TS>

@@ -19,12 +19,16 @@ EDITABLE: tuple[tuple[str, str], ...] = (
     ("kiosk", "language"), ("kiosk", "idle_timeout_s"), ("kiosk", "home_idle_timeout_s"),
     ("security", "pin_max_attempts"), ("security", "pin_lock_minutes"),
     ("hub", "radius_km"), ("tiles", "packs"), ("holidays", "public"), ("holidays", "extra"),
+    ("office", "name"), ("office", "name_en"), ("office", "phone"), ("office", "hours"),
+    ("office", "hours_en"), ("office", "url"),
 )
 
 
 def current_value(settings: Settings, section: str, key: str) -> Any:
-    name = FIELDS[section, key][0]
-    return getattr(settings, name)
+    value: Any = settings
+    for part in FIELDS[section, key][0].split("."):  # "office.phone" → settings.office.phone
+        value = getattr(value, part)
+    return value
 
 
 def toml_value(value: Any) -> str:

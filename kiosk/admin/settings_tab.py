@@ -1,6 +1,7 @@
 """Settings (managers): the village, this PC's kiosk values, idle times, languages,
-security, holidays and tile packs, written back to the config file after validation.
-Hub sources are shown with their keys masked; the database is shown, not edited here."""
+security, holidays, tile packs and the office on the kiosk's help, written back to the
+config file after validation. Hub sources are shown with their keys masked; the database
+is shown, not edited here."""
 
 from __future__ import annotations
 
@@ -45,6 +46,12 @@ def _label(section: str, key: str) -> str:
         ("tiles", "packs"): tr("지도 타일 팩 (쉼표로 구분)"),
         ("holidays", "public"): tr("공휴일 반영"),
         ("holidays", "extra"): tr("마을 휴무일 (쉼표로 구분, 예 2026-12-31)"),
+        ("office", "name"): tr("관리사무소 이름 (키오스크 도움말)"),
+        ("office", "name_en"): tr("관리사무소 영문 이름"),
+        ("office", "phone"): tr("관리사무소 전화 (예 02-1234-5678)"),
+        ("office", "hours"): tr("관리사무소 운영 시간"),
+        ("office", "hours_en"): tr("관리사무소 운영 시간 (영문)"),
+        ("office", "url"): tr("도움말 QR 코드 주소 (비우면 전화 걸기)"),
     }[section, key]
 
 

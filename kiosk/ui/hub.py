@@ -20,9 +20,10 @@ from kiosk.map.listing import MapListing
 
 @dataclass(frozen=True)
 class HubStatus:
-    """``online``: the last sync reached the hub; ``listings_as_of``: time of that data."""
+    """``online``: the last sync reached the hub; None when there is nothing to sync (no
+    source configured) or nothing tried yet. ``listings_as_of``: time of that data."""
 
-    online: bool
+    online: bool | None
     listings_as_of: datetime | None = None
 
 
@@ -41,7 +42,7 @@ class NoHub:
         return ()
 
     def status(self) -> HubStatus:
-        return HubStatus(online=False, listings_as_of=None)
+        return HubStatus(online=None, listings_as_of=None)
 
 
 class HubReader(Protocol):
@@ -72,13 +73,15 @@ class SyncedHub(QObject):
         self._limit = limit
         self._lock = threading.Lock()
         self._listings: tuple[MapListing, ...] = ()
-        self._status = HubStatus(online=False, listings_as_of=None)
+        self._status = HubStatus(online=None, listings_as_of=None)
 
     def refresh(self) -> None:
         found = self._reader.nearby(*self._centre, radius_m=self._radius_m, limit=self._limit)
         summary = self._reader.summary(self._configured)
         listings = tuple(_map_listing(n) for n in found)
-        status = HubStatus(online=bool(summary.online), listings_as_of=summary.last_success_at)
+        # Sources no longer configured say nothing about this kiosk's connection.
+        online = summary.online if self._configured else None
+        status = HubStatus(online=online, listings_as_of=summary.last_success_at)
         with self._lock:
             self._listings, self._status = listings, status
         self.changed.emit()

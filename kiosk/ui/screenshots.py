@@ -65,7 +65,7 @@ def shoot(window: KioskWindow, path: Path) -> Path:
 
 
 def walk(window: KioskWindow, out: Path, prefix: str) -> list[Path]:
-    """Every screen with plausible content, the error banner, both overlays."""
+    """Every screen with plausible content, the error banner, the overlays."""
     shots: list[Path] = []
 
     def take(name: str) -> None:
@@ -150,13 +150,16 @@ def walk(window: KioskWindow, out: Path, prefix: str) -> list[Path]:
     window.open_accessibility()
     take("13-accessibility")
     window.a11y.hide()
+    window.open_help()
+    take("14-help")
+    window.help.close_help()
     window.go("map")
     if window.map_screen.factory is not None:
         # Under the offscreen platform a web view grabs blank; under a display it shows.
         wait_for(lambda: window.map_view is not None and window.map_view.is_ready)
         started = time.monotonic()
         wait_for(lambda: time.monotonic() - started > 1.5)  # the page follows the new size
-    take("14-map")
+    take("15-map")
     window.go_home()
     return shots
 

@@ -27,8 +27,10 @@ LIGHT = ("barButton", "secondaryButton", "plainButton", "choiceButton", "languag
          "mapButton", "plateChoice", "entryField", "keyDigit", "keySyllable", "keyErase",
          "dayChip", "durationChip", "slotCell")
 """White buttons: focus fills them dark."""
-DARK = ("primaryButton", "a11yButton", "dangerButton", "keyConfirm")
+DARK = ("primaryButton", "a11yButton", "helpButton", "dangerButton", "keyConfirm")
 """Filled buttons: focus gives them a thick amber border."""
+BUTTON_SIDE_PADDING_PX = 20
+"""``kiosk.qss``'s side padding of buttons at 100 % (filled buttons have no border)."""
 
 
 def _font_sizes(text: str, metrics: Metrics) -> str:
@@ -61,6 +63,8 @@ def focus_rules(theme: Theme, metrics: Metrics) -> str:
     light = ", ".join(f"QPushButton#{name}:focus" for name in LIGHT)
     light_checked = ", ".join(f"QPushButton#{name}:checked:focus" for name in LIGHT)
     dark = ", ".join(f"QPushButton#{name}:focus" for name in DARK)
+    # The ring takes its width from the padding, so it never covers a filled button's text.
+    inside = max(0, round(BUTTON_SIDE_PADDING_PX * metrics.scale) - ring)
     if theme.name == "high_contrast":
         checked = ", ".join(f"QPushButton#{name}:checked:focus" for name in LIGHT + DARK)
         return f"""
@@ -74,7 +78,7 @@ def focus_rules(theme: Theme, metrics: Metrics) -> str:
 {cards} {{ border: {card}px solid #0E3550; }}
 {light} {{ background: #0E3550; color: #FFFFFF; border: {ring}px solid #FFB000; }}
 {light_checked} {{ background: #FFB000; color: #000000; border: {ring}px solid #000000; }}
-{dark} {{ border: {ring}px solid #FFB000; }}
+{dark} {{ border: {ring}px solid #FFB000; padding-left: {inside}px; padding-right: {inside}px; }}
 """
 
 

@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QBoxLayout,
-    QGridLayout,
     QHBoxLayout,
     QLayout,
     QPushButton,
@@ -47,6 +46,7 @@ from kiosk.ui.accessibility.themes import (
 )
 from kiosk.ui.background import Background
 from kiosk.ui.context import Screen, UiContext
+from kiosk.ui.help import COMPACT_LABEL, QR_MM, HelpOverlay, announcement, button_label
 from kiosk.ui.hub import HubListings, NoHub
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.screens.browse import BrowseScreen
@@ -228,9 +228,10 @@ class KioskWindow(QWidget):
             self.stack.addWidget(screen if screen is self.map_screen else self._pane(screen))
 
         self.a11y = AccessibilityOverlay(central, self.metrics, self.accessibility, self.guide)
+        self.help = HelpOverlay(central, self.metrics, settings.office)
         self.guide.silenced.connect(self._silenced)
         self.warning = IdleWarning(central, self.metrics, self.extend)
-        for overlay in (self.a11y, self.warning):
+        for overlay in (self.a11y, self.help, self.warning):
             overlay.toggled = self._covered
         self._focus_timer = QTimer(self)
         self._focus_timer.setSingleShot(True)
@@ -317,46 +318,103 @@ class KioskWindow(QWidget):
         m = self.metrics
         self.footer = QVBoxLayout()
         self.footer.setSpacing(m.spacing(20))
-        self.footer_upper = QGridLayout()
+        self.footer_upper = QVBoxLayout()
         self.footer_lower = QHBoxLayout()
-        self.footer_upper.setSpacing(m.spacing(20))
-        self.footer_lower.setSpacing(m.spacing(20))
+        # Rows above the bottom one, each as wide as its own buttons need (not a grid,
+        # whose columns would take the widest button of any row).
+        self.footer_rows = [QHBoxLayout() for _ in range(4)]
+        for row in self.footer_rows:
+            self.footer_upper.addLayout(row)
+        for box in (self.footer_upper, self.footer_lower, *self.footer_rows):
+            box.setSpacing(m.spacing(20))
         self.footer.addLayout(self.footer_upper)
         self.footer.addLayout(self.footer_lower)
         self.a11y_button = button(m, "", "a11yButton", self.open_accessibility)
+        self.help_button = button(m, "", "helpButton", self.open_help)
         self.back_button = button(m, "", "barButton", self.back)
         self.home_button = button(m, "", "barButton", self.go_home)
         self.mine_button = button(m, "", "barButton", self._mine)
         self.footer_lower.addWidget(self.a11y_button)
         self.footer_lower.addStretch(1)
-        self.footer_columns: int | None = None
+        self.footer_arrangement: tuple[tuple[int, ...], bool] | None = None
+        self.help_compact = False
         self._arrange_footer()
         return self.footer
 
     def _arrange_footer(self) -> None:
+        """The help button sits beside the accessibility button. When large text makes
+        the bottom row too wide, in landscape help first shrinks to "?" (its name is still
+        spoken) so the screen keeps its room; if the row is still too wide the other
+        buttons move up, as many a row as fit the glass, and when even accessibility and
+        help do not fit side by side (200 % on a narrow panel) help moves up too."""
         nav = (self.back_button, self.home_button, self.mine_button)
         gap = self.a11y_metrics.gap_px
         available = self.width() - 2 * self.a11y_metrics.margin_px
-        widths = [b.sizeHint().width() + gap for b in nav]
-        if self.a11y_button.sizeHint().width() + gap + sum(widths) + gap <= available:
-            columns = 0  # all in the bottom row beside the accessibility button
-        elif sum(widths) <= available:
-            columns = 3
-        else:
-            columns = 2
-        if columns == self.footer_columns:
+        widths = sum(b.sizeHint().width() + gap for b in nav)
+        a11y = self.a11y_button.sizeHint().width() + gap
+        full = self._help_width(False)
+        compact = self._help_width(True)
+        help_low = a11y + full + gap <= available
+        # Only in landscape, where a second row would take the screen's last room.
+        one_row = a11y + full + widths + gap <= available or (
+            not self.portrait and a11y + compact + widths + gap <= available)
+        self.help_compact = one_row and a11y + full + widths + gap > available
+        self._label_help()
+        upper = nav if help_low else (*nav, self.help_button)
+        rows: list[list[QPushButton]] = []
+        if not one_row:
+            used = available + 1
+            for widget in upper:
+                width = widget.sizeHint().width()
+                if rows and used + gap + width <= available:
+                    rows[-1].append(widget)
+                    used += gap + width
+                else:
+                    rows.append([widget])
+                    used = width
+        arrangement = (tuple(len(r) for r in rows), help_low or one_row)
+        if arrangement == self.footer_arrangement:
             return
-        self.footer_columns = columns
-        for widget in nav:
-            self.footer_upper.removeWidget(widget)
-            self.footer_lower.removeWidget(widget)
-        if columns == 0:
+        self.footer_arrangement = arrangement
+        for widget in (*nav, self.help_button):
+            for box in (self.footer_lower, *self.footer_rows):
+                box.removeWidget(widget)
+        if help_low or one_row:
+            self.footer_lower.insertWidget(1, self.help_button)
+        if not rows:
             for widget in nav:
                 self.footer_lower.addWidget(widget)
-        else:
-            for index, widget in enumerate(nav):
-                self.footer_upper.addWidget(widget, index // columns, index % columns)
-        self.footer.setSpacing(gap if columns else 0)
+        for box, row in zip(self.footer_rows, rows, strict=False):
+            for widget in row:
+                box.addWidget(widget)
+        self.footer.setSpacing(gap if rows else 0)
+
+    def _help_width(self, compact: bool) -> int:
+        """The help button's width, full or compact (measured, then put back)."""
+        shown = self.help_compact
+        self.help_compact = compact
+        self._label_help()
+        width = self.help_button.sizeHint().width() + self.a11y_metrics.gap_px
+        self.help_compact = shown
+        self._label_help()
+        return width
+
+    def _label_help(self) -> None:
+        """The compact "?" is a square of the minimum control size: no side padding."""
+        full = button_label()
+        text = COMPACT_LABEL if self.help_compact else full
+        sheet = "QPushButton { padding-left: 0; padding-right: 0; }" if self.help_compact \
+            else ""
+        if self.help_button.text() != text:
+            self.help_button.setText(text)
+        if self.help_button.styleSheet() != sheet:
+            self.help_button.setStyleSheet(sheet)
+        self.help_button.setAccessibleName(full)
+        self.help_button.setMinimumSize(0, 0)
+        fit_text(self.help_button)
+        side = self.a11y_metrics.control_px
+        self.help_button.setMinimumSize(max(side, self.help_button.minimumWidth()),
+                                        max(side, self.help_button.minimumHeight()))
 
     def retranslate(self) -> None:
         language = self.languages.language
@@ -365,10 +423,12 @@ class KioskWindow(QWidget):
         for code, choice in self.language_buttons.items():
             choice.setChecked(code == language)
         self.a11y_button.setText(tr("접근성 · 음성"))
+        self._label_help()
         self.back_button.setText(tr("← 뒤로"))
         self.home_button.setText(tr("처음으로"))
         self.mine_button.setText(tr("내 예약"))
         self.a11y.retranslate()
+        self.help.retranslate(language)
         if self.warning.isVisible():
             self.warning.show_remaining(self.warning_left)
         self._tick()
@@ -378,7 +438,13 @@ class KioskWindow(QWidget):
         self.status.setText(self.status_text())
 
     def status_text(self) -> str:
+        """Online or offline only when hub sources are configured and have been tried;
+        with nothing to sync the line speaks of the listings alone."""
         status = self.ctx.hub.status()
+        if status.online is None:
+            if status.listings_as_of is None:
+                return tr("마을 자원은 늘 최신입니다")
+            return tr("공공 목록 {time} 기준").format(time=clock_text(status.listings_as_of))
         online = tr("온라인") if status.online else tr("오프라인")
         if status.listings_as_of is None:
             return tr("{online} · 마을 자원은 늘 최신입니다").format(online=online)
@@ -427,6 +493,7 @@ class KioskWindow(QWidget):
         if self.current is not None and self.current.name == "receipt":
             self.a11y.hide()
             self.accessibility.reset()
+        self.help.hide()  # a new visit starts on the home screen, not in help
         self._forget_session()
         self.history.clear()
         self._show(self.screens["home"], {})
@@ -458,7 +525,7 @@ class KioskWindow(QWidget):
         chrome = [w for w in self.body.children() if isinstance(w, QWidget)
                   and w is not self.stack]
         screens = [s for s in self.screens.values() if s is not self.map_screen]
-        return [*chrome, *screens, self.a11y, self.warning]
+        return [*chrome, *screens, self.a11y, self.help, self.warning]
 
     def _refresh(self, root: QWidget | None = None) -> None:
         """``refresh_geometry`` for one screen, or for the whole window but the map."""
@@ -536,6 +603,7 @@ class KioskWindow(QWidget):
             self.current.retranslate()
         self.retranslate()
         self._refresh()
+        self._arrange_footer()  # the buttons' widths in the new language
 
     def _apply_accessibility(self) -> None:
         """Language, theme, scale and reach of the whole window for the current settings."""
@@ -555,6 +623,7 @@ class KioskWindow(QWidget):
         self._stack_screens()
         self.a11y.set_metrics(metrics, self.width() or self.screen_px[0])
         self.map_screen.set_look(metrics, a11y.high_contrast, self.guide.active)
+        self._size_help(metrics, self.width() or self.screen_px[0])
 
     def _stack_screens(self, force: bool = False) -> None:
         """Screens stack their columns in portrait, and at 200 % on any panel: side by side
@@ -578,14 +647,14 @@ class KioskWindow(QWidget):
             else margin
         self.outer.setContentsMargins(margin, top, margin, bottom)
         self.outer.setSpacing(metrics.gap_px)
-        for row in (self.footer_upper, self.footer_lower, self.header):
+        for row in (self.footer_upper, self.footer_lower, *self.footer_rows, self.header):
             row.setSpacing(metrics.gap_px)
         self._arrange_footer()
         # At 200 % the screen's own content needs the room: the status line gives way, and
         # on a narrow panel the clock too, so the language buttons fit.
         self.clock.setVisible(self.portrait is False or metrics.scale < 2)
         self.status.setVisible(metrics.scale < 2)
-        for overlay in (self.a11y, self.warning):
+        for overlay in (self.a11y, self.help, self.warning):
             overlay.set_reach(band if self.accessibility.low_screen
                               else QRect(0, 0, self.width(), height), margin)
 
@@ -594,6 +663,18 @@ class KioskWindow(QWidget):
         self.a11y.set_metrics(self.a11y_metrics, self.width())
         self.a11y.open()
         self.guide.announce_screen(tr("접근성 설정"))
+
+    def open_help(self) -> None:
+        """Help over the current screen: nothing of the visit is touched, so closing it
+        returns to the same screen with everything entered on it."""
+        self.help.retranslate(self.languages.language)
+        self._size_help(self.a11y_metrics, self.width())
+        self.help.open_from(self.help_button)
+        self.tap_to_hear.armed = None  # in voice mode, a first tap on Close still says it
+        self.guide.say(announcement(self.settings.office, self.guide.english))
+
+    def _size_help(self, metrics: Metrics, width_px: int) -> None:
+        self.help.set_metrics(metrics, width_px, self.geometry_.mm_to_px(QR_MM))
 
     # ------------------------------------------------------------- keyboard
     def key(self, watched: QWidget, event: QKeyEvent) -> bool:
@@ -632,7 +713,7 @@ class KioskWindow(QWidget):
         self.body.setVisible(not self._overlay_open())
 
     def _overlay_open(self) -> bool:
-        return self.a11y.isVisible() or self.warning.isVisible()
+        return self.a11y.isVisible() or self.help.isVisible() or self.warning.isVisible()
 
     def _focus_first(self) -> None:
         """A new screen: the focus leaves the old one, so the next Tab (or arrow) starts at
@@ -713,6 +794,7 @@ class KioskWindow(QWidget):
         self.warning_timer.stop()
         self.warning.hide()
         self.a11y.hide()
+        self.help.hide()
         self.accessibility.reset()
         self.go_home()
 
@@ -739,11 +821,12 @@ class KioskWindow(QWidget):
             self.header.setDirection(QBoxLayout.Direction.TopToBottom if portrait
                                      else QBoxLayout.Direction.LeftToRight)
             self._stack_screens(force=True)
-        for overlay in (self.a11y, self.warning):
+        for overlay in (self.a11y, self.help, self.warning):
             if overlay.isVisible():
                 overlay.setGeometry(self.rect())
         self._apply_reach(self.a11y_metrics)
         self.a11y.set_metrics(self.a11y_metrics, event.size().width())
+        self._size_help(self.a11y_metrics, event.size().width())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -16,15 +16,16 @@ KIOSK = (37.6066, 127.0237)
 
 def test_synced_listings_appear_on_browse_and_status_line(
         qtbot: Any, make_window: Any, demo_services: Any) -> None:
-    hub = SyncedHub(demo_services.hub, KIOSK, 3000, [])
+    server = DemoHub(hub_tick_s=0).start()
+    configs = [SourceConfig.from_mapping(c) for c in server.source_configs()]
+    hub = SyncedHub(demo_services.hub, KIOSK, 3000,
+                    [(c.id, c.kind, c.interval_s) for c in configs])
     hub.refresh()
     assert list(hub.nearby()) == []  # nothing synced yet: the village's own resources only
     window = make_window(hub=hub)
     hub.changed.connect(window.hub_changed)
-    assert window.status.text().startswith("오프라인")
+    assert window.status.text() == "마을 자원은 늘 최신입니다"  # not tried yet: no "offline"
 
-    server = DemoHub(hub_tick_s=0).start()
-    configs = [SourceConfig.from_mapping(c) for c in server.source_configs()]
     # Refreshing happens on the sync thread; the window hears of it on the GUI thread.
     runner = build_runner(configs, demo_services.hub, kiosk_id="lobby-1",
                           on_applied=lambda _outcome: hub.refresh())

@@ -43,7 +43,7 @@ def test_screenshots_cover_every_screen(qtbot: Any, make_window: Any, tmp_path: 
         for screen in ("01-home", "02-attract", "03-browse-parking", "04-detail",
                        "05-identify", "06-wrong-pin", "07-plate", "08-confirm", "09-receipt",
                        "10-my-bookings", "11-detail-info-only", "12-idle-warning",
-                       "13-accessibility"):
+                       "13-accessibility", "14-help"):
             assert f"en-{orientation}-{screen}.png" in names
     image = QImage(str(tmp_path / "en-portrait-08-confirm.png"))
     assert (image.width(), image.height()) == (1080, 1920)

@@ -72,14 +72,24 @@ def status_message(status: Status, voice_language: str | None, detail: str = "")
 
 @dataclass(frozen=True)
 class Phrase:
-    """A Korean source sentence of this package, rendered in the voice's language."""
+    """A Korean source sentence of this package, rendered in the voice's language; text
+    made elsewhere (configured names) brings its own ``english`` instead."""
 
     source: str
     args: dict[str, Phrase | str] = field(default_factory=dict)
+    english: str | None = None
 
 
 def phrase(source: str, **args: Phrase | str) -> Phrase:
     return Phrase(source, args)
+
+
+def literal(korean: str, english: str) -> Phrase:
+    """Sentences rendered elsewhere, in both languages, spoken as given in the voice's."""
+    def escaped(text: str) -> str:
+        return text.replace("{", "{{").replace("}", "}}")
+
+    return Phrase(escaped(korean), english=escaped(english))
 
 
 # Sentences the guide speaks (sources are Korean; English comes from the .qm file).
@@ -260,7 +270,8 @@ class VoiceGuide(QObject):
             return prompt
         template = prompt.source
         if self.voice_language == "en":
-            template = self.english.translate(CONTEXT, prompt.source) or prompt.source
+            template = prompt.english if prompt.english is not None else \
+                self.english.translate(CONTEXT, prompt.source) or prompt.source
         return template.format(**{k: self.render(v) for k, v in prompt.args.items()})
 
     def say(self, prompt: Phrase | str, remember: bool = True) -> str | None:
