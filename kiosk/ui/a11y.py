@@ -88,8 +88,9 @@ class AccessibilityOverlay(Overlay):
         self.box.setContentsMargins(metrics.margin_px, metrics.margin_px, metrics.margin_px,
                                     metrics.margin_px)
         self.box.setSpacing(metrics.gap_px)
+        # The frame's margins (the overlay's and the panel's) already keep it off the edges.
         self.content.set_metrics(metrics, width_px - 4 * metrics.margin_px
-                                 - metrics.control_px - SCROLL_BAR_GAP_PX)
+                                 - metrics.control_px - SCROLL_BAR_GAP_PX, inset=False)
 
     def retranslate(self) -> None:
         self.content.retranslate()

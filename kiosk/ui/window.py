@@ -64,6 +64,7 @@ from kiosk.ui.widgets import (
     SCROLL_BAR_GAP_PX,
     Banner,
     CardButton,
+    ListArea,
     NumericKeypad,
     SyllableKeypad,
     button,
@@ -292,9 +293,8 @@ class KioskWindow(QWidget):
         names.addWidget(self.title)
         names.addWidget(self.status)
         self.header.addLayout(names, 1)
-        controls = QHBoxLayout()
+        self.header_controls = controls = QHBoxLayout()
         controls.setSpacing(m.spacing(24))
-        controls.addStretch(1)
         self.clock = label(name="clock", wrap=False)
         controls.addWidget(self.clock, 0, Qt.AlignmentFlag.AlignVCenter)
         self.language_buttons: dict[str, QPushButton] = {}
@@ -303,7 +303,11 @@ class KioskWindow(QWidget):
             choice.setCheckable(True)
             self.language_buttons[code] = choice
             controls.addWidget(choice, 0, Qt.AlignmentFlag.AlignVCenter)
+        # Right-aligned at their own width: the name takes the rest of the row, so it wraps
+        # only when it must (a stretch here would halve its room).
         self.header.addLayout(controls)
+        self.header.setAlignment(controls, Qt.AlignmentFlag.AlignRight
+                                 | Qt.AlignmentFlag.AlignVCenter)
         return self.header
 
     def _footer(self) -> QVBoxLayout:
@@ -324,25 +328,50 @@ class KioskWindow(QWidget):
         self.mine_button = button(m, "", "barButton", self._mine)
         self.footer_lower.addWidget(self.a11y_button)
         self.footer_lower.addStretch(1)
-        self.footer_columns: int | None = None
+        self.footer_columns: tuple[int, tuple[int, ...]] | None = None
+        self.languages_low = False
         self._arrange_footer()
         return self.footer
 
     def _arrange_footer(self) -> None:
-        nav = (self.back_button, self.home_button, self.mine_button)
+        """The shown bar buttons beside the accessibility button when they all fit in one
+        row; otherwise in a row (or rows) above it, as many a row as fit the glass. At
+        200 % the language buttons may move down beside the accessibility button too."""
+        every = (self.back_button, self.home_button, self.mine_button)
+        nav = [b for b in every if not b.isHidden()]
         gap = self.a11y_metrics.gap_px
         available = self.width() - 2 * self.a11y_metrics.margin_px
-        widths = [b.sizeHint().width() + gap for b in nav]
-        if self.a11y_button.sizeHint().width() + gap + sum(widths) + gap <= available:
+        widths = [b.sizeHint().width() for b in nav]
+        languages = list(self.language_buttons.values())
+        # At 200 % the language buttons join the accessibility button in the bottom row
+        # when they fit there: the header row then goes, and the screen gets its height.
+        low = self.a11y_metrics.scale >= 2 and self.a11y_button.sizeHint().width() + sum(
+            b.sizeHint().width() + gap for b in languages) <= available
+        if low != self.languages_low:
+            self.languages_low = low
+            for index, choice in enumerate(languages):
+                (self.header_controls if low else self.footer_lower).removeWidget(choice)
+                if low:
+                    self.footer_lower.insertWidget(1 + index, choice)
+                else:
+                    self.header_controls.addWidget(choice, 0, Qt.AlignmentFlag.AlignVCenter)
+            self.footer_columns = None
+        bottom_row = available - (sum(b.sizeHint().width() + gap for b in languages)
+                                  if low else 0)
+
+        def fits(n: int) -> bool:  # each grid column is as wide as its widest button
+            columns = [max(widths[c::n], default=0) for c in range(n)]
+            return n <= len(nav) and sum(columns) + (n - 1) * gap <= available
+
+        if self.a11y_button.sizeHint().width() + sum(w + gap for w in widths) <= bottom_row:
             columns = 0  # all in the bottom row beside the accessibility button
-        elif sum(widths) <= available:
-            columns = 3
         else:
-            columns = 2
-        if columns == self.footer_columns:
+            columns = next((n for n in (3, 2) if fits(n)), 1)
+        arrangement = (columns, tuple(id(b) for b in nav))
+        if arrangement == self.footer_columns:
             return
-        self.footer_columns = columns
-        for widget in nav:
+        self.footer_columns = arrangement
+        for widget in every:
             self.footer_upper.removeWidget(widget)
             self.footer_lower.removeWidget(widget)
         if columns == 0:
@@ -351,6 +380,9 @@ class KioskWindow(QWidget):
         else:
             for index, widget in enumerate(nav):
                 self.footer_upper.addWidget(widget, index // columns, index % columns)
+        for widget in every:
+            if widget not in nav:  # hidden: held by the bottom row, taking no room
+                self.footer_lower.addWidget(widget)
         self.footer.setSpacing(gap if columns else 0)
 
     def retranslate(self) -> None:
@@ -364,6 +396,7 @@ class KioskWindow(QWidget):
         self.home_button.setText(tr("처음으로"))
         self.mine_button.setText(tr("내 예약"))
         self.a11y.retranslate()
+        self._arrange_footer()  # the new words may need another row of buttons
         if self.warning.isVisible():
             self.warning.show_remaining(self.warning_left)
         self._tick()
@@ -557,6 +590,10 @@ class KioskWindow(QWidget):
         for screen in self.screens.values():
             if force or screen.portrait != stacked:
                 screen.set_portrait(stacked)
+            if screen is not self.map_screen:
+                # At 200 % the lists lie flat and the screen's pane scrolls them all at once.
+                for area in screen.findChildren(ListArea):
+                    area.set_flat(self.a11y_metrics.scale >= 2)
 
     def reach_band(self) -> QRect:
         """Window rows the controls must stay in (the whole window unless low-screen)."""
@@ -575,10 +612,11 @@ class KioskWindow(QWidget):
         for row in (self.footer_upper, self.footer_lower, self.header):
             row.setSpacing(metrics.gap_px)
         self._arrange_footer()
-        # At 200 % the screen's own content needs the room: the status line gives way, and
-        # on a narrow panel the clock too, so the language buttons fit.
-        self.clock.setVisible(self.portrait is False or metrics.scale < 2)
-        self.status.setVisible(metrics.scale < 2)
+        # At 200 % the screen's own content needs the room (a card or a keypad must fit the
+        # glass whole): the village name, status line and clock give way; the language
+        # buttons stay, and each screen's own title still says where the resident is.
+        for decoration in (self.title, self.clock, self.status):
+            decoration.setVisible(metrics.scale < 2)
         for overlay in (self.a11y, self.warning):
             overlay.set_reach(band if self.accessibility.low_screen
                               else QRect(0, 0, self.width(), height), margin)

@@ -84,15 +84,17 @@ class AccessibilityPanel(QFrame):
         settings.changed.connect(self.retranslate)
         self.retranslate()
 
-    def set_metrics(self, metrics: Metrics, width_px: int) -> None:
+    def set_metrics(self, metrics: Metrics, width_px: int, inset: bool = True) -> None:
         """Spacing in step with the scale, and as many columns as ``width_px`` holds, so
-        200 % reflows instead of scrolling sideways (fonts and sizes come from the QSS)."""
+        200 % reflows instead of scrolling sideways (fonts and sizes come from the QSS).
+        ``inset=False``: no side margins, the panel sits in a frame that has them."""
         self.grid.setSpacing(metrics.gap_px)
         m = metrics.margin_px
-        self.grid.setContentsMargins(m, m, m, m)
+        side = m if inset else 0
+        self.grid.setContentsMargins(side, m, side, m)
         self.ensurePolished()
         widest = max(w.sizeHint().width() for w in self.order)
-        usable = width_px - 2 * m
+        usable = width_px - 2 * side
         self._regrid(max(1, min(3, (usable + metrics.gap_px) // (widest + metrics.gap_px))))
 
     def _regrid(self, columns: int) -> None:
