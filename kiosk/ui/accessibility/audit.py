@@ -3,8 +3,10 @@
 Every screen's UI test shows the screen at the panel's size and asserts
 ``audit(window, mode) == []``. The audit measures what Qt laid out and painted: sizes and
 gaps in millimetres of the configured panel, ink heights from the font's metrics,
-contrast from the palette and the rendered pixels, reach from the panel's height above
-the floor, and the Tab order by pressing Tab. It moves the focus while it works and puts
+contrast from the palette and the rendered pixels, clipping from Qt's size hints (text
+against its widget) and from the widget tree (a widget against its parent's edges, where
+nothing scrolls it into view), reach from the panel's height above the floor, and the
+Tab order by pressing Tab. It moves the focus while it works and puts
 it (and every scroll position) back at the end.
 """
 
