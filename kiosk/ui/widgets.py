@@ -252,7 +252,7 @@ def keep_clear_of_scroll_bar(area: QScrollArea, gap: int) -> None:
 
 class ListArea(QScrollArea):
     """A list inside a screen. It scrolls on its own, or lies flat at its content's full
-    height (``set_flat``): at 200 % the screen's pane then scrolls everything at once,
+    height (``set_flat``): with large text the screen's pane then scrolls everything at once,
     instead of a scroll area inside a scroll area showing a few lines of each."""
 
     def __init__(self, content: QWidget) -> None:

@@ -591,9 +591,9 @@ class KioskWindow(QWidget):
             if force or screen.portrait != stacked:
                 screen.set_portrait(stacked)
             if screen is not self.map_screen:
-                # At 200 % the lists lie flat and the screen's pane scrolls them all at once.
+                # With large text the lists lie flat and the pane scrolls them all at once.
                 for area in screen.findChildren(ListArea):
-                    area.set_flat(self.a11y_metrics.scale >= 2)
+                    area.set_flat(self.a11y_metrics.scale > 1)
 
     def reach_band(self) -> QRect:
         """Window rows the controls must stay in (the whole window unless low-screen)."""
