@@ -85,11 +85,13 @@ class AccessibilityOverlay(Overlay):
         QWidget.setTabOrder(self.content.order[-1], self.close_button)
 
     def set_metrics(self, metrics: Metrics, width_px: int) -> None:
-        self.box.setContentsMargins(metrics.margin_px, metrics.margin_px, metrics.margin_px,
-                                    metrics.margin_px)
-        self.box.setSpacing(metrics.gap_px)
-        self.content.set_metrics(metrics, width_px - 4 * metrics.margin_px
-                                 - metrics.control_px - SCROLL_BAR_GAP_PX)
+        # Side margins of a gap, not a full margin, in the frame and in the panel: at 200 %
+        # on an upright panel the widest setting button then still fits the width.
+        m, gap = metrics.margin_px, metrics.gap_px
+        self.box.setContentsMargins(gap, m, gap, m)
+        self.box.setSpacing(gap)
+        self.content.set_metrics(metrics, width_px - 2 * m - 2 * gap - metrics.control_px
+                                 - SCROLL_BAR_GAP_PX, side_px=gap // 2)
 
     def retranslate(self) -> None:
         self.content.retranslate()

@@ -64,6 +64,7 @@ from kiosk.ui.widgets import (
     SCROLL_BAR_GAP_PX,
     Banner,
     CardButton,
+    ListArea,
     NumericKeypad,
     SyllableKeypad,
     button,
@@ -298,9 +299,8 @@ class KioskWindow(QWidget):
         names.addWidget(self.title)
         names.addWidget(self.status)
         self.header.addLayout(names, 1)
-        controls = QHBoxLayout()
+        self.header_controls = controls = QHBoxLayout()
         controls.setSpacing(m.spacing(24))
-        controls.addStretch(1)
         self.clock = label(name="clock", wrap=False)
         controls.addWidget(self.clock, 0, Qt.AlignmentFlag.AlignVCenter)
         self.language_buttons: dict[str, QPushButton] = {}
@@ -309,7 +309,11 @@ class KioskWindow(QWidget):
             choice.setCheckable(True)
             self.language_buttons[code] = choice
             controls.addWidget(choice, 0, Qt.AlignmentFlag.AlignVCenter)
+        # Right-aligned at their own width: the name takes the rest of the row, so it wraps
+        # only when it must (a stretch here would halve its room).
         self.header.addLayout(controls)
+        self.header.setAlignment(controls, Qt.AlignmentFlag.AlignRight
+                                 | Qt.AlignmentFlag.AlignVCenter)
         return self.header
 
     def _footer(self) -> QVBoxLayout:
@@ -336,31 +340,49 @@ class KioskWindow(QWidget):
         self.mine_button = button(m, "", "barButton", self._mine)
         self.footer_lower.addWidget(self.a11y_button)
         self.footer_lower.addStretch(1)
-        self.footer_arrangement: tuple[tuple[int, ...], bool] | None = None
+        self.footer_arrangement: tuple[object, ...] | None = None
         self.help_compact = False
+        self.languages_low = False
         self._arrange_footer()
         return self.footer
 
     def _arrange_footer(self) -> None:
-        """The help button sits beside the accessibility button. When large text makes
-        the bottom row too wide, in landscape help first shrinks to "?" (its name is still
-        spoken) so the screen keeps its room; if the row is still too wide the other
-        buttons move up, as many a row as fit the glass, and when even accessibility and
-        help do not fit side by side (200 % on a narrow panel) help moves up too."""
-        nav = (self.back_button, self.home_button, self.mine_button)
+        """The shown bar buttons and help beside the accessibility button when they all fit
+        in one row; otherwise in rows above it, as many a row as fit the glass. When large
+        text makes the bottom row too wide, in landscape help first shrinks to "?" (its name
+        is still spoken) so the screen keeps its room; when even accessibility and help do
+        not fit side by side, help moves up too. At 200 % the language buttons move down
+        beside the accessibility button when they fit there, and the header row goes."""
+        every = (self.back_button, self.home_button, self.mine_button)
+        nav = [b for b in every if not b.isHidden()]
         gap = self.a11y_metrics.gap_px
         available = self.width() - 2 * self.a11y_metrics.margin_px
-        widths = sum(b.sizeHint().width() + gap for b in nav)
+        languages = list(self.language_buttons.values())
         a11y = self.a11y_button.sizeHint().width() + gap
         full = self._help_width(False)
         compact = self._help_width(True)
-        help_low = a11y + full + gap <= available
+        language_width = sum(b.sizeHint().width() + gap for b in languages)
+        low = self.a11y_metrics.scale >= 2 and a11y + compact + language_width <= available
+        if low != self.languages_low:
+            self.languages_low = low
+            for index, choice in enumerate(languages):
+                (self.header_controls if low else self.footer_lower).removeWidget(choice)
+                if low:
+                    self.footer_lower.insertWidget(2 + index, choice)
+                else:
+                    self.header_controls.addWidget(choice, 0, Qt.AlignmentFlag.AlignVCenter)
+            self.footer_arrangement = None
+        bottom = available - (language_width if low else 0)
+        widths = sum(b.sizeHint().width() + gap for b in nav)
+        help_low = a11y + full <= bottom
         # Only in landscape, where a second row would take the screen's last room.
-        one_row = a11y + full + widths + gap <= available or (
-            not self.portrait and a11y + compact + widths + gap <= available)
-        self.help_compact = one_row and a11y + full + widths + gap > available
+        one_row = a11y + full + widths <= bottom or (
+            not self.portrait and a11y + compact + widths <= bottom)
+        self.help_compact = (one_row and a11y + full + widths > bottom) or (
+            not help_low and a11y + compact <= bottom)
+        help_low = help_low or self.help_compact
         self._label_help()
-        upper = nav if help_low else (*nav, self.help_button)
+        upper = nav if help_low else [*nav, self.help_button]
         rows: list[list[QPushButton]] = []
         if not one_row:
             used = available + 1
@@ -372,11 +394,12 @@ class KioskWindow(QWidget):
                 else:
                     rows.append([widget])
                     used = width
-        arrangement = (tuple(len(r) for r in rows), help_low or one_row)
+        arrangement = (tuple(tuple(id(b) for b in r) for r in rows), help_low or one_row,
+                       tuple(id(b) for b in nav), low)
         if arrangement == self.footer_arrangement:
             return
         self.footer_arrangement = arrangement
-        for widget in (*nav, self.help_button):
+        for widget in (*every, self.help_button):
             for box in (self.footer_lower, *self.footer_rows):
                 box.removeWidget(widget)
         if help_low or one_row:
@@ -387,6 +410,9 @@ class KioskWindow(QWidget):
         for box, row in zip(self.footer_rows, rows, strict=False):
             for widget in row:
                 box.addWidget(widget)
+        for widget in every:
+            if widget not in nav:  # hidden: held by the bottom row, taking no room
+                self.footer_lower.addWidget(widget)
         self.footer.setSpacing(gap if rows else 0)
 
     def _help_width(self, compact: bool) -> int:
@@ -429,6 +455,7 @@ class KioskWindow(QWidget):
         self.mine_button.setText(tr("내 예약"))
         self.a11y.retranslate()
         self.help.retranslate(language)
+        self._arrange_footer()  # the new words may need another row of buttons
         if self.warning.isVisible():
             self.warning.show_remaining(self.warning_left)
         self._tick()
@@ -632,6 +659,10 @@ class KioskWindow(QWidget):
         for screen in self.screens.values():
             if force or screen.portrait != stacked:
                 screen.set_portrait(stacked)
+            if screen is not self.map_screen:
+                # With large text the lists lie flat and the pane scrolls them all at once.
+                for area in screen.findChildren(ListArea):
+                    area.set_flat(self.a11y_metrics.scale > 1)
 
     def reach_band(self) -> QRect:
         """Window rows the controls must stay in (the whole window unless low-screen)."""
@@ -650,10 +681,11 @@ class KioskWindow(QWidget):
         for row in (self.footer_upper, self.footer_lower, *self.footer_rows, self.header):
             row.setSpacing(metrics.gap_px)
         self._arrange_footer()
-        # At 200 % the screen's own content needs the room: the status line gives way, and
-        # on a narrow panel the clock too, so the language buttons fit.
-        self.clock.setVisible(self.portrait is False or metrics.scale < 2)
-        self.status.setVisible(metrics.scale < 2)
+        # At 200 % the screen's own content needs the room (a card or a keypad must fit the
+        # glass whole): the village name, status line and clock give way; the language
+        # buttons stay, and each screen's own title still says where the resident is.
+        for decoration in (self.title, self.clock, self.status):
+            decoration.setVisible(metrics.scale < 2)
         for overlay in (self.a11y, self.help, self.warning):
             overlay.set_reach(band if self.accessibility.low_screen
                               else QRect(0, 0, self.width(), height), margin)

@@ -3,8 +3,10 @@
 Every screen's UI test shows the screen at the panel's size and asserts
 ``audit(window, mode) == []``. The audit measures what Qt laid out and painted: sizes and
 gaps in millimetres of the configured panel, ink heights from the font's metrics,
-contrast from the palette and the rendered pixels, reach from the panel's height above
-the floor, and the Tab order by pressing Tab. It moves the focus while it works and puts
+contrast from the palette and the rendered pixels, clipping from Qt's size hints (text
+against its widget) and from the widget tree (a widget against its parent's edges, where
+nothing scrolls it into view), reach from the panel's height above the floor, and the
+Tab order by pressing Tab. It moves the focus while it works and puts
 it (and every scroll position) back at the end.
 """
 
@@ -284,29 +286,89 @@ def _boundary_findings(controls: list[QWidget], renderings: _Renderings) -> list
     return found
 
 
+def _scrolls(parent: QWidget, vertical: bool) -> bool:
+    """``parent`` is a scroll area's viewport that scrolls in that direction: content past
+    its edge can be brought into view, so it is not cut off."""
+    area = parent.parentWidget()
+    if not isinstance(area, QAbstractScrollArea) or area.viewport() is not parent:
+        return False
+    policy = area.verticalScrollBarPolicy() if vertical else area.horizontalScrollBarPolicy()
+    return policy != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
+
+def _overflow(widget: QWidget) -> str:
+    """How far ``widget`` reaches past its parent's edges where nothing scrolls it into view
+    (a layout given less room than its content needs puts children outside its bounds)."""
+    parent = widget.parentWidget()
+    if parent is None or widget.isWindow():
+        return ""
+    rect, bounds = widget.geometry(), parent.rect()
+    past = {
+        "left": bounds.left() - rect.left(),
+        "right": (rect.left() + rect.width()) - (bounds.left() + bounds.width()),
+        "top": bounds.top() - rect.top(),
+        "bottom": (rect.top() + rect.height()) - (bounds.top() + bounds.height()),
+    }
+    for side, vertical in (("left", False), ("right", False), ("top", True), ("bottom", True)):
+        if past[side] <= 1 or _scrolls(parent, vertical):
+            past[side] = 0
+    return ", ".join(f"{px} px past the {side} edge" for side, px in past.items() if px > 0)
+
+
+def _shows_something(widget: QWidget) -> bool:
+    """Text, a picture or a control on ``widget`` or on a visible widget inside it."""
+    def shows(w: QWidget) -> bool:
+        return bool(text_of(w)) or is_interactive(w) or (
+            isinstance(w, QLabel) and w.pixmap() is not None and not w.pixmap().isNull())
+
+    return shows(widget) or any(shows(child) for child in widget.findChildren(QWidget)
+                                if child.isVisibleTo(widget))
+
+
+def _text_room(widget: QWidget) -> str:
+    """What the text needs (Qt's size hints: font metrics, padding, word wrap) if it is
+    more than the widget was given; empty when it fits."""
+    w, h = widget.width(), widget.height()
+    if isinstance(widget, QLabel) and widget.wordWrap():
+        longest_word = widget.minimumSizeHint().width()
+        wrapped = widget.heightForWidth(w)
+        if longest_word > w + 1:
+            return f"its longest word needs {longest_word} px but the label is {w} px wide"
+        if wrapped > h + 1:
+            return f"wrapped to {w} px the text needs {wrapped} px but has {h} px"
+        return ""
+    if isinstance(widget, QLabel | QAbstractButton):
+        hint = widget.sizeHint()
+        if hint.width() > w + 1 or hint.height() > h + 1:
+            return f"text needs {hint.width()}×{hint.height()} px but has {w}×{h}"
+    return ""
+
+
 def _clipping_findings(widgets: list[QWidget], window: QWidget) -> list[Finding]:
-    """Text cut off, and content that scrolls sideways instead of reflowing (200 %)."""
+    """Text cut off, content that scrolls sideways instead of reflowing (200 %), and
+    widgets pushed past their parent's edges (a scroll area's viewport included)."""
     found = []
     for widget in widgets:
+        parent = widget.parentWidget()
+        area = parent.parentWidget() if parent is not None else None
         if isinstance(widget, QScrollBar) and widget.orientation() == Qt.Orientation.Horizontal \
-                and isinstance(widget.parentWidget(), QWidget) \
-                and isinstance(widget.parentWidget().parentWidget(), QScrollArea):  # type: ignore[union-attr]
-            found.append(Finding("reflow", describe(widget.parentWidget().parentWidget()),  # type: ignore[union-attr, arg-type]
+                and isinstance(area, QScrollArea):
+            found.append(Finding("reflow", describe(area),
                                  "content scrolls sideways; it must reflow to the width"))
             continue
-        if _inside_control(widget, window) or not text_of(widget):
-            continue
-        hint = widget.sizeHint()
-        if isinstance(widget, QLabel) and widget.wordWrap():
-            cut = widget.heightForWidth(widget.width()) > widget.height() + 1
-        elif isinstance(widget, QLabel | QAbstractButton):
-            cut = hint.width() > widget.width() + 1 or hint.height() > widget.height() + 1
-        else:
-            cut = False
-        if cut:
+        if _inside_control(widget, window) and not isinstance(widget, QLabel):
+            continue  # the parts of a combo box or a list: Qt places them
+        outside = _overflow(widget)
+        if outside and _shows_something(widget):
+            assert parent is not None
             found.append(Finding("clipped", describe(widget),
-                                 f"text needs {hint.width()}×{hint.height()} px but has "
-                                 f"{widget.width()}×{widget.height()}"))
+                                 f"cut off: {outside} of {describe(parent)}"))
+            continue
+        if not text_of(widget):
+            continue
+        short = _text_room(widget)
+        if short:
+            found.append(Finding("clipped", describe(widget), short))
     return found
 
 

@@ -84,15 +84,18 @@ class AccessibilityPanel(QFrame):
         settings.changed.connect(self.retranslate)
         self.retranslate()
 
-    def set_metrics(self, metrics: Metrics, width_px: int) -> None:
+    def set_metrics(self, metrics: Metrics, width_px: int, side_px: int | None = None) -> None:
         """Spacing in step with the scale, and as many columns as ``width_px`` holds, so
-        200 % reflows instead of scrolling sideways (fonts and sizes come from the QSS)."""
+        200 % reflows instead of scrolling sideways (fonts and sizes come from the QSS).
+        ``side_px``: the least side margin, taken when the widest button would not fit
+        beside full margins (a panel inside a frame that has its own)."""
         self.grid.setSpacing(metrics.gap_px)
         m = metrics.margin_px
-        self.grid.setContentsMargins(m, m, m, m)
         self.ensurePolished()
         widest = max(w.sizeHint().width() for w in self.order)
-        usable = width_px - 2 * m
+        side = m if side_px is None or widest + 2 * m <= width_px else side_px
+        self.grid.setContentsMargins(side, m, side, m)
+        usable = width_px - 2 * side
         self._regrid(max(1, min(3, (usable + metrics.gap_px) // (widest + metrics.gap_px))))
 
     def _regrid(self, columns: int) -> None:

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QGridLayout,
     QHBoxLayout,
     QPushButton,
     QSizePolicy,
@@ -32,7 +31,15 @@ from kiosk.ui.text import (
     tr,
     weekday_text,
 )
-from kiosk.ui.widgets import button, clear_layout, fit_text, icon_for, label, scroll_area
+from kiosk.ui.widgets import (
+    ReflowGrid,
+    button,
+    clear_layout,
+    fit_text,
+    icon_for,
+    label,
+    scroll_area,
+)
 from kiosk.ui.wording import refusal_text, unexpected_text
 
 MAX_DAYS_SHOWN = 14
@@ -102,27 +109,24 @@ class DetailScreen(Screen):
         book_box.addWidget(self.state)
         self.day_heading = label(name="sectionHeading")
         book_box.addWidget(self.day_heading)
-        self.day_grid = QGridLayout()
-        self.day_grid.setSpacing(m.spacing(10))
+        # Chips and cells wrap to new rows when large text makes them wider.
+        self.day_grid = ReflowGrid(max_columns=8, spacing=m.spacing(10))
         book_box.addLayout(self.day_grid)
         self.slot_heading = label(name="sectionHeading")
         book_box.addWidget(self.slot_heading)
         slots = QWidget()
-        self.slot_grid = QGridLayout(slots)
-        self.slot_grid.setContentsMargins(0, 0, 0, 0)
-        self.slot_grid.setSpacing(m.spacing(10))
+        self.slot_grid = ReflowGrid(slots, max_columns=6, spacing=m.spacing(10))
         self.slot_scroll = scroll_area(slots)
         book_box.addWidget(self.slot_scroll, 1)
         self.duration_heading = label(name="sectionHeading")
         book_box.addWidget(self.duration_heading)
-        self.duration_grid = QGridLayout()
-        self.duration_grid.setSpacing(m.spacing(10))
+        self.duration_grid = ReflowGrid(max_columns=4, spacing=m.spacing(10))
         book_box.addLayout(self.duration_grid)
         self.summary = label(name="detailSummary")
         self.book_button = button(m, "", "primaryButton", self._book, 400, 96)
-        action_row = QHBoxLayout()
-        action_row.setSpacing(m.spacing(20))
-        action_row.addWidget(self.summary, 1)
+        # The summary beside the button, or above it when both do not fit side by side.
+        action_row = ReflowGrid(max_columns=2, spacing=m.spacing(20))
+        action_row.addWidget(self.summary)
         action_row.addWidget(self.book_button)
         book_box.addLayout(action_row)
         self.filler = QWidget()
@@ -297,7 +301,8 @@ class DetailScreen(Screen):
         clear_layout(self.day_grid)
         self.day_buttons = {}
         assert self.days is not None
-        for index, day in enumerate(self.days):
+        self.day_grid.set_max_columns(4 if self.portrait and len(self.days) > 4 else 8)
+        for day in self.days:
             text = day_text(day, today) if (day - today).days < 2 else \
                 f"{weekday_text(day)}\n{day.month}/{day.day}"
             free = any(s.bookable and s.units_left > 0 for s in self.days[day])
@@ -308,9 +313,7 @@ class DetailScreen(Screen):
             chip.setChecked(day == self.day)
             chip.setProperty("full", not free)
             self.day_buttons[day] = chip
-            columns = 4 if self.portrait and len(self.days) > 4 else 8
-            columns = max(2, round(columns / self.ctx.text_scale))
-            self.day_grid.addWidget(chip, index // columns, index % columns)
+            self.day_grid.addWidget(chip)
             fit_text(chip)
 
     def _draw_slots(self) -> None:
@@ -318,9 +321,8 @@ class DetailScreen(Screen):
         self.slot_buttons = {}
         assert self.days is not None and self.resource is not None and self.day is not None
         shown = [s for s in self.days[self.day] if s.blocked_by is not Refusal.IN_PAST]
-        columns = max(2, round(6 / self.ctx.text_scale))
         chosen = self._chosen_range()
-        for index, slot in enumerate(shown):
+        for slot in shown:
             text = f"{clock_text(slot.start)}\n{slot_state_text(slot, self.resource.capacity)}"
             cell = button(self.ctx.metrics, text, "slotCell", lambda s=slot: self._pick_slot(s),
                           120, self.ctx.scaled(84))
@@ -329,11 +331,11 @@ class DetailScreen(Screen):
             cell.setCheckable(True)
             cell.setChecked(slot.start in chosen)
             self.slot_buttons[slot.start] = cell
-            self.slot_grid.addWidget(cell, index // columns, index % columns)
+            self.slot_grid.addWidget(cell)
             fit_text(cell)
         if not shown:
             self.slot_grid.addWidget(label(tr("이 날은 예약할 수 있는 시간이 없습니다."),
-                                           "cardWhere"), 0, 0)
+                                           "cardWhere"))
 
     def _draw_durations(self) -> None:
         clear_layout(self.duration_grid)
@@ -341,8 +343,7 @@ class DetailScreen(Screen):
         assert self.resource is not None
         rules = self.resource.rules
         options = list(range(rules.min_duration, rules.max_duration + 1, rules.slot_minutes))
-        columns = max(2, round(4 / self.ctx.text_scale))
-        for index, minutes in enumerate(options):
+        for minutes in options:
             option = button(self.ctx.metrics, duration_text(minutes), "durationChip",
                             lambda m=minutes: self._pick_duration(m), 104,
                             self.ctx.scaled(64))
@@ -351,7 +352,7 @@ class DetailScreen(Screen):
             option.setChecked(minutes == self.minutes and self.start is not None)
             option.setEnabled(self.start is not None and self._range_ok(self.start, minutes))
             self.duration_buttons[minutes] = option
-            self.duration_grid.addWidget(option, index // columns, index % columns)
+            self.duration_grid.addWidget(option)
             fit_text(option)
 
     def _draw_summary(self, today: date) -> None:

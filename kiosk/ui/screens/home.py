@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QMouseEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from kiosk.domain.resources import ResourceKind
 from kiosk.services.booking import ResourceOverview
@@ -14,7 +14,7 @@ from kiosk.ui.context import Screen, UiContext
 from kiosk.ui.screens.entries import KIND_ORDER, Entry, build_entries
 from kiosk.ui.text import distance_text, kind_label, tr
 from kiosk.ui.touch import TouchMetrics
-from kiosk.ui.widgets import CardButton, clear_layout, icon_for, label
+from kiosk.ui.widgets import CardButton, ReflowGrid, clear_layout, icon_for, label
 
 
 class HomeTile(CardButton):
@@ -63,9 +63,8 @@ class HomeScreen(Screen):
         outer.setSpacing(ctx.metrics.spacing(20))
         self.prompt = label(name="screenTitle")
         outer.addWidget(self.prompt)
-        self.grid = QGridLayout()
-        spacing = ctx.metrics.spacing(24)
-        self.grid.setSpacing(spacing)
+        # Three tiles a row (two upright); fewer when large text makes a tile wider.
+        self.grid = ReflowGrid(max_columns=3, spacing=ctx.metrics.spacing(24))
         outer.addLayout(self.grid, 1)
         self.tiles: dict[str, HomeTile] = {}
         for kind in KIND_ORDER:
@@ -87,9 +86,10 @@ class HomeScreen(Screen):
         self.ctx.nav.go("identify", purpose="mine")
 
     def _layout_tiles(self) -> None:
-        columns = 2 if self.portrait else 3
-        for index, tile in enumerate(self.tiles.values()):
-            self.grid.addWidget(tile, index // columns, index % columns)
+        if not self.grid.count():
+            for tile in self.tiles.values():
+                self.grid.addWidget(tile)
+        self.grid.set_max_columns(2 if self.portrait else 3)
 
     def set_portrait(self, portrait: bool) -> None:
         super().set_portrait(portrait)
@@ -134,8 +134,7 @@ class AttractScreen(Screen):
         outer.setSpacing(ctx.metrics.spacing(20))
         self.title = label(name="attractTitle")
         outer.addWidget(self.title)
-        self.list_box = QGridLayout()
-        self.list_box.setSpacing(ctx.metrics.spacing(16))
+        self.list_box = ReflowGrid(max_columns=2, spacing=ctx.metrics.spacing(16))
         outer.addLayout(self.list_box)
         outer.addStretch(1)
         self.touch = label(name="attractTouch")
@@ -165,11 +164,10 @@ class AttractScreen(Screen):
             row.add_line(f"{kind_label(ResourceKind(entry.kind))} · {entry.name(language)}",
                          "cardTitle")
             row.add_line(f"{entry.free_text(today)} · {distance_text(entry.metres)}", "cardFree")
-            columns = 1 if self.portrait else 2
-            index = self.list_box.count()
-            self.list_box.addWidget(row, index // columns, index % columns)
+            self.list_box.addWidget(row)
+        self.list_box.set_max_columns(1 if self.portrait else 2)
         if not self.entries:
-            self.list_box.addWidget(label(tr("지금은 비어 있는 곳이 없습니다"), "cardWhere"), 0, 0)
+            self.list_box.addWidget(label(tr("지금은 비어 있는 곳이 없습니다"), "cardWhere"))
 
     def set_portrait(self, portrait: bool) -> None:
         super().set_portrait(portrait)

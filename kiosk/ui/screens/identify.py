@@ -5,14 +5,21 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QPushButton, QVBoxLayout
 
 from kiosk.domain.errors import BookingRefused, Refusal
 from kiosk.domain.plates import PLATE_SYLLABLES, is_valid_plate
 from kiosk.services.booking import VerifiedHousehold
 from kiosk.ui.context import Screen, UiContext
 from kiosk.ui.text import tr
-from kiosk.ui.widgets import NumericKeypad, SyllableKeypad, button, clear_layout, label
+from kiosk.ui.widgets import (
+    NumericKeypad,
+    ReflowGrid,
+    SyllableKeypad,
+    button,
+    clear_layout,
+    label,
+)
 from kiosk.ui.wording import refusal_text, unexpected_text
 
 FIELDS = ("building", "unit", "pin")
@@ -192,16 +199,15 @@ class PlateScreen(Screen):
         outer.addWidget(self.title)
         self.registered_heading = label(name="sectionHeading")
         outer.addWidget(self.registered_heading)
-        self.registered_row = QHBoxLayout()
-        self.registered_row.setSpacing(m.spacing(16))
+        self.registered_row = ReflowGrid(max_columns=3, spacing=m.spacing(16), fill=False)
         outer.addLayout(self.registered_row)
         self.registered: dict[str, QPushButton] = {}
         self.other_heading = label(name="sectionHeading")
         outer.addWidget(self.other_heading)
-        entry_row = QHBoxLayout()
-        entry_row.setSpacing(m.spacing(16))
+        # The typed plate beside the button, or above it when both do not fit side by side.
+        entry_row = ReflowGrid(max_columns=2, spacing=m.spacing(16))
         self.display = label(name="plateDisplay", wrap=False)
-        entry_row.addWidget(self.display, 1)
+        entry_row.addWidget(self.display)
         self.use_button = button(m, "", "primaryButton", self._use_typed, 280, 88)
         entry_row.addWidget(self.use_button)
         outer.addLayout(entry_row)
@@ -245,7 +251,6 @@ class PlateScreen(Screen):
                             lambda p=plate: self._choose(p), 300, 88)
             self.registered[plate] = choice
             self.registered_row.addWidget(choice)
-        self.registered_row.addStretch(1)
         self.other_heading.setText(tr("다른 차량 번호 입력 (예: 12가3456, 123가4567)"))
         self.display.setText(self.text or "—")
         self.use_button.setText(tr("이 번호로 계속"))

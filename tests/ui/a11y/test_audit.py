@@ -5,9 +5,17 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPropertyAnimation, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui.accessibility.audit import AuditMode, audit
+from kiosk.ui.accessibility.findings import describe
 from kiosk.ui.accessibility.flashing import Blinker, measured_flash_rate
 from kiosk.ui.accessibility.geometry import PanelGeometry
 from kiosk.ui.accessibility.themes import AccessibilitySettings, apply
@@ -208,7 +216,10 @@ def test_focused_control_clipped(shown, settings, landscape) -> None:  # type: i
     inner.setGeometry(0, 20, 400, 80)  # its lower part hangs out of the box
     layout.addWidget(box)
     found = audit(shown(window, landscape), mode_of(settings, landscape))
-    assert rules(found) == {"focus-clipped"}
+    assert rules(found) == {"focus-clipped", "clipped"}
+    # Unfocused it is cut off as well: its lower part lies past the box's bottom edge.
+    assert [f.detail for f in found if f.rule == "clipped"] == [
+        f"cut off: 40 px past the bottom edge of {describe(box)}"]
 
 
 def test_fast_timer_and_fast_blink_animation(shown, settings, landscape) -> None:  # type: ignore[no-untyped-def]
@@ -271,3 +282,82 @@ def test_measured_flash_rate_sees_a_fast_blink_and_passes_a_slow_one(shown, sett
     assert measured_flash_rate(box) <= 1.5
     slow.stop()
     assert measured_flash_rate(box, seconds=0.3) == 0.0
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """A vertical-only scroll area like a kiosk screen's pane."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(content)
+    return area
+
+
+def test_text_cut_by_a_scroll_areas_width(shown, settings, landscape) -> None:  # type: ignore[no-untyped-def]
+    window, layout = base(settings, landscape)
+    content = QWidget()
+    inner = QVBoxLayout(content)
+    long_line = QLabel("줄바꿈 없이 아주 길게 이어지는 안내 문장이 스크롤 영역보다 넓습니다 " * 2)
+    inner.addWidget(long_line)
+    area = scrolling(content)
+    area.setFixedSize(900, 400)
+    layout.addWidget(area)
+    found = audit(shown(window, landscape), mode_of(settings, landscape))
+    assert rules(found) == {"clipped"}
+    # The content is laid out wider than the viewport, which does not scroll sideways: the
+    # label itself has room inside its parent, so the content widget is what is cut.
+    assert len(found) == 1 and found[0].widget == describe(content)
+    assert "past the right edge" in found[0].detail
+    assert content.width() > area.viewport().width()
+
+
+def test_text_in_too_narrow_a_parent(shown, settings, landscape) -> None:  # type: ignore[no-untyped-def]
+    window, layout = base(settings, landscape)
+    box = QWidget()
+    box.setFixedSize(600, 200)
+    title = QLabel("상자보다 긴 제목 글자입니다 상자보다 긴 제목", box)
+    title.setGeometry(0, 0, 1400, 150)  # placed past the box's right edge
+    layout.addWidget(box)
+    found = audit(shown(window, landscape), mode_of(settings, landscape))
+    assert [(f.rule, f.widget) for f in found] == [("clipped", describe(title))]
+    assert "800 px past the right edge" in found[0].detail
+
+
+def test_wrapped_text_taller_than_its_label(shown, settings, landscape) -> None:  # type: ignore[no-untyped-def]
+    window, layout = base(settings, landscape)
+    body = QLabel("여러 줄로 줄바꿈되는 안내 문장입니다. " * 6)
+    body.setWordWrap(True)
+    body.setFixedSize(700, 80)  # room for one line of the wrapped text
+    layout.addWidget(body)
+    found = audit(shown(window, landscape), mode_of(settings, landscape))
+    assert rules(found) == {"clipped"}
+    assert "wrapped to 700 px" in found[0].detail
+    assert body.heightForWidth(700) > 80
+
+
+def test_word_wider_than_its_wrapping_label(shown, settings, landscape) -> None:  # type: ignore[no-untyped-def]
+    window, layout = base(settings, landscape)
+    word = QLabel("Accessibility·Accessibility·Accessibility")  # one unbreakable word
+    word.setWordWrap(True)
+    word.setFixedSize(300, 400)
+    layout.addWidget(word)
+    found = audit(shown(window, landscape), mode_of(settings, landscape))
+    assert rules(found) == {"clipped"}
+    assert "longest word" in found[0].detail
+
+
+def test_text_that_reflows_in_a_scroll_area_is_not_clipped(shown, settings, landscape) -> None:  # type: ignore[no-untyped-def]
+    window, layout = base(settings, landscape)
+    content = QWidget()
+    inner = QVBoxLayout(content)
+    for _ in range(12):  # taller than the area: it scrolls up and down, which is allowed
+        line = QLabel("줄바꿈하면 스크롤 영역의 너비에 맞게 흐르는 긴 안내 문장입니다 " * 2)
+        line.setWordWrap(True)
+        inner.addWidget(line)
+    area = scrolling(content)
+    area.setFixedSize(900, 400)
+    layout.addWidget(area)
+    found = audit(shown(window, landscape), mode_of(settings, landscape))
+    assert found == []
+    assert content.width() <= area.viewport().width()
+    assert content.height() > area.viewport().height()
