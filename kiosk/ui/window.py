@@ -349,9 +349,9 @@ class KioskWindow(QWidget):
     def _arrange_footer(self) -> None:
         """The shown bar buttons and help beside the accessibility button when they all fit
         in one row; otherwise in rows above it, as many a row as fit the glass. When large
-        text makes the bottom row too wide, in landscape help first shrinks to "?" (its name
-        is still spoken) so the screen keeps its room; when even accessibility and help do
-        not fit side by side, help moves up too. At 200 % the language buttons move down
+        text makes the bottom row too wide, help shrinks to "?" (its name is still spoken)
+        where that keeps one row in landscape, or keeps it beside accessibility; only when
+        not even "?" fits there does help move up too. At 200 % the language buttons move down
         beside the accessibility button when they fit there, and the header row goes."""
         every = (self.back_button, self.home_button, self.mine_button)
         nav = [b for b in every if not b.isHidden()]
