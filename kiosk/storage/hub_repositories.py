@@ -22,7 +22,7 @@ from kiosk.storage.hub_models import (
 )
 
 CHUNK = 2000
-EXTRA_CACHE = 10_000
+MEMO_LIMIT = 10_000
 T = TypeVar("T")
 _LISTINGS = HubListingRow.__table__.c
 _UPDATED = (
@@ -40,13 +40,24 @@ def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
 _INSERTED = ("source_id", "external_id", *_UPDATED, "first_seen")
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
+def _items(value: Any) -> Any:
+    return tuple(value.items())
+
+
+_MISSING = object()
+
+
 class _BulkWriter:
     """Bulk INSERT/UPDATE of listings through the session's own connection (so in its
     transaction), with values encoded by the columns' own bind processors.
 
     SQLAlchemy's executemany runs every type's processor on every value of every row;
-    the write times are one value for the whole batch, so here they are encoded once,
-    and only the per-listing values (``as_of``, ``extra``, flags) per row.
+    here the write time (one value for the whole batch) is encoded once, and ``extra``
+    and ``as_of`` once per distinct value, since most listings of a feed share them.
     """
 
     def __init__(self, session: Session) -> None:
@@ -59,9 +70,10 @@ class _BulkWriter:
         self.encode: dict[str, Callable[[Any], Any]] = {
             name: (identity if proc is None else proc) for name, proc in processors.items()}
 
-    def _run(self, sql: str, rows: Sequence[tuple[Any, ...]]) -> None:
-        for chunk in _chunks(rows):
-            self.connection.exec_driver_sql(sql, list(chunk))
+    def _run(self, sql: str, items: Sequence[ListingWrite],
+             row: Callable[[ListingWrite], tuple[Any, ...]]) -> None:
+        for chunk in _chunks(items):  # rows built a chunk at a time: bounded memory
+            self.connection.exec_driver_sql(sql, [row(item) for item in chunk])
 
     def _row(self, item: ListingWrite, now: Any, as_of: Callable[[Any], Any],
              extra: Callable[[Any], Any], flag: Callable[[Any], Any]) -> tuple[Any, ...]:
@@ -72,50 +84,50 @@ class _BulkWriter:
             item.status, extra(r.extra), item.fingerprint, now, now, flag(False), None,
         )
 
-    def _extra_encoder(self) -> Callable[[Any], Any]:
-        """Encode ``extra`` mappings, each distinct one once: most listings of a feed
-        share the same few facts (provider, fee, hours)."""
-        encode = self.encode["extra"]
-        seen: dict[tuple[tuple[str, str], ...], Any] = {}
+    def _memo(self, name: str, key: Callable[[Any], Any],
+              prepare: Callable[[Any], Any] = _same) -> Callable[[Any], Any]:
+        """Column ``name``'s encoder, run once per distinct value: most listings of a feed
+        share a few extra facts (provider, fee, hours) and the same as-of time."""
+        encode = self.encode[name]
+        seen: dict[Any, Any] = {}
 
-        def extra(value: Any) -> Any:
-            key = tuple(value.items())
-            found = seen.get(key)
-            if found is None:
-                found = encode(dict(value))
-                if len(seen) < EXTRA_CACHE:
-                    seen[key] = found
+        def encoded(value: Any) -> Any:
+            k = key(value)
+            found = seen.get(k, _MISSING)
+            if found is _MISSING:
+                found = encode(prepare(value))
+                if len(seen) < MEMO_LIMIT:
+                    seen[k] = found
             return found
 
-        return extra
+        return encoded
 
     def insert(self, items: Sequence[ListingWrite], now: datetime) -> None:
         if not items:
             return
         enc = self.encode
         at = enc["last_seen"](now)
-        as_of, extra, flag = enc["as_of"], self._extra_encoder(), enc["bookable"]
+        as_of, flag = self._memo("as_of", _same), enc["bookable"]
+        extra = self._memo("extra", _items, dict)
         sql = (f"INSERT INTO hub_listings ({', '.join(_INSERTED)}) "
                f"VALUES ({', '.join([self.mark] * len(_INSERTED))})")
-        self._run(sql, [
-            (item.record.source_id, item.record.external_id,
-             *self._row(item, at, as_of, extra, flag), at)
-            for item in items])
+        self._run(sql, items, lambda item: (
+            item.record.source_id, item.record.external_id,
+            *self._row(item, at, as_of, extra, flag), at))
 
     def update(self, items: Sequence[ListingWrite], now: datetime) -> None:
         if not items:
             return
         enc = self.encode
         at = enc["last_seen"](now)
-        as_of, extra, flag = enc["as_of"], self._extra_encoder(), enc["bookable"]
+        as_of, flag = self._memo("as_of", _same), enc["bookable"]
+        extra = self._memo("extra", _items, dict)
         sql = (f"UPDATE hub_listings SET {', '.join(f'{n} = {self.mark}' for n in _UPDATED)} "
                f"WHERE id = {self.mark}")
-        self._run(sql, [(*self._row(item, at, as_of, extra, flag), item.row_id)
-                        for item in items])
+        self._run(sql, items,
+                  lambda item: (*self._row(item, at, as_of, extra, flag), item.row_id))
 
 
-def _same(value: Any) -> Any:
-    return value
 
 
 def listing_from_row(row: RowMapping) -> StoredListing:
