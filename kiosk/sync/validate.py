@@ -283,22 +283,34 @@ def parse_time(value: object, *, default_tz: timezone = KST) -> datetime | None:
             return None
         when = datetime.fromtimestamp(float(value), UTC)
     elif isinstance(value, str):
-        text = value.strip()
-        if not text or len(text) > 40:
-            return None
-        if text.isdigit() and len(text) == 14:  # YYYYMMDDHHMMSS
-            text = f"{text[:4]}-{text[4:6]}-{text[6:8]}T{text[8:10]}:{text[10:12]}:{text[12:]}"
-        try:
-            when = datetime.fromisoformat(text.replace("z", "Z"))
-        except ValueError:
-            return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=default_tz)
+        if len(value) <= 64:  # a feed stamps thousands of rows with the same few times
+            return _parse_time_cached(value, default_tz)
+        return _parse_time_text(value, default_tz)
     else:
         return None
     if when < _EPOCH_MIN:
         return None
     return when
+
+
+def _parse_time_text(value: str, default_tz: timezone) -> datetime | None:
+    text = value.strip()
+    if not text or len(text) > 40:
+        return None
+    if text.isdigit() and len(text) == 14:  # YYYYMMDDHHMMSS
+        text = f"{text[:4]}-{text[4:6]}-{text[6:8]}T{text[8:10]}:{text[10:12]}:{text[12:]}"
+    try:
+        when = datetime.fromisoformat(text.replace("z", "Z"))
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=default_tz)
+    if when < _EPOCH_MIN:
+        return None
+    return when
+
+
+_parse_time_cached = lru_cache(maxsize=1024)(_parse_time_text)
 
 
 def sane_as_of(when: datetime | None, fetched_at: datetime) -> datetime | None:
