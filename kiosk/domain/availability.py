@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -42,6 +43,44 @@ def peak_units(occupancies: Iterable[Occupancy], start: datetime, end: datetime)
         running += delta
         peak = max(peak, running)
     return peak
+
+
+class UsageProfile:
+    """Units in use over time as a step function, built once to answer many peak queries.
+
+    ``peak_units`` sweeps every booking for each question; a slot grid asks one question
+    per slot, so the grid builds this once (sorted edges) and each slot then looks only
+    at the steps inside its own interval (a bisect and a short scan).
+    """
+
+    __slots__ = ("_levels", "_times")
+
+    def __init__(self, occupancies: Iterable[Occupancy]) -> None:
+        deltas: dict[datetime, int] = {}
+        for held in occupancies:
+            if held.start < held.end:
+                deltas[held.start] = deltas.get(held.start, 0) + held.units
+                deltas[held.end] = deltas.get(held.end, 0) - held.units
+        self._times = sorted(deltas)
+        self._levels: list[int] = []
+        running = 0
+        for moment in self._times:
+            running += deltas[moment]
+            self._levels.append(running)
+
+    def peak(self, start: datetime, end: datetime) -> int:
+        """The most units in use at any instant of ``[start, end)``; same as ``peak_units``."""
+        if not start < end:
+            return 0
+        times, levels = self._times, self._levels
+        index = bisect_right(times, start) - 1  # the step in force at ``start``
+        peak = levels[index] if index >= 0 else 0
+        index += 1
+        while index < len(times) and times[index] < end:
+            if levels[index] > peak:
+                peak = levels[index]
+            index += 1
+        return max(peak, 0)
 
 
 def is_within_opening_hours(
@@ -99,11 +138,15 @@ def day_slots(
     resource: Resource,
     day: date,
     now: datetime,
-    held: Sequence[Occupancy],
+    held: Sequence[Occupancy] | UsageProfile,
     blackouts: Sequence[Blackout] = (),
     holidays: frozenset[date] = frozenset(),
 ) -> list[Slot]:
-    """The slots of one local day with units left and why any is not bookable."""
+    """The slots of one local day with units left and why any is not bookable.
+
+    ``held`` may be a ``UsageProfile`` built once for several days of the same resource.
+    """
+    usage = held if isinstance(held, UsageProfile) else UsageProfile(held)
     rules = resource.rules
     step = timedelta(minutes=rules.slot_minutes)
     buffer = timedelta(minutes=rules.buffer_minutes)
@@ -116,7 +159,7 @@ def day_slots(
         while minute + rules.slot_minutes <= window.end:
             start = midnight + timedelta(minutes=minute)
             end = start + step
-            units_left = resource.capacity - peak_units(held, start, end + buffer)
+            units_left = resource.capacity - usage.peak(start, end + buffer)
             blocked: Refusal | None
             if not resource.bookable:
                 blocked = Refusal.NOT_BOOKABLE

@@ -20,12 +20,12 @@ from kiosk.domain.availability import (
 )
 from kiosk.domain.blackouts import Blackout
 from kiosk.domain.bookings import ACTIVE_STATUSES, QUOTA_STATUSES, Booking, BookingStatus
-from kiosk.domain.clock import to_local
+from kiosk.domain.clock import local_midnight, to_local
 from kiosk.domain.errors import BookingRefused, Refusal
 from kiosk.domain.households import Household
 from kiosk.domain.plates import is_valid_plate
 from kiosk.domain.resources import Resource
-from kiosk.domain.rules import QuotaPeriod
+from kiosk.domain.rules import BookingRules, QuotaPeriod
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,21 @@ def period_bounds(day: date, period: QuotaPeriod) -> tuple[date, date]:
     return first, after
 
 
+def quota_span(start: datetime, rules: BookingRules) -> tuple[datetime, datetime] | None:
+    """The times in which a household's bookings can count against the quotas of a booking
+    starting at ``start``: the widest quota period around it. None without quotas.
+
+    Bookings outside it (the household's whole history) never change the answer, so the
+    caller need not load them.
+    """
+    if not rules.quotas:
+        return None
+    day = to_local(start).date()
+    bounds = [period_bounds(day, quota.period) for quota in rules.quotas]
+    return (local_midnight(min(first for first, _ in bounds)),
+            local_midnight(max(after for _, after in bounds)))
+
+
 def check_booking(
     request: BookingRequest,
     resource: Resource,
@@ -64,7 +79,9 @@ def check_booking(
     """Every rule the request breaks; empty when it may be booked.
 
     ``held`` is what active bookings of the resource hold around the request;
-    ``household_bookings`` are this household's bookings of the same resource.
+    ``household_bookings`` are this household's bookings of the same resource — at
+    least those starting within ``quota_span`` and, when the resource limits upcoming
+    bookings, the active ones not yet ended.
     """
     rules = resource.rules
     found: list[BookingRefused] = []

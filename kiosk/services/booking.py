@@ -14,6 +14,7 @@ from kiosk.domain.audit import AuditEntry
 from kiosk.domain.availability import (
     Occupancy,
     Slot,
+    UsageProfile,
     day_slots,
     is_within_opening_hours,
     occupancy,
@@ -38,6 +39,7 @@ from kiosk.domain.policy import (
     check_cancel,
     check_checkin,
     next_status_on_sweep,
+    quota_span,
 )
 from kiosk.domain.resources import Resource, ResourceKind
 from kiosk.services.ports import (
@@ -179,9 +181,10 @@ class BookingService:
             held = self._held(uow, resource, start - buffer, end + buffer)
             blackouts = uow.blackouts.overlapping(resource_id, start, end)
         holidays = self.holidays.holidays_between(first, last)
+        usage = UsageProfile(held)  # sorted once for every slot of every day
         return {
             first + timedelta(days=i): day_slots(
-                resource, first + timedelta(days=i), now, held, blackouts, holidays
+                resource, first + timedelta(days=i), now, usage, blackouts, holidays
             )
             for i in range(days)
         }
@@ -244,7 +247,7 @@ class BookingService:
                                  request.units, plate)
         buffer = timedelta(minutes=resource.rules.buffer_minutes)
         held = self._held(uow, resource, request.start - buffer, request.end + buffer)
-        mine = uow.bookings.for_household(household_id, resource_id=resource.id)
+        mine = self._counted_bookings(uow, resource, household_id, request.start, now)
         blackouts = uow.blackouts.overlapping(resource.id, request.start, request.end)
         holidays = self.holidays.holidays_between(
             to_local(request.start).date(), to_local(request.end).date()
@@ -457,11 +460,32 @@ class BookingService:
               ) -> list[Occupancy]:
         buffer = resource.rules.buffer_minutes
         return [
-            occupancy(b.start, b.end, b.units, buffer)
-            for b in uow.bookings.overlapping(
+            occupancy(b_start, b_end, units, buffer)
+            for b_start, b_end, units in uow.bookings.held_between(
                 resource.id, start - timedelta(minutes=buffer), end, ACTIVE_STATUSES
             )
         ]
+
+    @staticmethod
+    def _counted_bookings(uow: UnitOfWork, resource: Resource, household_id: int,
+                          start: datetime, now: datetime) -> list[Booking]:
+        """The household's bookings of this resource that the quota rules can count: those
+        starting in the widest quota period, and active ones not yet ended when upcoming
+        bookings are limited. Never the household's whole history."""
+        rules = resource.rules
+        found: dict[str, Booking] = {}
+        span = quota_span(start, rules)
+        if span is not None:
+            for booking in uow.bookings.for_household(
+                household_id, resource_id=resource.id, start_from=span[0], start_before=span[1]
+            ):
+                found[booking.code] = booking
+        if rules.max_upcoming_per_household is not None:
+            for booking in uow.bookings.upcoming_for_household(
+                household_id, resource.id, now, ACTIVE_STATUSES
+            ):
+                found.setdefault(booking.code, booking)
+        return list(found.values())
 
     @staticmethod
     def _load_for_change(uow: UnitOfWork, code: str) -> tuple[Booking, Resource]:

@@ -241,7 +241,10 @@ class HubSyncService:
                 uow.hub_listings.insert_many(inserts, now)
                 uow.hub_listings.update_many(updates, now)
                 uow.hub_listings.retire(gone, now)
-                if batch.complete:
+                # Inserted and updated rows were written as seen now; only the unchanged
+                # ones need touching. A complete snapshot touches them all in one
+                # statement when they are most of the source.
+                if batch.complete and len(unchanged_ids) > len(inserts) + len(updates):
                     uow.hub_listings.touch(sid, now)
                 elif unchanged_ids:
                     uow.hub_listings.touch(sid, now, unchanged_ids)

@@ -3,11 +3,11 @@ few seconds; no sync rules live here (see kiosk.services.hub_sync)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session
@@ -22,18 +22,13 @@ from kiosk.storage.hub_models import (
 )
 
 CHUNK = 2000
+MEMO_LIMIT = 10_000
 T = TypeVar("T")
 _LISTINGS = HubListingRow.__table__.c
 _UPDATED = (
     "kind", "name_ko", "name_en", "description_ko", "description_en", "lat", "lon", "address",
     "units_total", "units_free", "as_of", "bookable", "status", "extra", "fingerprint",
     "last_seen", "updated_at", "retired", "retired_at",
-)
-# Core executemany: one compiled statement for every changed row.
-_UPDATE_BY_ID = (
-    update(HubListingRow.__table__)
-    .where(_LISTINGS.id == bindparam("row_id"))
-    .values({name: bindparam(name) for name in _UPDATED})
 )
 
 
@@ -42,31 +37,97 @@ def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
         yield items[start : start + size]
 
 
-def _values(item: ListingWrite, now: datetime) -> dict[str, Any]:
-    r = item.record
-    return {
-        "source_id": r.source_id,
-        "external_id": r.external_id,
-        "kind": r.kind,
-        "name_ko": r.name_ko,
-        "name_en": r.name_en,
-        "description_ko": r.description_ko,
-        "description_en": r.description_en,
-        "lat": r.lat,
-        "lon": r.lon,
-        "address": r.address,
-        "units_total": r.units_total,
-        "units_free": r.units_free,
-        "as_of": r.as_of,
-        "bookable": r.bookable,
-        "status": item.status,
-        "extra": dict(r.extra),
-        "fingerprint": item.fingerprint,
-        "last_seen": now,
-        "updated_at": now,
-        "retired": False,
-        "retired_at": None,
-    }
+_INSERTED = ("source_id", "external_id", *_UPDATED, "first_seen")
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _items(value: Any) -> Any:
+    return tuple(value.items())
+
+
+_MISSING = object()
+
+
+class _BulkWriter:
+    """Bulk INSERT/UPDATE of listings through the session's own connection (so in its
+    transaction), with values encoded by the columns' own bind processors.
+
+    SQLAlchemy's executemany runs every type's processor on every value of every row;
+    here the write time (one value for the whole batch) is encoded once, and ``extra``
+    and ``as_of`` once per distinct value, since most listings of a feed share them.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.connection = session.connection()
+        dialect = self.connection.dialect
+        self.mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        processors = {name: _LISTINGS[name].type.dialect_impl(dialect).bind_processor(dialect)
+                      for name in _INSERTED}
+        identity: Callable[[Any], Any] = _same
+        self.encode: dict[str, Callable[[Any], Any]] = {
+            name: (identity if proc is None else proc) for name, proc in processors.items()}
+
+    def _run(self, sql: str, items: Sequence[ListingWrite],
+             row: Callable[[ListingWrite], tuple[Any, ...]]) -> None:
+        for chunk in _chunks(items):  # rows built a chunk at a time: bounded memory
+            self.connection.exec_driver_sql(sql, [row(item) for item in chunk])
+
+    def _row(self, item: ListingWrite, now: Any, as_of: Callable[[Any], Any],
+             extra: Callable[[Any], Any], flag: Callable[[Any], Any]) -> tuple[Any, ...]:
+        r = item.record
+        return (
+            r.kind, r.name_ko, r.name_en, r.description_ko, r.description_en, r.lat, r.lon,
+            r.address, r.units_total, r.units_free, as_of(r.as_of), flag(r.bookable),
+            item.status, extra(r.extra), item.fingerprint, now, now, flag(False), None,
+        )
+
+    def _memo(self, name: str, key: Callable[[Any], Any],
+              prepare: Callable[[Any], Any] = _same) -> Callable[[Any], Any]:
+        """Column ``name``'s encoder, run once per distinct value: most listings of a feed
+        share a few extra facts (provider, fee, hours) and the same as-of time."""
+        encode = self.encode[name]
+        seen: dict[Any, Any] = {}
+
+        def encoded(value: Any) -> Any:
+            k = key(value)
+            found = seen.get(k, _MISSING)
+            if found is _MISSING:
+                found = encode(prepare(value))
+                if len(seen) < MEMO_LIMIT:
+                    seen[k] = found
+            return found
+
+        return encoded
+
+    def insert(self, items: Sequence[ListingWrite], now: datetime) -> None:
+        if not items:
+            return
+        enc = self.encode
+        at = enc["last_seen"](now)
+        as_of, flag = self._memo("as_of", _same), enc["bookable"]
+        extra = self._memo("extra", _items, dict)
+        sql = (f"INSERT INTO hub_listings ({', '.join(_INSERTED)}) "
+               f"VALUES ({', '.join([self.mark] * len(_INSERTED))})")
+        self._run(sql, items, lambda item: (
+            item.record.source_id, item.record.external_id,
+            *self._row(item, at, as_of, extra, flag), at))
+
+    def update(self, items: Sequence[ListingWrite], now: datetime) -> None:
+        if not items:
+            return
+        enc = self.encode
+        at = enc["last_seen"](now)
+        as_of, flag = self._memo("as_of", _same), enc["bookable"]
+        extra = self._memo("extra", _items, dict)
+        sql = (f"UPDATE hub_listings SET {', '.join(f'{n} = {self.mark}' for n in _UPDATED)} "
+               f"WHERE id = {self.mark}")
+        self._run(sql, items,
+                  lambda item: (*self._row(item, at, as_of, extra, flag), item.row_id))
+
+
 
 
 def listing_from_row(row: RowMapping) -> StoredListing:
@@ -108,19 +169,10 @@ class SqlHubListingRepository:
         }
 
     def insert_many(self, items: Sequence[ListingWrite], now: datetime) -> None:
-        for chunk in _chunks(items):
-            rows = [_values(item, now) | {"first_seen": now} for item in chunk]
-            self.session.execute(insert(HubListingRow.__table__), rows)
+        _BulkWriter(self.session).insert(items, now)
 
     def update_many(self, items: Sequence[ListingWrite], now: datetime) -> None:
-        for chunk in _chunks(items):
-            rows = []
-            for item in chunk:
-                values = _values(item, now)
-                del values["source_id"], values["external_id"]
-                values["row_id"] = item.row_id
-                rows.append(values)
-            self.session.execute(_UPDATE_BY_ID, rows)
+        _BulkWriter(self.session).update(items, now)
 
     def retire(self, row_ids: Sequence[int], now: datetime) -> None:
         for chunk in _chunks(row_ids, 500):

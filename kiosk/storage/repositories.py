@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import bindparam, delete, exists, insert, select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.audit import AuditEntry
@@ -46,6 +47,11 @@ def resource_from_row(row: ResourceRow) -> Resource:
     )
 
 
+_RESOURCE_FOR_UPDATE = (
+    select(ResourceRow).where(ResourceRow.id == bindparam("resource_id")).with_for_update()
+)
+
+
 class SqlResourceRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -58,7 +64,7 @@ class SqlResourceRepository:
         # On PostgreSQL this row lock serialises every booking of one resource;
         # SQLite already holds the database write lock (BEGIN IMMEDIATE).
         row = self.session.execute(
-            select(ResourceRow).where(ResourceRow.id == resource_id).with_for_update()
+            _RESOURCE_FOR_UPDATE, {"resource_id": resource_id}
         ).scalar_one_or_none()
         return resource_from_row(row) if row else None
 
@@ -183,16 +189,48 @@ def booking_from_row(row: BookingRow) -> Booking:
     )
 
 
+_BOOKINGS = BookingRow.__table__
+# Statements of the booking path, built once: constructing them costs more than SQLite
+# takes to run them.
+_INSERT_BOOKING = insert(_BOOKINGS)
+_CODE_EXISTS = select(exists().where(BookingRow.code == bindparam("code")))
+_HELD = select(BookingRow.start_at, BookingRow.end_at, BookingRow.units).where(
+    BookingRow.resource_id == bindparam("resource_id"),
+    BookingRow.end_at > bindparam("start"),
+    BookingRow.start_at < bindparam("end"),
+    BookingRow.status.in_(bindparam("statuses", expanding=True)),
+)
+_UPCOMING_OF_HOUSEHOLD = select(BookingRow).where(
+    BookingRow.household_id == bindparam("household_id"),
+    BookingRow.resource_id == bindparam("resource_id"),
+    BookingRow.end_at > bindparam("after"),
+    BookingRow.status.in_(bindparam("statuses", expanding=True)),
+).order_by(BookingRow.start_at)
+
+
 class SqlBookingRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
     def add(self, booking: Booking) -> Booking:
-        row = BookingRow()
-        self._copy(booking, row)
-        self.session.add(row)
-        self.session.flush()
-        return booking_from_row(row)
+        # A Core insert in the session's transaction: no unit-of-work flush for one row,
+        # and still rolled back with everything else unless the unit of work commits.
+        result = self.session.execute(_INSERT_BOOKING, self._values(booking))
+        key = result.inserted_primary_key
+        assert key is not None
+        return replace(booking, id=int(key[0]))
+
+    @staticmethod
+    def _values(booking: Booking) -> dict[str, object]:
+        return {
+            "code": booking.code, "resource_id": booking.resource_id,
+            "household_id": booking.household_id, "start_at": booking.start,
+            "end_at": booking.end, "units": booking.units, "plate": booking.plate,
+            "status": booking.status.value, "note": booking.note,
+            "created_by": booking.created_by, "created_at": booking.created_at,
+            "updated_at": booking.updated_at, "checked_in_at": booking.checked_in_at,
+            "decided_by": booking.decided_by, "reason": booking.reason,
+        }
 
     def save(self, booking: Booking) -> None:
         row = self.session.get(BookingRow, booking.id)
@@ -223,7 +261,28 @@ class SqlBookingRepository:
         return booking_from_row(row) if row else None
 
     def code_exists(self, code: str) -> bool:
-        return bool(self.session.scalar(select(exists().where(BookingRow.code == code))))
+        return bool(self.session.scalar(_CODE_EXISTS, {"code": code}))
+
+    def held_between(
+        self, resource_id: str, start: datetime, end: datetime,
+        statuses: Collection[BookingStatus],
+    ) -> list[tuple[datetime, datetime, int]]:
+        """(start, end, units) of bookings overlapping ``[start, end)``, without loading
+        whole bookings: capacity maths needs nothing else."""
+        rows = self.session.execute(_HELD, {
+            "resource_id": resource_id, "start": start, "end": end,
+            "statuses": [s.value for s in statuses]})
+        return [(s, e, units) for s, e, units in rows]
+
+    def upcoming_for_household(
+        self, household_id: int, resource_id: str, after: datetime,
+        statuses: Collection[BookingStatus],
+    ) -> list[Booking]:
+        """A household's bookings of one resource in ``statuses`` ending after ``after``."""
+        rows = self.session.scalars(_UPCOMING_OF_HOUSEHOLD, {
+            "household_id": household_id, "resource_id": resource_id, "after": after,
+            "statuses": [s.value for s in statuses]})
+        return [booking_from_row(r) for r in rows]
 
     def overlapping(
         self, resource_id: str, start: datetime, end: datetime,
@@ -288,6 +347,14 @@ class SqlBookingRepository:
         return [booking_from_row(r) for r in self.session.scalars(query)]
 
 
+_BLACKOUTS_OVERLAPPING = (
+    select(BlackoutRow.id)
+    .join(BlackoutResourceRow, BlackoutResourceRow.blackout_id == BlackoutRow.id)
+    .where(BlackoutResourceRow.resource_id == bindparam("resource_id"),
+           BlackoutRow.start_at < bindparam("end"), BlackoutRow.end_at > bindparam("start"))
+)
+
+
 class SqlBlackoutRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -308,12 +375,8 @@ class SqlBlackoutRepository:
                         blackout.cancel_overlapping, row.id)
 
     def overlapping(self, resource_id: str, start: datetime, end: datetime) -> list[Blackout]:
-        ids = self.session.scalars(
-            select(BlackoutRow.id)
-            .join(BlackoutResourceRow, BlackoutResourceRow.blackout_id == BlackoutRow.id)
-            .where(BlackoutResourceRow.resource_id == resource_id,
-                   BlackoutRow.start_at < end, BlackoutRow.end_at > start)
-        ).all()
+        ids = self.session.scalars(_BLACKOUTS_OVERLAPPING, {
+            "resource_id": resource_id, "start": start, "end": end}).all()
         return [self._load(i) for i in ids]
 
     def list(self) -> list[Blackout]:
@@ -330,15 +393,19 @@ class SqlBlackoutRepository:
                         row.cancel_overlapping, row.id)
 
 
+_INSERT_AUDIT = insert(AuditRow.__table__)
+
+
 class SqlAuditRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
     def add(self, entry: AuditEntry) -> None:
-        self.session.add(AuditRow(
-            at=entry.at, actor=entry.actor, action=entry.action, entity=entry.entity,
-            entity_id=entry.entity_id, details=entry.details,
-        ))
+        # Core insert in the session's transaction (see SqlBookingRepository.add).
+        self.session.execute(_INSERT_AUDIT, {
+            "at": entry.at, "actor": entry.actor, "action": entry.action,
+            "entity": entry.entity, "entity_id": entry.entity_id, "details": entry.details,
+        })
 
     def for_entity(self, entity: str, entity_id: str) -> list[AuditEntry]:
         rows = self.session.scalars(

@@ -25,6 +25,7 @@ import sys
 import unicodedata
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Final
 
 from kiosk.sync.errors import BadResponse
@@ -44,6 +45,7 @@ EXTRA_KEY_MAX: Final = 40
 EXTRA_VALUE_MAX: Final = 300
 EXTRA_MAX_ITEMS: Final = 32
 EXCERPT_MAX: Final = 300
+CACHED_TEXT_MAX: Final = 400
 QUARANTINE_DETAIL_MAX: Final = 500
 
 # Zero-width, joiners, bidi embeddings/overrides/isolates, word joiner, invisible
@@ -92,21 +94,36 @@ def clean_text(
         if required:
             raise RowError(f"{field} is missing")
         return ""
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, bool) or not isinstance(value, int | float):
         raise RowError(f"{field} must be text")
-    text = value if isinstance(value, str) else str(value)
-    if len(text) > max_len * 8:
-        text = text[: max_len * 8]  # bound the work below for hostile megabyte strings
-    plain = _PLAIN_TEXT if multiline else _PLAIN_LINE
-    if plain.fullmatch(text) and unicodedata.is_normalized("NFC", text):
-        pass  # the common case: nothing to remove, collapse or recompose
     else:
-        text = _clean_slow(text, multiline)
-    if len(text) > max_len:
-        text = text[: max_len - 1].rstrip() + "…"
+        text = str(value)
+    if len(text) <= CACHED_TEXT_MAX:
+        text = _clean_short(text, max_len, multiline)
+    else:
+        text = _clean(text, max_len, multiline)
     if required and not text:
         raise RowError(f"{field} is empty")
     return text
+
+
+def _clean(text: str, max_len: int, multiline: bool) -> str:
+    if len(text) > max_len * 8:
+        text = text[: max_len * 8]  # bound the work below for hostile megabyte strings
+    plain = _PLAIN_TEXT if multiline else _PLAIN_LINE
+    if not (plain.fullmatch(text) and unicodedata.is_normalized("NFC", text)):
+        text = _clean_slow(text, multiline)  # the common case needs no change at all
+    if len(text) > max_len:
+        text = text[: max_len - 1].rstrip() + "…"
+    return text
+
+
+# Feeds repeat short texts across thousands of rows (providers, fees, hours, categories,
+# boilerplate descriptions): clean each distinct one once. Bounded in entries and in
+# length, so a hostile feed cannot make it large.
+_clean_short = lru_cache(maxsize=8192)(_clean)
 
 
 def _clean_slow(text: str, multiline: bool) -> str:
@@ -266,22 +283,34 @@ def parse_time(value: object, *, default_tz: timezone = KST) -> datetime | None:
             return None
         when = datetime.fromtimestamp(float(value), UTC)
     elif isinstance(value, str):
-        text = value.strip()
-        if not text or len(text) > 40:
-            return None
-        if text.isdigit() and len(text) == 14:  # YYYYMMDDHHMMSS
-            text = f"{text[:4]}-{text[4:6]}-{text[6:8]}T{text[8:10]}:{text[10:12]}:{text[12:]}"
-        try:
-            when = datetime.fromisoformat(text.replace("z", "Z"))
-        except ValueError:
-            return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=default_tz)
+        if len(value) <= 64:  # a feed stamps thousands of rows with the same few times
+            return _parse_time_cached(value, default_tz)
+        return _parse_time_text(value, default_tz)
     else:
         return None
     if when < _EPOCH_MIN:
         return None
     return when
+
+
+def _parse_time_text(value: str, default_tz: timezone) -> datetime | None:
+    text = value.strip()
+    if not text or len(text) > 40:
+        return None
+    if text.isdigit() and len(text) == 14:  # YYYYMMDDHHMMSS
+        text = f"{text[:4]}-{text[4:6]}-{text[6:8]}T{text[8:10]}:{text[10:12]}:{text[12:]}"
+    try:
+        when = datetime.fromisoformat(text.replace("z", "Z"))
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=default_tz)
+    if when < _EPOCH_MIN:
+        return None
+    return when
+
+
+_parse_time_cached = lru_cache(maxsize=1024)(_parse_time_text)
 
 
 def sane_as_of(when: datetime | None, fetched_at: datetime) -> datetime | None:

@@ -82,6 +82,41 @@ def test_quota_per_household_counts_every_kiosk(services) -> None:  # type: igno
     assert excinfo.value.reason is Refusal.QUOTA_BOOKINGS
 
 
+def test_quotas_count_the_period_and_upcoming_limit_counts_active_ones(services, clock) -> None:  # type: ignore[no-untyped-def]
+    """Only bookings the rules can count are read: history outside the period and
+    finished or cancelled bookings must not count, those inside must."""
+    add_resource(services, capacity=5, max_days_ahead=60, max_upcoming_per_household=2,
+                 quotas=(Quota(QuotaPeriod.WEEK, max_minutes=120),))
+    household = add_household(services)
+    # Last week (Tue 17th): an hour, made when it was still upcoming, then done.
+    clock.now = at(8, day=16)
+    old = services.bookings.book(BookingRequest("room", at(10, day=17), at(11, day=17)),
+                                 household, KIOSK)
+    clock.now = at(12, day=17)
+    assert services.bookings.sweep().completed == 1
+    clock.now = at(9)  # Monday 23rd
+    # This week (Mon 23 - Sun 29): 90 minutes, then a 30-minute booking fills the quota.
+    services.bookings.book(BookingRequest("room", at(10), at(11, 30)), household, KIOSK)
+    services.bookings.book(BookingRequest("room", at(10, day=29), at(10, 30, day=29)),
+                           household, KIOSK)
+    with pytest.raises(BookingRefused) as excinfo:  # the third upcoming one
+        services.bookings.book(BookingRequest("room", at(10, day=30), at(10, 30, day=30)),
+                               household, KIOSK)
+    assert excinfo.value.reason is Refusal.MAX_UPCOMING
+    assert services.bookings.get(old.code).status is BookingStatus.COMPLETED  # history
+    # Cancel the Sunday one: the week has 30 minutes left, and one upcoming slot is free.
+    sunday = next(b for b in services.bookings.bookings_of(household) if b.start.day == 29)
+    services.bookings.cancel(sunday.code, KIOSK, household_id=household)
+    with pytest.raises(BookingRefused) as excinfo:
+        services.bookings.book(BookingRequest("room", at(12), at(13)), household, KIOSK)
+    assert excinfo.value.reason is Refusal.QUOTA_MINUTES
+    assert excinfo.value.details["used"] == 90
+    # Next Monday is another week: last week's and this week's minutes do not count.
+    made = services.bookings.book(BookingRequest("room", at(10, day=30), at(12, day=30)),
+                                  household, KIOSK)
+    assert made.id is not None and services.bookings.get(made.code).id == made.id
+
+
 def test_manager_override_is_limited_and_audited(services) -> None:  # type: ignore[no-untyped-def]
     add_resource(services, capacity=1, quotas=(Quota(QuotaPeriod.DAY, max_bookings=1),))
     household = add_household(services)

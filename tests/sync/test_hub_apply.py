@@ -60,6 +60,40 @@ def test_snapshot_inserts_updates_retires_and_revives(service: HubSyncService, c
     assert state.etag is None and state.failures == 0
 
 
+def test_bulk_writes_keep_each_listings_own_facts(service: HubSyncService, clock) -> None:
+    """Writes encode shared values once; every row must still get exactly its own."""
+    from datetime import UTC, datetime, timezone
+
+    kst = timezone(timedelta(hours=9))
+    times = [None, datetime(2026, 11, 23, 8, 55, tzinfo=kst),
+             datetime(2026, 11, 22, 23, 55, tzinfo=UTC),  # the same instant, in UTC
+             datetime(2026, 11, 23, 8, 56, tzinfo=kst)]
+    extras = [{}, {"fee": "무료"}, {"fee": "무료", "hours": "09:00-18:00"},
+              {"hours": "09:00-18:00", "fee": "무료"}, {"fee": "1,000원"}]
+
+    def make(n: int, shift: int = 0) -> Any:
+        return listing(n, as_of=times[(n + shift) % len(times)],
+                       extra=dict(extras[(n * 3 + shift) % len(extras)]),
+                       bookable=(n + shift) % 3 == 0)
+
+    def stored() -> dict[str, tuple[object, ...]]:
+        return {x.external_id: (x.as_of, dict(x.extra), x.bookable, x.retired)
+                for x in service.listings_of("src")}
+
+    def expected(shift: int) -> dict[str, tuple[object, ...]]:
+        return {f"x{n:05d}": (make(n, shift).as_of, make(n, shift).extra,
+                              make(n, shift).bookable, False) for n in range(40)}
+
+    sync(service, result([make(n) for n in range(40)], fetched_at=clock()))
+    assert stored() == expected(0)
+    assert all(x.last_seen == clock() == x.first_seen for x in service.listings_of("src"))
+    clock.advance(minutes=1)  # every row changes: the update path
+    report = sync(service, result([make(n, 1) for n in range(40)], fetched_at=clock()))
+    assert report.updated == 40
+    assert stored() == expected(1)
+    assert all(x.last_seen == clock() for x in service.listings_of("src"))
+
+
 def test_incremental_change_set_upserts_and_tombstones(service: HubSyncService, clock) -> None:
     sync(service, result([listing(n) for n in range(5)], fetched_at=clock(), cursor="v5"))
     delta = result([listing(5), listing(2, units_free=0)], complete=False,
