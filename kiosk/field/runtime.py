@@ -23,6 +23,7 @@ from kiosk import __version__
 from kiosk.backup.schedule import BackupSchedule
 from kiosk.config import Settings, data_dir
 from kiosk.domain.clock import utc_now
+from kiosk.field.memory import FreeMemoryRelease
 from kiosk.health.heartbeat import build_heartbeat
 from kiosk.health.startup import IntegrityReport, PreviousRun, RunMarker, check_integrity
 from kiosk.logs.setup import LogSetup, configure_logging
@@ -100,6 +101,7 @@ class FieldRuntime:
     pending: dict[str, Future[object]] = field(default_factory=dict)
     is_busy: Callable[[], bool] = lambda: False
     first_round_done: bool = False
+    release_memory: FreeMemoryRelease = field(default_factory=FreeMemoryRelease)
 
     @classmethod
     def start(cls, prepared: Prepared, settings: Settings, engine: Engine, app: QApplication,
@@ -147,6 +149,10 @@ class FieldRuntime:
             timer.start(60_000)
             runtime.timers.append(timer)
         runtime.is_busy = is_busy
+        # Between residents, free C heap goes back to the system (off the GUI thread).
+        session_ended = getattr(window, "sessionEnded", None)
+        if runtime.release_memory.available and session_ended is not None:
+            session_ended.connect(lambda: runtime._submit("memory", runtime.release_memory))
         if first_round_now:
             runtime.first_round()
         runtime.pinger.start(f"kiosk {settings.kiosk_id} ready")

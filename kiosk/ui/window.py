@@ -161,6 +161,7 @@ class KioskWindow(QWidget):
     """The resident's touchscreen."""
 
     firstPainted = Signal()
+    sessionEnded = Signal()  # a resident's data was wiped (idle reset, home after a receipt)
     """Once, after the first frame is on the glass: start-up work that can wait follows it
     (the map page, hub sync, heartbeat and backups)."""
 
@@ -835,6 +836,7 @@ class KioskWindow(QWidget):
         self.ctx.session.clear()
         for screen in self.screens.values():
             screen.clear()
+        self.sessionEnded.emit()
 
     # -------------------------------------------------------------- housekeeping
     def _sweep(self) -> None:

@@ -87,3 +87,45 @@ def test_first_round_can_wait_for_the_first_paint(qtbot, tmp_path: Path,  # type
     finally:
         runtime.stop()
         engine.dispose()
+
+
+def test_memory_goes_back_to_the_system_when_a_session_ends(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import Signal
+
+    from kiosk.field.memory import FreeMemoryRelease
+
+    class Window(QWidget):
+        sessionEnded = Signal()
+
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path))
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'kiosk.db'}", kiosk_id="lobby-9")
+    engine = create_db_engine(settings.effective_database_url)
+    migrate.upgrade(engine)
+    prepared = prepare(settings, console_log=False)
+    window = Window()
+    qtbot.addWidget(window)
+    runtime = FieldRuntime.start(prepared, settings, engine, QApplication.instance(), window,
+                                 lock=False, notifier=SystemdNotifier({}))
+    try:
+        assert runtime.release_memory.available  # glibc, as on every supported system
+        runtime.wait_idle()
+        assert runtime.release_memory.released == 0
+        blocks = [bytearray(64 * 1024) for _ in range(2000)]  # 128 MB, then freed
+        del blocks
+        window.sessionEnded.emit()
+        runtime.wait_idle()
+        assert runtime.release_memory.released == 1
+    finally:
+        runtime.stop()
+        engine.dispose()
+    assert isinstance(FreeMemoryRelease()(), bool)
+
+
+def test_a_kiosk_restarts_once_a_night_unless_told_not_to(tmp_path: Path) -> None:
+    from kiosk.config import load_settings
+
+    assert Settings().nightly_restart == "04:00-05:00"
+    never = tmp_path / "kiosk.toml"
+    never.write_text('[health]\nnightly_restart = ""\n', encoding="utf-8")
+    assert load_settings(never, environ={}).nightly_restart == ""
