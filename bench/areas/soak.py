@@ -8,7 +8,7 @@ turns (``SOAK_HOUSEHOLDS`` households), so no quota stops the run. Memory is rea
 garbage collection with the event loop drained, summed over the child and every process it
 started (QtWebEngine's renderer included).
 
-A flow takes about a third of a second on two cores, so 5,000 flows take half an hour:
+A flow takes 0.35–0.47 s on two idle cores, so 5,000 flows take 30–40 minutes:
 more than the whole ``python -m bench`` may take. The default run therefore reads memory
 after 0, 100 and 500 flows and reports their growth; the target (no growth beyond 5 %
 between 1,000 and 5,000 flows) is judged only when those checkpoints are asked for:
@@ -276,7 +276,7 @@ def run(ctx: Context) -> Report:
     if target_figure not in report.figures:
         report.notes.append(
             f"the target is about {first:,} → {second:,} flows, which this run did not "
-            f"reach (about half an hour on two cores); measure it with `python -m bench "
+            f"reach (30–40 minutes on two cores); measure it with `python -m bench "
             f"--only soak --soak-checkpoints 0,{first},{second}`.")
     report.targets = [Target(target_figure, "<=", 5.0,
                              "no memory growth beyond 5% between 1,000 and 5,000 flows")]
