@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import os
 import re
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
+
+from kiosk.domain.credentials import after_wrong_try, scrypt_hash, scrypt_verify
 
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 MIN_PASSWORD_LENGTH = 8
@@ -45,26 +43,12 @@ class PasswordHasher:
     p: int = 1
 
     def hash(self, password: str) -> str:
-        salt = os.urandom(16)
-        digest = hashlib.scrypt(password.encode(), salt=salt, n=self.n, r=self.r, p=self.p,
-                                dklen=32, maxmem=256 * 1024 * 1024)
-        return "$".join(("scrypt", str(self.n), str(self.r), str(self.p),
-                         base64.b64encode(salt).decode(), base64.b64encode(digest).decode()))
+        return scrypt_hash(password, self.n, self.r, self.p)
 
     @staticmethod
     def verify(password: str, stored: str) -> bool:
         """Constant-time comparison; a malformed stored hash never matches."""
-        try:
-            scheme, n, r, p, salt, digest = stored.split("$")
-        except ValueError:
-            return False
-        if scheme != "scrypt":
-            return False
-        expected = base64.b64decode(digest)
-        actual = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n),
-                                r=int(r), p=int(p), dklen=len(expected),
-                                maxmem=256 * 1024 * 1024)
-        return hmac.compare_digest(actual, expected)
+        return scrypt_verify(password, stored)
 
 
 @dataclass(frozen=True)
@@ -98,11 +82,10 @@ class AdminAccount:
 
     def after_failed(self, now: datetime, policy: SignInPolicy) -> AdminAccount:
         """Count a wrong password; the last allowed one starts a lockout."""
-        attempts = self.failed_attempts + 1
-        if attempts >= policy.max_attempts:
-            return replace(self, failed_attempts=0,
-                           locked_until=now + timedelta(minutes=policy.lock_minutes))
-        return replace(self, failed_attempts=attempts)
+        attempts, locked_until = after_wrong_try(self.failed_attempts, now,
+                                                 policy.max_attempts, policy.lock_minutes)
+        return replace(self, failed_attempts=attempts,
+                       locked_until=locked_until or self.locked_until)
 
     def after_success(self, now: datetime) -> AdminAccount:
         return replace(self, failed_attempts=0, locked_until=None, last_sign_in=now)

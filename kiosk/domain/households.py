@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import os
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
+from kiosk.domain.credentials import after_wrong_try, scrypt_hash, scrypt_verify
 from kiosk.domain.plates import is_valid_plate, normalise_plate
 
 _DIGITS = re.compile(r"^\d{1,5}$")
@@ -27,31 +24,12 @@ class PinHasher:
     def hash(self, pin: str) -> str:
         """A self-describing hash string, so the cost can be raised later."""
         check_pin_format(pin)
-        salt = os.urandom(16)
-        digest = hashlib.scrypt(pin.encode(), salt=salt, n=self.n, r=self.r, p=self.p, dklen=32)
-        return "$".join(
-            ("scrypt", str(self.n), str(self.r), str(self.p), _b64(salt), _b64(digest))
-        )
+        return scrypt_hash(pin, self.n, self.r, self.p)
 
     @staticmethod
     def verify(pin: str, stored: str) -> bool:
         """Constant-time check of a PIN against a stored hash."""
-        try:
-            scheme, n, r, p, salt, digest = stored.split("$")
-        except ValueError:
-            return False
-        if scheme != "scrypt":
-            return False
-        expected = base64.b64decode(digest)
-        actual = hashlib.scrypt(
-            pin.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p),
-            dklen=len(expected), maxmem=256 * 1024 * 1024,
-        )
-        return hmac.compare_digest(actual, expected)
-
-
-def _b64(raw: bytes) -> str:
-    return base64.b64encode(raw).decode("ascii")
+        return scrypt_verify(pin, stored)
 
 
 def check_pin_format(pin: str) -> None:
@@ -106,12 +84,10 @@ class Household:
 
     def after_failed_pin(self, now: datetime, policy: LockoutPolicy) -> Household:
         """Count a wrong PIN; the last allowed one starts a lockout."""
-        attempts = self.failed_attempts + 1
-        if attempts >= policy.max_attempts:
-            return replace(
-                self, failed_attempts=0, locked_until=now + timedelta(minutes=policy.lock_minutes)
-            )
-        return replace(self, failed_attempts=attempts)
+        attempts, locked_until = after_wrong_try(self.failed_attempts, now,
+                                                 policy.max_attempts, policy.lock_minutes)
+        return replace(self, failed_attempts=attempts,
+                       locked_until=locked_until or self.locked_until)
 
     def after_good_pin(self) -> Household:
         """A correct PIN clears the count."""
