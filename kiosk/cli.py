@@ -15,7 +15,13 @@ from pathlib import Path
 from kiosk import __version__
 from kiosk.config import ConfigError, Settings, describe, load_settings
 from kiosk.domain.bookings import Actor
-from kiosk.domain.clock import local_midnight, to_local
+from kiosk.domain.clock import (
+    SEOUL,
+    clock_start_from,
+    local_midnight,
+    start_clock_at,
+    to_local,
+)
 from kiosk.domain.errors import BookingRefused
 from kiosk.domain.households import parse_household_label
 from kiosk.domain.policy import BookingRequest
@@ -163,7 +169,7 @@ def _parse_when(text: str, what: str) -> datetime:
         raise BadInput(f"{what} must be an ISO date-time like 2026-12-01T10:00, "
                        f"got {text!r}") from None
     if value.tzinfo is None:
-        value = value.replace(tzinfo=to_local(datetime.now().astimezone()).tzinfo)
+        value = value.replace(tzinfo=SEOUL)
     return value
 
 
@@ -388,6 +394,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.command is None:
         args = parser.parse_args(["run", *list(sys.argv[1:] if argv is None else argv)])
+    try:
+        start = clock_start_from(os.environ)
+    except ValueError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if start is not None:
+        start_clock_at(start)
     try:
         args.settings = load_settings(Path(args.config) if args.config else None)
     except ConfigError as exc:

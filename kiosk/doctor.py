@@ -6,10 +6,11 @@ import os
 import shutil
 import subprocess
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from kiosk.config import Settings
+from kiosk.domain.clock import utc_now
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -100,7 +101,7 @@ BACKUP_MAX_AGE = timedelta(hours=36)
 
 
 def _ago(moment: datetime) -> str:
-    seconds = max(0, int((datetime.now(UTC) - moment).total_seconds()))
+    seconds = max(0, int((utc_now() - moment).total_seconds()))
     if seconds < 120:
         return f"{seconds} s ago"
     if seconds < 7200:
@@ -135,7 +136,7 @@ def _backups(settings: Settings) -> Check:
     latest = backups[0]
     detail = (f"last {latest.path.name} ({_ago(latest.taken_at)}), {len(backups)} kept in "
               f"{directory}")
-    if datetime.now(UTC) - latest.taken_at > BACKUP_MAX_AGE:
+    if utc_now() - latest.taken_at > BACKUP_MAX_AGE:
         return Check("backups", False, detail,
                      "the daily backup is not happening: check the log for 'backup_failed', "
                      "free disk space, or run `kiosk backup`")
@@ -160,7 +161,7 @@ def _heartbeat(settings: Settings) -> Check:
     except Exception as exc:  # e.g. migrations not applied yet
         return Check("heartbeat", False, f"cannot read heartbeats: {str(exc).splitlines()[0]}",
                      "run `kiosk db upgrade`")
-    now = datetime.now(UTC)
+    now = utc_now()
     limit = timedelta(seconds=3 * settings.heartbeat_interval_s)
     others = [b for b in beats if b.kiosk_id != settings.kiosk_id and now - b.last_seen > limit]
     silent = f"; silent: {', '.join(b.kiosk_id for b in others)}" if others else ""

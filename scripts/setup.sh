@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the kiosk and its tests need on a fresh Debian/Ubuntu machine:
 # system packages (Qt's X11/EGL libraries, Korean fonts, PostgreSQL, Xvfb, speech-dispatcher
-# with espeak-ng for Korean voice guidance, Chromium as the benchmarks' peer) and a virtual
+# with espeak-ng for Korean voice guidance, Chromium as the benchmarks' peer, libfaketime for
+# the tests that run the suite on a clock moved a year) and a virtual
 # environment in .venv with the project, its test extras and PyInstaller.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +12,7 @@ SYSTEM_PACKAGES=(
     libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
     libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1
     libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxi6 libnss3 libasound2 libxshmfence1
-    fonts-noto-cjk xvfb xauth postgresql chromium
+    fonts-noto-cjk xvfb xauth postgresql chromium faketime
     libspeechd2 speech-dispatcher speech-dispatcher-espeak-ng espeak-ng-data libpipewire-0.3-0
 )
 

@@ -7,6 +7,8 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
+import logging
+import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -18,6 +20,52 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from tests.postgres_server import URL_ENV, ThrowawayPostgres
+
+
+@pytest.fixture(autouse=True)
+def process_clock_restored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``kiosk.cli.main`` run in-process may start the process clock elsewhere
+    (``KIOSK_CLOCK_START``); the next test starts on the real clock again."""
+    from kiosk.domain import clock
+
+    monkeypatch.setattr(clock, "_shift", clock._shift)
+
+
+class _ErrorRecords(logging.Handler):
+    """Collects the product's ERROR records while one test runs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name == "kiosk" or record.name.startswith("kiosk."):
+            self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def fail_on_product_error_logs(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test fails when product code logs ERROR, unless the test provokes that error on
+    purpose and says so: ``@pytest.mark.logs_errors("pattern", ...)`` (regexes searched in
+    the message; an unmatched pattern fails too, so the allow-list stays true)."""
+    handler = _ErrorRecords()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+    marker = request.node.get_closest_marker("logs_errors")
+    allowed = [re.compile(p) for p in (marker.args if marker else ())]
+    messages = [f"{r.name}: {r.getMessage()}" for r in handler.records]
+    unexpected = [m for m in messages if not any(p.search(m) for p in allowed)]
+    unused = [p.pattern for p in allowed if not any(p.search(m) for m in messages)]
+    if unexpected:
+        pytest.fail("product code logged ERROR:\n  " + "\n  ".join(unexpected),
+                    pytrace=False)
+    if unused:
+        pytest.fail(f"logs_errors expected an ERROR log matching {unused}; none came",
+                    pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -77,6 +125,12 @@ class FixedClock:
 
     def advance(self, **delta: float) -> None:
         self.now = self.now + timedelta(**delta)
+
+    def environ(self) -> dict[str, str]:
+        """What a process the test starts needs to run on this clock (from now on)."""
+        from kiosk.domain.clock import CLOCK_START_ENV
+
+        return {CLOCK_START_ENV: self.now.isoformat()}
 
 
 @pytest.fixture

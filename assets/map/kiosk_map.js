@@ -60,6 +60,7 @@
     visibleTimer: null,
     addWaiters: [],
     adding: 0,
+    showing: null,
     dongLabels: [],
     info: null
   };
@@ -262,7 +263,19 @@
     return done.then(function () { S.adding -= 1; });
   }
 
+  /* MarkerCluster's zoomToShowLayer finishes on a later animation frame and reads the
+     marker's cluster then: markers leave the group only once it is done (or after 2 s). */
+  function afterShowing(action) {
+    if (!S.showing) { return Promise.resolve().then(action); }
+    var timeout = new Promise(function (resolve) { setTimeout(resolve, 2000); });
+    return Promise.race([S.showing, timeout]).then(action);
+  }
+
   function setListings(doc) {
+    return afterShowing(function () { return replaceListings(doc); });
+  }
+
+  function replaceListings(doc) {
     S.cluster.clearLayers();
     S.rows = new Map();
     S.markers = new Map();
@@ -305,10 +318,12 @@
       if (!was && now) { add = add.concat(S.byKind[kind] || []); }
     });
     S.filter = wanted;
-    if (remove.length) { S.cluster.removeLayers(remove); }
     updateChips();
-    scheduleVisible();
-    return addMarkers(add).then(function () { return shownCount(); });
+    return afterShowing(function () {
+      if (remove.length) { S.cluster.removeLayers(remove); }
+      scheduleVisible();
+      return addMarkers(add);
+    }).then(function () { return shownCount(); });
   }
 
   /* counts: {id: [free, total]}, or the same as JSON text. Only markers on the map
@@ -380,7 +395,14 @@
     var marker = S.markers.get(id);
     if (!marker || !S.filter.has(S.rows.get(id)[KIND])) { return false; }
     select(id);
-    whenIdle(function () { S.cluster.zoomToShowLayer(marker, function () { select(id); }); });
+    var showing = new Promise(function (resolve) {
+      whenIdle(function () {
+        if (!S.cluster.hasLayer(marker)) { resolve(); return; }
+        S.cluster.zoomToShowLayer(marker, function () { select(id); resolve(); });
+      });
+    });
+    S.showing = showing;
+    showing.then(function () { if (S.showing === showing) { S.showing = null; } });
     return true;
   }
 

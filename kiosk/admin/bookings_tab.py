@@ -159,8 +159,10 @@ class BookingsTab(QWidget):
         self.model.failed.connect(self._failed)
         self.new_button.clicked.connect(self.create_booking)
         self.approve_button.clicked.connect(self.approve)
-        self.reject_button.clicked.connect(self.reject)
-        self.cancel_button.clicked.connect(self.cancel)
+        # Buttons go to slots without parameters: ``clicked`` carries a ``checked`` flag
+        # that a slot with a parameter would receive in place of its own argument.
+        self.reject_button.clicked.connect(self.ask_reject)
+        self.cancel_button.clicked.connect(self.ask_cancel)
         self.checkin_button.clicked.connect(self.check_in)
         self.noshow_button.clicked.connect(self.no_show)
         self.apply_filters()
@@ -286,42 +288,54 @@ class BookingsTab(QWidget):
         self._after(result)
         return result if isinstance(result, Booking) else None
 
-    def reject(self, reason: str | None = None) -> Booking | None:
+    def ask_reject(self) -> Booking | None:
+        """The 거절… button: ask why, then reject the chosen booking with that reason."""
         item = self.selected()
         if item is None:
             return None
-        if reason is None:
-            dialog = ReasonDialog(tr("예약 거절"), tr("{c} 예약을 거절합니다. 세대가 알 수 있게 "
-                                                   "사유를 적어 주세요.").format(c=item.code),
-                                  parent=self)
-            if not dialog.exec():
-                return None
-            reason = dialog.text()
-        given = reason
+        dialog = ReasonDialog(tr("예약 거절"), tr("{c} 예약을 거절합니다. 세대가 알 수 있게 "
+                                               "사유를 적어 주세요.").format(c=item.code),
+                              parent=self)
+        if not dialog.exec():
+            return None
+        return self._reject(item, dialog.text())
+
+    def reject(self, reason: str) -> Booking | None:
+        """Reject the chosen booking with ``reason``."""
+        item = self.selected()
+        return None if item is None else self._reject(item, reason)
+
+    def _reject(self, item: BookingListRow, reason: str) -> Booking | None:
         result = self.session.attempt(
             lambda: self.session.desk.bookings.decide(item.code, self.session.actor, False,
-                                                      given),
+                                                      reason),
             tr("{c} 예약을 거절했습니다.").format(c=item.code))
         self._after(result)
         return result if isinstance(result, Booking) else None
 
-    def cancel(self, reason: str | None = None) -> Booking | None:
+    def ask_cancel(self) -> Booking | None:
+        """The 취소… button: ask why, then cancel the chosen booking with that reason."""
         item = self.selected()
         if item is None:
             return None
-        if reason is None:
-            dialog = ReasonDialog(tr("예약 취소"), tr("{c} 예약을 취소합니다. 사유를 적어 "
-                                                   "주세요.").format(c=item.code), parent=self)
-            if not dialog.exec():
-                return None
-            reason = dialog.text()
+        dialog = ReasonDialog(tr("예약 취소"), tr("{c} 예약을 취소합니다. 사유를 적어 "
+                                               "주세요.").format(c=item.code), parent=self)
+        if not dialog.exec():
+            return None
+        return self._cancel(item, dialog.text())
+
+    def cancel(self, reason: str) -> Booking | None:
+        """Cancel the chosen booking with ``reason``; an empty reason is refused."""
+        item = self.selected()
+        return None if item is None else self._cancel(item, reason)
+
+    def _cancel(self, item: BookingListRow, reason: str) -> Booking | None:
         if not reason.strip():
             self.session.notify(tr("취소에는 사유가 필요합니다."), True)
             return None
-        given = reason
         result = self.session.attempt(
             lambda: self.session.desk.bookings.cancel(item.code, self.session.actor,
-                                                      reason=given),
+                                                      reason=reason),
             tr("{c} 예약을 취소했습니다.").format(c=item.code))
         self._after(result)
         return result if isinstance(result, Booking) else None

@@ -22,7 +22,7 @@ from kiosk.admin.common import DeskSession
 from kiosk.admin.text import name_of, status_label, tr
 from kiosk.domain.blackouts import Blackout
 from kiosk.domain.bookings import Booking, BookingStatus
-from kiosk.domain.clock import local_midnight, to_local
+from kiosk.domain.clock import local_midnight, to_local, utc_now
 
 COLOURS = {
     BookingStatus.PENDING: "#f9a825",
@@ -40,7 +40,7 @@ WEEKDAYS_KO = ("월", "화", "수", "목", "금", "토", "일")
 class CalendarCanvas(QWidget):
     def __init__(self) -> None:
         super().__init__()
-        self.first = date.today()
+        self.first = to_local(utc_now()).date()
         self.days = 7
         self.bookings: list[Booking] = []
         self.blackouts: list[Blackout] = []

@@ -37,7 +37,7 @@ from kiosk.admin.common import DeskSession
 from kiosk.admin.dialogs import UpcomingDialog, _Form
 from kiosk.admin.text import kind_label, name_of, rules_preview, tr, weekday_label, when
 from kiosk.domain.blackouts import Blackout
-from kiosk.domain.clock import SEOUL, to_local
+from kiosk.domain.clock import SEOUL, to_local, utc_now
 from kiosk.domain.resources import Location, Resource, ResourceKind
 from kiosk.domain.rules import (
     MINUTES_PER_DAY,
@@ -114,7 +114,8 @@ class ResourceDialog(_Form):
     resource at once, so a half-edited rule never reaches the kiosk.
     """
 
-    def __init__(self, resource: Resource | None, parent: QWidget | None = None) -> None:
+    def __init__(self, resource: Resource | None, parent: QWidget | None = None,
+                 today: date | None = None) -> None:
         super().__init__(tr("자원 만들기") if resource is None else tr("자원 고치기"), parent)
         self.setMinimumWidth(820)
         self.original = resource
@@ -261,8 +262,8 @@ class ResourceDialog(_Form):
         self.closed_dates: set[date] = set(rules.hours.closed_dates)
         closed_layout.addWidget(self.closed_list, 1)
         pick = QHBoxLayout()
-        today = QDate.currentDate()
-        self.closed_pick = QDateEdit(today)
+        first = today or to_local(utc_now()).date()
+        self.closed_pick = QDateEdit(QDate(first.year, first.month, first.day))
         self.closed_pick.setCalendarPopup(True)
         self.closed_pick.setDisplayFormat("yyyy-MM-dd")
         self.add_closed_button = QPushButton(tr("추가"))
@@ -555,7 +556,8 @@ class ResourcesTab(QWidget):
         return self.items[rows[0].row()] if rows else None
 
     def edit(self, resource: Resource | None) -> None:
-        dialog = ResourceDialog(resource, self)
+        dialog = ResourceDialog(resource, self,
+                                today=to_local(self.session.desk.bookings.clock()).date())
         if dialog.exec() and dialog.result_resource is not None:
             self.save(dialog.result_resource, new=resource is None)
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from kiosk.backup.files import STAMP, BackupFile, backup_name, parse_backup_name
+from kiosk.domain.clock import utc_now
 from kiosk.health.probe import free_disk_bytes
 from kiosk.health.startup import RunMarker, integrity_problems, sqlite_path
 
@@ -105,7 +106,7 @@ def _db_size(path: Path) -> int:
 def take_backup(url: str, directory: Path, kiosk_id: str,
                 now: datetime | None = None) -> BackupFile:
     """Write one checked backup of the database at ``url`` into ``directory``."""
-    now = now or datetime.now(UTC)
+    now = now or utc_now()
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -297,7 +298,7 @@ def restore_backup(url: str, backup: Path, backup_dir: Path, marker: RunMarker |
         if pid is not None:
             raise BackupError(f"the kiosk is running (process {pid}); stop it first "
                               f"(systemctl --user stop sharing-village-kiosk) and try again")
-    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(STAMP)
+    stamp = (now or utc_now()).astimezone(UTC).strftime(STAMP)
     target = sqlite_path(url)
     if target is not None:
         if checked.kind != "sqlite":

@@ -2,15 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
+# Tests start kiosk processes that must share the test's clock: the composition root
+# sets this from ``KIOSK_CLOCK_START`` (never set on a real kiosk), and every reading
+# of "now" in the product goes through ``utc_now``.
+CLOCK_START_ENV = "KIOSK_CLOCK_START"
+_shift = timedelta(0)
+
 
 def utc_now() -> datetime:
-    """The current instant as an aware UTC datetime."""
-    return datetime.now(UTC)
+    """The current instant as an aware UTC datetime (the process clock)."""
+    return datetime.now(UTC) + _shift
+
+
+def start_clock_at(start: datetime) -> None:
+    """Run this process's clock from ``start`` on, at the wall clock's speed."""
+    global _shift
+    _shift = to_utc(start) - datetime.now(UTC)
+
+
+def clock_start_from(environ: Mapping[str, str]) -> datetime | None:
+    """The instant ``KIOSK_CLOCK_START`` asks for, or None; a bad value is refused."""
+    text = environ.get(CLOCK_START_ENV, "").strip()
+    if not text:
+        return None
+    try:
+        start = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{CLOCK_START_ENV} must be an ISO date-time with a zone, "
+                         f"got {text!r}") from None
+    return require_aware(start, CLOCK_START_ENV)
 
 
 def require_aware(value: datetime, what: str = "datetime") -> datetime:

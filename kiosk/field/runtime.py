@@ -163,6 +163,7 @@ class FieldRuntime:
         if self.first_round_done:
             return
         self.first_round_done = True
+        log.info("kiosk ready", extra={"event": "ready"})
         self._submit("heartbeat", self.heartbeat.beat)
         self._submit("backup", lambda: self.backups.run_if_due(utc_now(), self.is_busy()))
 

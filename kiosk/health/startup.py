@@ -12,10 +12,12 @@ import logging
 import os
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
+
+from kiosk.domain.clock import utc_now
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +87,7 @@ class RunMarker:
                     "previous_version": previous.version})
         self.path.parent.mkdir(parents=True, exist_ok=True)
         payload = json.dumps({"pid": os.getpid(), "version": version,
-                              "started_at": datetime.now(UTC).isoformat()})
+                              "started_at": utc_now().isoformat()})
         temp = self.path.with_name(self.path.name + ".tmp")
         with open(temp, "w", encoding="utf-8") as handle:
             handle.write(payload)

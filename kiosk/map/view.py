@@ -130,6 +130,8 @@ class KioskPage(QWebEnginePage):
     def __init__(self, profile: QWebEngineProfile, parent: QObject | None = None) -> None:
         super().__init__(profile, parent)
         self.console_errors: list[str] = []
+        # A refused navigation ends in loadFinished(False) while the map stays shown.
+        self.refused_navigation = False
         self.permissionRequested.connect(self._deny_permission)
         self.fullScreenRequested.connect(lambda request: request.reject())
         self.fileSystemAccessRequested.connect(lambda request: request.reject())
@@ -154,6 +156,7 @@ class KioskPage(QWebEnginePage):
             and url.path() in ("", "/", "/" + PAGE_PATH)
         )
         if not ok:
+            self.refused_navigation = True
             log.warning("blocked navigation away from the map: %s", url.toString()[:200])
         return ok
 
@@ -482,12 +485,17 @@ class MapView(QWidget):
 
     def _load(self) -> None:
         self._page_ready = False
+        self._page.refused_navigation = False
         self.load_started_at = time.perf_counter()
         self._web.load(QUrl(PAGE_URL))
 
     def _on_load_finished(self, ok: bool) -> None:
-        if not ok:
-            log.error("map page failed to load")
+        if ok:
+            return
+        if self._page.refused_navigation:
+            self._page.refused_navigation = False  # the map is still there; warned already
+            return
+        log.error("map page failed to load")
 
     def _on_message(self, message: PageMessage) -> None:
         if isinstance(message, PageReady):
@@ -529,6 +537,7 @@ class MapView(QWidget):
         pending, self._queue = restore + self._queue, []
         for code, callback in pending:
             self._run(code, callback)
+        log.info("map page ready", extra={"event": "map_ready"})
         self.ready.emit()
 
     def _on_renderer_gone(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import ClassVar, Protocol
 
+from kiosk.domain.clock import utc_now
 from kiosk.sync.config import SourceConfig
 from kiosk.sync.errors import SyncError, redact
 from kiosk.sync.http import Fetcher, HttpFetcher, HttpResponse
@@ -15,10 +16,6 @@ from kiosk.sync.validate import ResultBuilder, load_json
 
 Clock = Callable[[], datetime]
 Monotonic = Callable[[], float]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class Source(Protocol):

@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from typing import Final
 from urllib.parse import quote, unquote, urlencode
 
+from kiosk.domain.clock import utc_now
 from kiosk.sync.demo_data import KIOSK_LAT, KIOSK_LON, LISTINGS, LOTS, STATIONS, DemoListing
 from kiosk.sync.loopback import LoopbackServer, Reply, Request
 from kiosk.sync.validate import KST
@@ -84,7 +85,7 @@ class HubFeedModel:
         with self._lock:
             self._seq += 1
             stamped = dict(row)
-            stamped["updated_at"] = _rfc3339(when or datetime.now(UTC))
+            stamped["updated_at"] = _rfc3339(when or utc_now())
             if ident not in self._rows:
                 self._sorted_ids = None
             self._rows[ident] = (self._seq, stamped)
@@ -154,7 +155,7 @@ class HubFeedModel:
                 listings, deleted, more, last = self._change_page(since or 0, upto, after, size)
         doc: JsonObject = {
             "version": FEED_VERSION,
-            "generated_at": _rfc3339(datetime.now(UTC)),
+            "generated_at": _rfc3339(utc_now()),
             "ttl": self.ttl_s,
             "complete": mode == "full",
             "listings": listings,
@@ -322,7 +323,7 @@ class DemoHub:
         self._rng = random.Random(seed + 3)
         self._vehicle_lock = threading.Lock()
         self.hub = HubFeedModel(ttl_s=30)
-        now = datetime.now(UTC)
+        now = utc_now()
         free = self._items.peek()
         for item in LISTINGS:
             self.hub.upsert(hub_row(item, free.get(item.id), now), when=now)
@@ -432,7 +433,7 @@ class DemoHub:
             return
         self._last_tick = now
         self._ticks += 1
-        when = datetime.now(UTC)
+        when = utc_now()
         free = self._items.step()
         changed = [x for x in LISTINGS if x.id in free]
         for item in self._rng.sample(changed, k=min(2, len(changed))):
@@ -462,7 +463,7 @@ class DemoHub:
 
     def _gbfs_v3(self, name: str) -> Reply:
         base = f"{self.base_url}/gbfs/v3"
-        now = datetime.now(UTC)
+        now = utc_now()
         stamp = _rfc3339(now)
 
         def doc(data: JsonObject, ttl: int) -> Reply:
@@ -546,7 +547,7 @@ class DemoHub:
 
     def _gbfs_v2(self, name: str) -> Reply:
         base = f"{self.base_url}/gbfs/v2"
-        stamp = int(time.time())
+        stamp = int(utc_now().timestamp())
 
         def doc(data: JsonObject, ttl: int) -> Reply:
             return _json({"last_updated": stamp, "ttl": ttl, "version": "2.3", "data": data})
@@ -712,7 +713,7 @@ class DemoHub:
 
     def _parking_rows(self) -> list[JsonObject]:
         counts = self._parking.step()
-        stamp = datetime.now(KST).strftime("%Y-%m-%d %H:%M:%S")
+        stamp = utc_now().astimezone(KST).strftime("%Y-%m-%d %H:%M:%S")
         return [
             {
                 "PKLT_CD": lot.code,

@@ -20,7 +20,8 @@ from datetime import datetime
 from typing import Final
 from urllib.parse import urljoin, urlsplit
 
-from kiosk.sync.base import Clock, Monotonic, SourceBase, utc_now
+from kiosk.domain.clock import utc_now
+from kiosk.sync.base import Clock, Monotonic, SourceBase
 from kiosk.sync.config import SourceConfig
 from kiosk.sync.errors import BadResponse
 from kiosk.sync.http import Fetcher

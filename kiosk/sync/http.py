@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 from urllib.parse import urljoin, urlsplit
 
+from kiosk.domain.clock import utc_now
 from kiosk.sync.errors import (
     BadResponse,
     ConfigError,
@@ -113,7 +114,7 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    delta = (when - (now or datetime.now(UTC))).total_seconds()
+    delta = (when - (now or utc_now())).total_seconds()
     return max(0.0, min(delta, 24 * 3600.0))
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 
-from kiosk.sync.base import Clock, Monotonic, Source, SourceBase, utc_now
+from kiosk.domain.clock import utc_now
+from kiosk.sync.base import Clock, Monotonic, Source, SourceBase
 from kiosk.sync.config import SourceConfig
 from kiosk.sync.gbfs import GbfsSource
 from kiosk.sync.http import Fetcher

@@ -18,9 +18,10 @@ import threading
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Protocol
 
+from kiosk.domain.clock import utc_now
 from kiosk.domain.hub import LeaseLost, SyncState
 from kiosk.sync.base import Source
 from kiosk.sync.config import SourceConfig
@@ -103,10 +104,6 @@ class SyncOutcome:
 def default_owner(kiosk_id: str = "kiosk") -> str:
     """A lease owner name unique to this process: kiosk id, host, pid, random suffix."""
     return f"{kiosk_id}@{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class SyncRunner:

@@ -25,7 +25,8 @@ from datetime import datetime
 from typing import Final
 from urllib.parse import quote
 
-from kiosk.sync.base import Clock, Monotonic, SourceBase, utc_now
+from kiosk.domain.clock import utc_now
+from kiosk.sync.base import Clock, Monotonic, SourceBase
 from kiosk.sync.config import SourceConfig
 from kiosk.sync.errors import BadResponse, ConfigError, RetryLater
 from kiosk.sync.http import Fetcher

@@ -16,7 +16,8 @@ from datetime import datetime
 from typing import Final, cast
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-from kiosk.sync.base import Clock, Monotonic, SourceBase, utc_now
+from kiosk.domain.clock import utc_now
+from kiosk.sync.base import Clock, Monotonic, SourceBase
 from kiosk.sync.config import SourceConfig
 from kiosk.sync.errors import BadResponse
 from kiosk.sync.http import Fetcher, same_origin_allowed

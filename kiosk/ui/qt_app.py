@@ -94,14 +94,13 @@ def build_window(services: Services, app: QApplication, hub: HubListings,
     return window
 
 
-def process_start_epoch() -> float:
-    """When this process started, from /proc (the smoke figures count from here)."""
+def process_age_s() -> float:
+    """Seconds since this process started, from /proc and the boot clock (the smoke
+    figures count from the start; the wall clock may be set to any date)."""
     with open("/proc/self/stat", encoding="ascii") as handle:
         fields = handle.read().rsplit(")", 1)[1].split()
     start_ticks = int(fields[19])  # field 22 overall: starttime in clock ticks after boot
-    with open("/proc/stat", encoding="ascii") as handle:
-        boot = next(int(line.split()[1]) for line in handle if line.startswith("btime"))
-    return boot + start_ticks / os.sysconf("SC_CLK_TCK")
+    return time.clock_gettime(time.CLOCK_BOOTTIME) - start_ticks / os.sysconf("SC_CLK_TCK")
 
 
 def tree_rss_mb(root: int | None = None) -> float:
@@ -250,13 +249,12 @@ def dispose(window: KioskWindow) -> None:
 
 def _smoke(app: QApplication, window: KioskWindow) -> int:
     """Start, wait for the painted home screen and a ready map, print one JSON line."""
-    started = process_start_epoch()
     marks: dict[str, float] = {}
     home = window.screens["home"]
-    painter = FirstPaint(lambda: marks.setdefault("home_painted_s", time.time() - started))
+    painter = FirstPaint(lambda: marks.setdefault("home_painted_s", process_age_s()))
     home.installEventFilter(painter)
     def ready() -> None:
-        marks.setdefault("map_ready_s", time.time() - started)
+        marks.setdefault("map_ready_s", process_age_s())
 
     def hook_map() -> None:
         view = window.map_view

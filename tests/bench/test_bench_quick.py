@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +17,7 @@ import pytest
 
 from bench.__main__ import REGISTRY
 from bench.areas.soak import FLOWS as SOAK_FLOWS
+from tests.processes import child_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -25,8 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def quick(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     out = tmp_path_factory.mktemp("bench")
-    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen",
-               QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox")
+    env = child_env(QT_QPA_PLATFORM="offscreen", QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox")
     proc = subprocess.run(
         [sys.executable, "-m", "bench", "--quick", "--json", str(out / "r.json"),
          "--md", str(out / "r.md")],

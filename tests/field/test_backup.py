@@ -236,6 +236,7 @@ def test_schedule_runs_once_a_day_after_its_time_and_not_while_busy(sqlite_servi
     assert [b.path for b in list_backups(tmp_path / "b")] == [third.path, second.path]
 
 
+@pytest.mark.logs_errors('daily backup failed')
 def test_schedule_failure_is_reported_not_raised(tmp_path: Path) -> None:
     schedule = BackupSchedule(f"sqlite:///{tmp_path / 'none.db'}", tmp_path / "b", "lobby-1")
     assert schedule.run_if_due(datetime(2026, 11, 22, 0, 0, tzinfo=UTC)) is None

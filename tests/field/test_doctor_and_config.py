@@ -16,6 +16,7 @@ from kiosk.domain.households import PinHasher
 from kiosk.health.heartbeat import build_heartbeat
 from kiosk.storage import migrate
 from kiosk.storage.engine import create_db_engine
+from tests.processes import child_env
 
 
 @pytest.fixture
@@ -61,6 +62,7 @@ def test_doctor_flags_an_old_backup(kiosk_data: Settings) -> None:
     assert not ok and "3 days ago" in detail and "not happening" in fix
 
 
+@pytest.mark.logs_errors('integrity check failed')
 def test_doctor_flags_a_damaged_database_and_names_the_backup(kiosk_data: Settings) -> None:
     backup = take_backup(kiosk_data.effective_database_url, kiosk_data.effective_backup_dir,
                          "lobby-1")
@@ -145,8 +147,8 @@ def test_doctor_render_draws_the_map_page(kiosk_data: Settings, tmp_path: Path) 
     import subprocess
     import sys
 
-    env = {**os.environ, "KIOSK_DATA_DIR": str(tmp_path), "KIOSK_CONFIG": os.devnull,
-           "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(Path(__file__).parents[2])}
+    env = child_env(KIOSK_DATA_DIR=str(tmp_path), KIOSK_CONFIG=os.devnull,
+                    QT_QPA_PLATFORM="offscreen")
     env.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
     done = subprocess.run([sys.executable, "-m", "kiosk.cli", "doctor", "--render"], env=env,
                           capture_output=True, text=True, timeout=120, check=False)

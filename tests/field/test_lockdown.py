@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLayout, QVBoxLayout, QWidge
 
 from kiosk.domain.households import PinHasher
 from kiosk.ui.lockdown import AdminGate, CornerTaps, GateOutcome, KioskLockdown
+from tests.processes import child_env
 
 HASH = PinHasher(n=2**4).hash("2580")
 ESCAPES = [
@@ -227,10 +228,8 @@ def test_maintenance_mode_ends_by_itself(qtbot, clock) -> None:  # type: ignore[
 def test_the_program_itself_can_still_quit(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """app.quit() (SIGTERM, nightly restart) asks windows to close; the lock must not veto
     it. In its own process, because quitting ends the application."""
-    import os
     import subprocess
     import sys
-    from pathlib import Path
 
     script = """
 from PySide6.QtCore import QTimer
@@ -246,8 +245,7 @@ QTimer.singleShot(100, lock.quit_application)
 QTimer.singleShot(3000, lambda: app.exit(3))
 print("exit", app.exec(), "visible", window.isVisible(), flush=True)
 """
-    root = Path(__file__).resolve().parents[2]
-    env = {**os.environ, "PYTHONPATH": str(root), "QT_QPA_PLATFORM": "offscreen"}
+    env = child_env(QT_QPA_PLATFORM="offscreen")
     done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
                           text=True, timeout=60, check=False)
     assert done.stdout.split() == ["refused", "False", "exit", "0", "visible", "False"], (

@@ -49,6 +49,7 @@ def test_ordinary_text_is_left_alone(text: str) -> None:
     assert mask_text(text) == text
 
 
+@pytest.mark.logs_errors('kiosk.test.privacy: refused')
 def test_records_are_masked_on_the_way_to_the_file(logs: LogSetup) -> None:
     log = logging.getLogger("kiosk.test.privacy")
     log.info("household %s-%s entered PIN %s", "101", "1203", "4821")

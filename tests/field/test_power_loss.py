@@ -4,7 +4,6 @@ booking exists except the one in flight at each kill."""
 
 from __future__ import annotations
 
-import os
 import random
 import signal
 import sqlite3
@@ -17,6 +16,7 @@ from pathlib import Path
 from kiosk.domain.bookings import BookingStatus
 from kiosk.domain.resources import ResourceKind
 from tests.builders import add_household, add_resource
+from tests.processes import child_env
 
 WRITES = 300
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +41,7 @@ def test_sigkill_during_bookings_loses_nothing_that_was_confirmed(tmp_path: Path
     in_flight_at_kill: set[int] = set()
     tried: set[int] = set()
     next_index, kills, starts = 0, 0, []
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = child_env()
     while next_index < WRITES:
         child = subprocess.Popen(
             [sys.executable, "-m", "tests.field.power_loss_child", url, str(tmp_path),

@@ -16,6 +16,7 @@ from kiosk.backup.backups import take_backup
 from kiosk.health.startup import RunMarker, check_integrity
 from kiosk.storage import migrate
 from kiosk.storage.engine import create_db_engine
+from tests.processes import child_env
 
 
 def test_clean_exit_then_crash_is_detected(tmp_path: Path, caplog: pytest.LogCaptureFixture
@@ -29,8 +30,8 @@ def test_clean_exit_then_crash_is_detected(tmp_path: Path, caplog: pytest.LogCap
     script = ("import sys; from pathlib import Path; from kiosk.health.startup import RunMarker;"
               f"RunMarker(Path({str(tmp_path)!r})).begin('0.1.0'); import os, signal;"
               "os.kill(os.getpid(), signal.SIGKILL)")
-    child = subprocess.run([sys.executable, "-c", script], env={**os.environ,
-                           "PYTHONPATH": str(Path.cwd())}, check=False)
+    child = subprocess.run([sys.executable, "-c", script], env=child_env(),
+                           check=False)
     assert child.returncode == -9
     with caplog.at_level(logging.WARNING, logger="kiosk.health.startup"):
         previous = RunMarker(tmp_path).begin("0.1.0")
@@ -47,6 +48,7 @@ def test_half_written_marker_still_counts_as_unclean(tmp_path: Path) -> None:
     assert previous is not None and previous.pid is None
 
 
+@pytest.mark.logs_errors('integrity check failed')
 def test_integrity_failure_names_the_last_backup(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'kiosk.db'}"
     engine = create_db_engine(url)

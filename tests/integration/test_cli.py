@@ -8,12 +8,16 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.domain.clock import SEOUL
+from kiosk.domain.clock import CLOCK_START_ENV, SEOUL
 from kiosk.storage import migrate
+
+# The command runs on the test's calendar: Monday 2026-11-23 09:00 in Seoul.
+TODAY = datetime(2026, 11, 23, 9, 0, tzinfo=SEOUL)
 
 
 @pytest.fixture
 def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(CLOCK_START_ENV, TODAY.isoformat())
     monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("KIOSK_CONFIG", str(tmp_path / "kiosk.toml"))
     (tmp_path / "kiosk.toml").write_text('[kiosk]\nid = "lobby-test"\n', encoding="utf-8")
@@ -21,7 +25,7 @@ def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def tomorrow(hour: int) -> str:
-    day = datetime.now(SEOUL).date() + timedelta(days=1)
+    day = TODAY.date() + timedelta(days=1)
     return datetime(day.year, day.month, day.day, hour, tzinfo=SEOUL).isoformat()
 
 

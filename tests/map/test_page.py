@@ -246,6 +246,7 @@ def test_resources_never_serve_a_background_encoding_that_is_out_of_date() -> No
     assert json.loads(later.resolve("listings.json").data)["version"] == 1
 
 
+@pytest.mark.logs_errors('map listings could not be read', 'vector basemap failed')
 def test_resources_answer_an_empty_map_when_loading_fails() -> None:
     from concurrent.futures import Future
 

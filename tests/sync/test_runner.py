@@ -258,6 +258,7 @@ def test_keys_never_reach_messages_state_or_logs(
         assert key not in text and "INFO-100" in text and "***" in text
 
 
+@pytest.mark.logs_errors('unexpected failure while fetching')
 def test_a_defect_in_a_source_is_recorded_not_raised(
     database_url: str, clock: Any, feed: Any, fetcher: HttpFetcher,
     monkeypatch: pytest.MonkeyPatch,

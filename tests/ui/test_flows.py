@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import re
 import subprocess
 import sys
 from datetime import timedelta
@@ -14,6 +14,7 @@ from kiosk.domain.clock import to_local
 from kiosk.domain.policy import BookingRequest
 from kiosk.ui.window import KioskWindow, Timeouts
 from tests.builders import KIOSK
+from tests.processes import child_env
 from tests.ui.conftest import PORTRAIT, RESIDENT, RESIDENT_PLATE, identify, settle, tap, type_digits
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -140,10 +141,9 @@ def test_wrong_pin_counts_down_then_locks_with_the_time(
 
 
 def test_slot_taken_by_another_process_keeps_the_resident_in_the_flow(
-        qtbot: Any, make_window: Any, demo_services: Any, tmp_path: Path) -> None:
+        qtbot: Any, make_window: Any, demo_services: Any, clock: Any) -> None:
     window = make_window()
     detail = open_detail(qtbot, window, "space", "kitchen-shared")
-    # Tomorrow, so the other process's own clock agrees the slot is ahead.
     tomorrow = sorted(detail.day_buttons)[1]
     tap(qtbot, detail.day_buttons[tomorrow])
     start = pick(qtbot, window, detail, 2, 60)
@@ -152,8 +152,7 @@ def test_slot_taken_by_another_process_keeps_the_resident_in_the_flow(
     confirm = window.screens["confirm"]
     assert window.current is confirm
     end = start + timedelta(hours=1)
-    env = {**os.environ, "PYTHONPATH": str(PROJECT),
-           "KIOSK_DATABASE_URL": demo_services.settings.database_url}
+    env = child_env(clock, KIOSK_DATABASE_URL=demo_services.settings.database_url)
     other = subprocess.run(
         [sys.executable, "-m", "kiosk.cli", "bookings", "create", "--resource",
          "kitchen-shared", "--household", "101-303", "--start", start.isoformat(),
@@ -467,3 +466,30 @@ def test_database_work_runs_off_the_gui_thread(qtbot: Any, make_window: Any,
     identify(qtbot, window, *RESIDENT)
     assert threads and all(name.startswith("kiosk-ui") for name in threads)
     assert threading.current_thread().name not in threads
+
+
+def readme_demo_households() -> list[tuple[str, str, str]]:
+    """The demo households a newcomer is told about: the README and `kiosk demo`'s output."""
+    from kiosk import cli
+
+    said = (PROJECT / "README.md").read_text(encoding="utf-8") + Path(cli.__file__).read_text(
+        encoding="utf-8")
+    found = re.findall(r"(\d{3})-(\d{3,4}) → `?(\d{4})`?", said)
+    return sorted(set(found))
+
+
+def test_the_readme_demo_households_sign_in_on_the_kiosk(
+        qtbot: Any, make_window: Any, demo_services: Any) -> None:
+    households = readme_demo_households()
+    assert ("101", "1203", "1203") in households and ("101", "302", "0302") in households
+    window = make_window()
+    for building, unit, pin in households:
+        tap(qtbot, window.mine_button)
+        identify(qtbot, window, building, unit, pin)
+        mine = window.screens["mine"]
+        assert window.current is mine, window.banner.text()
+        signed_in = window.ctx.session.household
+        assert signed_in is not None and signed_in.label == f"{building}-{unit}"
+        tap(qtbot, window.home_button, window)
+        assert window.current is window.screens["home"]
+        assert window.ctx.session.household is None

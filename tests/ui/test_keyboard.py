@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kiosk.domain.bookings import BookingStatus
 from kiosk.domain.policy import BookingRequest
@@ -55,9 +55,12 @@ def tab_to(qtbot: Any, window: KioskWindow, target: QWidget, limit: int = 120,
 
 
 def enter(qtbot: Any, window: KioskWindow) -> None:
-    """The main Enter key on the focused control (activates like a tap)."""
-    key(qtbot, window, Qt.Key.Key_Return)
-    qtbot.wait(200)  # the button shows its press before acting
+    """The main Enter key on the focused control (activates like a tap, once the button
+    has shown its press)."""
+    control = focused(window)
+    assert isinstance(control, QAbstractButton), f"Enter on {control.objectName()}"
+    with qtbot.waitSignal(control.clicked, timeout=2000):
+        key(qtbot, window, Qt.Key.Key_Return)
     settle(qtbot, window)
 
 

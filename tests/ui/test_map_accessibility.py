@@ -78,17 +78,27 @@ def test_map_controls_pass_the_audit_in_every_mode(qtbot: Any, make_window: Any,
                 page = _measure(qtbot, view)
                 raise AssertionError(f"{language} {mode}: body {metrics.body_px} px, "
                                      f"page {page}") from None
-            qtbot.wait(300)  # Leaflet re-lays its controls after the size change
-            measured = _measure(qtbot, view)
             offset = view.mapTo(window, QPoint(0, 0))
-            findings = audit_map_page(
-                measured, window.geometry_, metrics.body_px,
-                offset=(offset.x(), offset.y()), high_contrast=high,
-                reach=window.reach_band() if window.accessibility.low_screen else None)
-            controls = [i for i in measured["items"] if i["role"] == "control"]
-            # five kind chips, three map buttons and the legend's fold button
-            assert len(controls) == 9, controls
-            assert findings == [], f"{language} {mode}: " + "; ".join(map(str, findings))
+            seen: dict[str, Any] = {}
+
+            def laid_out(metrics: Any = metrics, high: bool = high,
+                         offset: QPoint = offset, seen: dict[str, Any] = seen) -> bool:
+                """Leaflet re-lays its controls after the size change: audit once it has."""
+                measured = _measure(qtbot, view)
+                seen["controls"] = [i for i in measured["items"] if i["role"] == "control"]
+                seen["findings"] = audit_map_page(
+                    measured, window.geometry_, metrics.body_px,
+                    offset=(offset.x(), offset.y()), high_contrast=high,
+                    reach=window.reach_band() if window.accessibility.low_screen else None)
+                # five kind chips, three map buttons and the legend's fold button
+                return len(seen["controls"]) == 9 and seen["findings"] == []
+
+            try:
+                qtbot.waitUntil(laid_out, timeout=5000)
+            except Exception:
+                raise AssertionError(
+                    f"{language} {mode}: {len(seen['controls'])} controls; "
+                    + "; ".join(map(str, seen["findings"]))) from None
             walked.append((language, mode))
     assert len(walked) == 8
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,13 +12,13 @@ from PySide6.QtGui import QImage
 
 from kiosk.ui.screenshots import render_all
 from kiosk.ui.window import KioskWindow
+from tests.processes import child_env
 
 PROJECT = Path(__file__).resolve().parents[2]
 
 
 def test_smoke_prints_one_json_line_with_the_agreed_figures(demo_services: Any) -> None:
-    env = {**os.environ, "PYTHONPATH": str(PROJECT),
-           "KIOSK_DATABASE_URL": demo_services.settings.database_url}
+    env = child_env(KIOSK_DATABASE_URL=demo_services.settings.database_url)
     env.pop("KIOSK_CONFIG", None)
     done = subprocess.run([sys.executable, "-m", "kiosk.cli", "run", "--smoke"], env=env,
                           capture_output=True, text=True, timeout=120)

@@ -29,6 +29,7 @@ from kiosk.ui.accessibility.speech import (
     status_message,
 )
 from kiosk.ui.accessibility.themes import AccessibilitySettings
+from tests.processes import child_env
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -317,8 +318,7 @@ def test_real_engine_status_matches_what_is_installed(tmp_path: Path, settings) 
     check the guide's status against what they actually offer."""
     runtime = tmp_path / "runtime"
     runtime.mkdir(mode=0o700)
-    env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime), "PYTHONPATH": str(ROOT),
-           "QT_QPA_PLATFORM": "offscreen"}
+    env = child_env(XDG_RUNTIME_DIR=str(runtime), QT_QPA_PLATFORM="offscreen")
     env.pop("SPEECHD_ADDRESS", None)
     try:
         result = subprocess.run([sys.executable, "-c", REAL_ENGINE_PROBE], env=env, cwd=ROOT,
