@@ -84,12 +84,15 @@ class NearbyListing:
     `as_of` is the source's time for the live counts when it gave one, else the time the
     kiosk last received the listing. `stale` turns true when that is older than the
     source's freshness limit: the UI greys the figure out but keeps the listing.
+    `held` is the reason the feed's latest row for this listing was rejected: the
+    listing is its last good version, and its figures are stale.
     """
 
     listing: StoredListing
     distance_m: float
     as_of: datetime | None
     stale: bool
+    held: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

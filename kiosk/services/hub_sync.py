@@ -5,9 +5,15 @@ Rules:
 * A fetch applies completely or not at all: upserts, tombstones, retiring what a
   complete snapshot no longer lists, quarantined rows and the new sync state are one
   write transaction.
-* A complete snapshot that would retire most of a large source is refused (the Seoul
-  API answers INFO-200 "no data" during its own outages; a broken feed can look empty)
-  and the reason is recorded; the association can accept it explicitly.
+* A complete snapshot that would retire most of a source, of any size, is refused (the
+  Seoul API answers INFO-200 "no data" during its own outages; a broken feed can look
+  empty; a kiosk's radius often holds only five stations) and the reason is recorded;
+  the association can accept it explicitly.
+* A snapshot in which no row was usable (every row rejected, or outside the area) is
+  not applied either: the source needs attention, and the reason names what was wrong.
+* A row that fails validation never removes the listing it describes: the last good
+  version stays, with its figures shown as stale, and the row counts as quarantined.
+* Unchanged listings are not rewritten; only their "last seen" time moves.
 * Only the kiosk holding a source's lease applies its fetch, so several kiosks on one
   PostgreSQL never sync the same source at once.
 """
@@ -16,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -44,6 +51,7 @@ Clock = Callable[[], datetime]
 QUARANTINE_KEEP = 500
 OFFLINE_LABELS = frozenset({"offline", "timeout"})
 REFUSED_LABEL = "refused"
+UNUSABLE_LABEL = "no usable rows"
 LEASE_LOST_LABEL = "lease lost"
 
 
@@ -62,7 +70,9 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class ApplyReport:
-    """What one apply changed; `refused` carries the reason when nothing was applied."""
+    """What one apply changed; `refused` carries the reason when nothing was applied
+    (`attention` True when it was refused because no row was usable). `held` counts
+    listings whose new row was rejected and whose last good version was kept."""
 
     source_id: str
     inserted: int = 0
@@ -73,6 +83,8 @@ class ApplyReport:
     active: int = 0
     not_modified: bool = False
     refused: str | None = None
+    attention: bool = False
+    held: int = 0
 
     @property
     def applied(self) -> bool:
@@ -115,6 +127,36 @@ def health(state: SyncState) -> str:
     return "error"
 
 
+def nothing_usable(batch: FeedBatch) -> str | None:
+    """Why a complete snapshot brought rows but none usable, or None.
+
+    E.g. "all 9 rows: PKLT_CD is missing" (a renamed field) or "all 2736 rows are
+    outside the kiosk's area" (a centre in the wrong place). An answer with no rows at
+    all is the shrink guard's business, not this.
+    """
+    if not batch.complete or batch.listings or batch.tombstones:
+        return None
+    rejected, outside = batch.rejected, batch.out_of_area
+    if not rejected and not outside:
+        return None
+    reasons = Counter(q.reason for q in batch.quarantined if q.external_id is not None
+                      or not q.reason.endswith("more rows quarantined"))
+    parts: list[str] = []
+    if rejected:
+        common = reasons.most_common(3)
+        if len(reasons) == 1 and not outside:
+            return f"no usable rows: all {rejected} rows: {common[0][0]}"
+        listed = "; ".join(f"{reason} ({count})" for reason, count in common)
+        parts.append(f"{rejected} rejected ({listed})")
+    if outside:
+        parts.append(f"{outside} outside the kiosk's area (check the centre and radius)")
+    total = rejected + outside
+    if len(parts) == 1 and not rejected:
+        return f"no usable rows: all {total} rows are outside the kiosk's area " \
+               "(check the centre and radius)"
+    return f"no usable rows: all {total} rows: " + ", ".join(parts)
+
+
 def _box(lat: float, lon: float, radius_m: float) -> tuple[float, float, float, float]:
     dlat = radius_m / 111_320.0 * 1.01
     dlon = radius_m / (111_320.0 * max(0.01, math.cos(math.radians(lat)))) * 1.01
@@ -125,15 +167,15 @@ def _box(lat: float, lon: float, radius_m: float) -> tuple[float, float, float, 
 class HubSyncService:
     """Apply fetched listings and read them back.
 
-    `guard_min`: sources with fewer active listings are never guarded (a small feed may
-    legitimately empty). `guard_max_drop`: the largest share of a guarded source one
-    complete snapshot may retire.
+    `guard_min`: sources with fewer active listings are never guarded (1: every source
+    is; a kiosk's area often holds only a handful of stations or lots).
+    `guard_max_drop`: the largest share of a source one complete snapshot may retire.
     """
 
     uow: HubUnitOfWorkFactory
     clock: Clock
     lease_s: float = 600.0
-    guard_min: int = 20
+    guard_min: int = 1
     guard_max_drop: float = 0.5
     stale_factor: float = STALE_FACTOR
 
@@ -177,8 +219,9 @@ class HubSyncService:
     ) -> ApplyReport:
         """Apply one fetch in one transaction (see the module rules).
 
-        `next_attempt_at` is stored on success, `retry_at` when the snapshot is refused.
-        Raises LeaseLost (nothing applied) when this owner no longer holds the lease.
+        `next_attempt_at` is stored on success (and when no row was usable), `retry_at`
+        when the snapshot is refused. Raises LeaseLost (nothing applied) when this owner
+        no longer holds the lease.
         """
         sid = batch.source_id
         now = self.clock()
@@ -194,6 +237,28 @@ class HubSyncService:
             else:
                 marks = uow.hub_listings.marks(sid)
                 active_before = sum(1 for m in marks.values() if not m.retired)
+                unusable = nothing_usable(batch)
+                if unusable is not None:
+                    # Nothing to show from this answer: keep every listing as it was,
+                    # keep the rejected rows for the association, and say why.
+                    uow.hub_quarantine.replace(sid, batch.quarantined, now)
+                    state = replace(
+                        state,
+                        last_error=unusable,
+                        last_error_label=UNUSABLE_LABEL,
+                        last_error_at=now,
+                        failures=state.failures + 1,
+                        next_attempt_at=next_attempt_at,
+                        needs_attention=True,
+                        listing_count=active_before,
+                        quarantined_count=uow.hub_quarantine.count(sid),
+                        last_summary=dict(batch.summary()),
+                    )
+                    uow.hub_state.save(state)
+                    uow.hub_leases.release(sid, owner)
+                    uow.commit()
+                    return ApplyReport(sid, active=active_before, refused=unusable,
+                                       attention=True, quarantined=batch.rejected)
                 inserts: list[ListingWrite] = []
                 updates: list[ListingWrite] = []
                 unchanged_ids: list[int] = []
@@ -208,9 +273,19 @@ class HubSyncService:
                         updates.append(ListingWrite(record, fp, listing_status(record), mark.id))
                     else:
                         unchanged_ids.append(mark.id)
+                # A rejected row keeps its listing's last good version (not retired, not
+                # touched, so its figures age and show as stale).
+                held: set[str] = set()
+                for rejected in batch.quarantined:
+                    ext = rejected.external_id
+                    mark = marks.get(ext) if ext is not None else None
+                    if ext is not None and mark is not None and not mark.retired \
+                            and ext not in seen:
+                        held.add(ext)
                 gone: list[int] = []
                 if batch.complete:
-                    gone = [m.id for ext, m in marks.items() if not m.retired and ext not in seen]
+                    gone = [m.id for ext, m in marks.items()
+                            if not m.retired and ext not in seen and ext not in held]
                 for tomb in batch.tombstones:
                     mark = marks.get(tomb.external_id)
                     if mark is not None and not mark.retired and tomb.external_id not in seen:
@@ -220,7 +295,8 @@ class HubSyncService:
                 active_after = active_before - len(gone) + revived + len(inserts)
                 refusal = None
                 if batch.complete and not accept_shrink:
-                    refusal = self._shrink_refusal(active_before, active_after, len(gone))
+                    refusal = self._shrink_refusal(active_before, active_after, len(gone),
+                                                   batch.note)
                 if refusal is not None:
                     report = ApplyReport(sid, active=active_before, refused=refusal)
                     state = replace(
@@ -238,13 +314,17 @@ class HubSyncService:
                     uow.hub_leases.release(sid, owner)
                     uow.commit()
                     return report
-                uow.hub_listings.insert_many(inserts, now)
-                uow.hub_listings.update_many(updates, now)
-                uow.hub_listings.retire(gone, now)
+                if inserts:
+                    uow.hub_listings.insert_many(inserts, now)
+                if updates:
+                    uow.hub_listings.update_many(updates, now)
+                if gone:
+                    uow.hub_listings.retire(gone, now)
                 # Inserted and updated rows were written as seen now; only the unchanged
                 # ones need touching. A complete snapshot touches them all in one
-                # statement when they are most of the source.
-                if batch.complete and len(unchanged_ids) > len(inserts) + len(updates):
+                # statement when they are most of the source (and none is held back).
+                if (batch.complete and not held
+                        and len(unchanged_ids) > len(inserts) + len(updates)):
                     uow.hub_listings.touch(sid, now)
                 elif unchanged_ids:
                     uow.hub_listings.touch(sid, now, unchanged_ids)
@@ -258,8 +338,9 @@ class HubSyncService:
                     updated=len(updates),
                     unchanged=len(unchanged_ids),
                     retired=len(gone),
-                    quarantined=len(batch.quarantined),
+                    quarantined=batch.rejected,
                     active=active_after,
+                    held=len(held),
                 )
             state = replace(
                 state,
@@ -278,7 +359,7 @@ class HubSyncService:
                 quarantined_count=uow.hub_quarantine.count(sid),
                 last_summary=dict(batch.summary()) | {
                     "inserted": report.inserted, "updated": report.updated,
-                    "retired": report.retired,
+                    "retired": report.retired, "held": report.held,
                 },
             )
             uow.hub_state.save(state)
@@ -286,12 +367,16 @@ class HubSyncService:
             uow.commit()
         return report
 
-    def _shrink_refusal(self, before: int, after: int, retiring: int) -> str | None:
+    def _shrink_refusal(
+        self, before: int, after: int, retiring: int, note: str = ""
+    ) -> str | None:
         if before < self.guard_min or retiring <= before * self.guard_max_drop:
             return None
+        why = f"{note}; " if note else ""
         return (
-            f"snapshot refused: it would retire {retiring} of {before} listings "
-            f"(leaving {after}); the previous listings are kept"
+            f"snapshot refused: {why}it would retire {retiring} of {before} listings "
+            f"(leaving {after}); the previous listings are kept and the source is retried "
+            f"(`kiosk sync now --accept-shrink` if the source really shrank)"
         )
 
     def record_failure(
@@ -384,13 +469,24 @@ class HubSyncService:
         with self.uow() as uow:
             rows = uow.hub_listings.in_box(box, kinds, source_id)
             states = {s.source_id: s for s in uow.hub_state.list()}
+            rejected: dict[tuple[str, str], QuarantinedRow] = {}
+            for sid, st in states.items():
+                if st.quarantined_count and (source_id is None or sid == source_id):
+                    for q in uow.hub_quarantine.recent(sid, QUARANTINE_KEEP + 1):
+                        if q.external_id is not None:
+                            rejected.setdefault((sid, q.external_id), q)
         found: list[NearbyListing] = []
         limits: dict[str, timedelta] = {}
         for row in rows:
             distance = haversine_m(lat, lon, row.lat, row.lon)
             if radius_m is not None and distance > radius_m:
                 continue
-            found.append(self._nearby(row, distance, now, states, limits))
+            near = self._nearby(row, distance, now, states, limits)
+            bad = rejected.get((row.source_id, row.external_id))
+            if bad is not None and bad.at > row.last_seen:
+                # Rejected after it was last seen good: the last good version, held.
+                near = replace(near, stale=True, held=bad.reason)
+            found.append(near)
         found.sort(key=lambda n: (n.distance_m, n.listing.id))
         return found[:limit] if limit is not None else found
 
@@ -422,4 +518,5 @@ __all__ = [
     "fingerprint",
     "health",
     "listing_status",
+    "nothing_usable",
 ]

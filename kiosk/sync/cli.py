@@ -264,29 +264,26 @@ def listings_list_command(args: argparse.Namespace, *, out: TextIO | None = None
                                    limit=args.limit, source_id=args.source)
     except OperationalError as exc:
         return _database_unavailable(exc)
+    from kiosk.sync.listing_view import describe, labels
+
+    now = service.clock()
+    names = labels(found, lat, lon)
     if args.json:
-        doc = [{
-            "id": n.listing.map_id, "source": n.listing.source_id,
-            "external_id": n.listing.external_id, "kind": n.listing.kind,
-            "name_ko": n.listing.name_ko, "name_en": n.listing.name_en,
-            "lat": n.listing.lat, "lon": n.listing.lon, "address": n.listing.address,
-            "distance_m": round(n.distance_m, 1), "units_free": n.listing.units_free,
-            "units_total": n.listing.units_total, "as_of": _iso(n.as_of), "stale": n.stale,
-            "status": n.listing.status, "bookable": n.listing.bookable,
-        } for n in found]
+        doc = [describe(n, lat, lon, now=now, label=names[n.listing.id]) | {
+            "as_of": _iso(n.as_of)} for n in found]
         print(json.dumps(doc, ensure_ascii=False, indent=2), file=out)
         return EXIT_OK
     for n in found:
         x = n.listing
+        view = describe(n, lat, lon, now=now, label=names[x.id])
         counts = ""
-        if x.units_free is not None or x.units_total is not None:
-            free = "?" if x.units_free is None else str(x.units_free)
+        if view["units_free"] is not None or x.units_total is not None:
+            free = "?" if view["units_free"] is None else str(view["units_free"])
             total = "?" if x.units_total is None else str(x.units_total)
             counts = f"  {free}/{total}"
-        as_of = _when(n.as_of)[11:16] if n.as_of else "-"
         stale = " (stale)" if n.stale else ""
-        print(f"{n.distance_m:7.0f} m  {x.kind:<7} {x.name_ko}{counts}  as of {as_of}{stale}"
-              f"  [{x.source_id}/{x.external_id}]", file=out)
+        print(f"{n.distance_m:7.0f} m  {x.kind:<7} {view['label_ko']}{counts}  "
+              f"as of {view['as_of_local']}{stale}  [{x.source_id}/{x.external_id}]", file=out)
     print(f"{len(found)} listing(s)", file=out)
     return EXIT_OK
 

@@ -23,6 +23,10 @@ from urllib.parse import urlsplit
 
 from kiosk.sync.geo import Area
 
+# Korea's bounding box (the same one feed coordinates are checked against).
+KOREA_LAT: Final = (33.0, 39.0)
+KOREA_LON: Final = (124.0, 132.0)
+
 SourceKind = Literal["gbfs", "seoul_bike", "seoul_parking", "sharehub"]
 SOURCE_KINDS: Final[frozenset[str]] = frozenset(get_args(SourceKind))
 SEOUL_OPENAPI_URL: Final = "http://openapi.seoul.go.kr:8088"
@@ -162,6 +166,14 @@ def _area(sid: str, data: Mapping[str, object]) -> Area | None:
         if not math.isfinite(value):
             raise SourceConfigError(f"source {sid}: {name} must be finite")
         values.append(float(value))
+    if not (KOREA_LAT[0] <= values[0] <= KOREA_LAT[1]
+            and KOREA_LON[0] <= values[1] <= KOREA_LON[1]):
+        # Every listing would fall outside the area and the map would stay empty.
+        raise SourceConfigError(
+            f"source {sid}: center {values[0]:g}, {values[1]:g} is not in Korea "
+            f"(latitude {KOREA_LAT[0]:g}–{KOREA_LAT[1]:g}, longitude "
+            f"{KOREA_LON[0]:g}–{KOREA_LON[1]:g}); is it [lat, lon] in that order?"
+        )
     try:
         return Area(values[0], values[1], values[2])
     except ValueError as exc:

@@ -13,6 +13,7 @@ disabled become one-unit listings (`bike` for bicycles, `other` for scooters, ca
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -42,6 +43,8 @@ from kiosk.sync.validate import (
     parse_time,
     sane_as_of,
 )
+
+log = logging.getLogger("kiosk.sync.gbfs")
 
 MAX_TTL_S: Final = 7 * 24 * 3600
 
@@ -133,6 +136,8 @@ class GbfsSource(SourceBase):
         self._include_vehicles = self.config.option_bool("include_vehicles", True)
         self._other_hosts = self.config.option_bool("allow_other_hosts", False)
         self._system_name = ""
+        self._dropped: dict[str, None] = {}
+        self._types: dict[str, _VehicleType] = {}
 
     # -- documents --------------------------------------------------------------------
 
@@ -182,13 +187,26 @@ class GbfsSource(SourceBase):
         if parts.scheme not in ("http", "https") or not parts.hostname:
             return None
         if not self._other_hosts and parts.hostname.lower() != (base.hostname or "").lower():
+            self._dropped.setdefault(parts.hostname.lower(), None)
             return None
         return url
+
+    def _other_host_hint(self) -> str:
+        """What to do when feeds were left out for being on another host."""
+        if not self._dropped:
+            return ""
+        hosts = ", ".join(list(self._dropped)[:3])
+        return (
+            f"; feeds on another host ({hosts}) were left out: if that host belongs to the "
+            f"same operator, set options = {{ allow_other_hosts = true }} for source "
+            f"{self.config.id}"
+        )
 
     def _discover(self, doc: _Doc) -> tuple[int, dict[str, dict[str, str]]]:
         """(major version, {language or "": {feed name: url}})."""
         version = doc.doc.get("version")
         data = doc.data
+        self._dropped = {}
         if isinstance(version, str) and version[:1].isdigit():
             major = int(version.split(".")[0])
         else:
@@ -209,7 +227,7 @@ class GbfsSource(SourceBase):
                 out[str(lang).lower()] = feeds
         if not out:
             raise BadResponse(
-                "GBFS discovery lists no usable feeds",
+                "GBFS discovery lists no usable feeds" + self._other_host_hint(),
                 url=self._redact(self.config.url),
                 source_id=self.config.id,
             )
@@ -235,6 +253,8 @@ class GbfsSource(SourceBase):
         used: dict[str, _Doc] = {}
         discovery = self._load("gbfs.json", self.config.url, used)
         major, by_lang = self._discover(discovery)
+        if self._dropped:
+            log.warning("GBFS %s: %s", self.config.id, self._other_host_hint()[2:])
         lang = self._pick_language(list(by_lang))
         feeds = by_lang[lang]
         vehicles_name = "vehicle_status" if major >= 3 else "free_bike_status"
@@ -244,7 +264,8 @@ class GbfsSource(SourceBase):
         has_vehicles = self._include_vehicles and vehicles_name in feeds
         if not has_stations and not has_vehicles:
             raise BadResponse(
-                "GBFS feed has neither station_information+station_status nor vehicles",
+                "GBFS feed has neither station_information+station_status nor vehicles"
+                + self._other_host_hint(),
                 url=self._redact(self.config.url),
                 source_id=self.config.id,
             )
@@ -276,8 +297,8 @@ class GbfsSource(SourceBase):
         if has_vehicles:
             vehicles = self._load(vehicles_name, feeds[vehicles_name], used)
             live.append(vehicles)
-            if "vehicle_types" in feeds:
-                types = self._load("vehicle_types", feeds["vehicle_types"], used)
+        if (has_vehicles or has_stations) and "vehicle_types" in feeds:
+            types = self._load("vehicle_types", feeds["vehicle_types"], used)
 
         # Forget documents the discovery file no longer lists (no growth over months).
         self._docs = {url: doc for url, doc in self._docs.items() if url in used}
@@ -289,6 +310,7 @@ class GbfsSource(SourceBase):
         builder = self._builder(complete=True)
         self._system_name = system_name
         primary_is_en = lang.split("-")[0] == "en"
+        self._types = self._vehicle_types(types)
         if info is not None and status is not None:
             self._stations(builder, major, info, status, en_info, primary_is_en, fetched_at)
         if vehicles is not None:
@@ -404,6 +426,7 @@ class GbfsSource(SourceBase):
                 free = 0
             if not parse_bool(status.get("is_returning"), default=True):
                 extra["returning"] = "false"
+            self._station_types(status.get("vehicle_types_available"), extra)
             as_of = parse_time(status.get("last_reported")) or doc_time
         free = clamp_free(total, free, extra)
         address = clean_text(row.get("address"), field="address", max_len=ADDRESS_MAX)
@@ -423,6 +446,32 @@ class GbfsSource(SourceBase):
             as_of=sane_as_of(as_of, fetched_at),
             extra=extra,
         )
+
+    def _station_types(self, value: object, extra: dict[str, str]) -> None:
+        """What kinds of vehicle a station holds: "일반 6, 전기 2" style counts for the
+        detail screen, and the e-bike count on its own (residents ask for those)."""
+        if not isinstance(value, list):
+            return
+        parts: list[str] = []
+        electric = 0
+        for item in value[:8]:
+            if not isinstance(item, dict):
+                continue
+            try:
+                count = parse_count(item.get("count"), field="count", allow_text=False)
+            except RowError:
+                continue
+            type_id = item.get("vehicle_type_id")
+            if count is None or not isinstance(type_id, str):
+                continue
+            vtype = self._types.get(type_id)
+            if vtype is not None and vtype.propulsion.startswith("electric"):
+                electric += count
+            label = (vtype.name_ko if vtype and vtype.name_ko else type_id)
+            parts.append(f"{clean_text(label, field='vehicle type', max_len=40)} {count}")
+        if parts:
+            extra["vehicle_types"] = ", ".join(parts)
+            extra["electric_available"] = str(electric)
 
     # -- free-floating vehicles ---------------------------------------------------------
 
@@ -457,7 +506,7 @@ class GbfsSource(SourceBase):
         types_doc: _Doc | None,
         fetched_at: datetime,
     ) -> None:
-        types = self._vehicle_types(types_doc)
+        types = self._types or self._vehicle_types(types_doc)
         doc_time = parse_time(vehicles.doc.get("last_updated"))
         rows = vehicles.data.get("vehicles" if major >= 3 else "bikes")
         if rows is None:

@@ -18,7 +18,8 @@ import ssl
 import threading
 import time
 import zlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -85,6 +86,32 @@ class HttpResponse:
             if name.lower() == "max-age" and value.strip().isdigit():
                 return min(int(value.strip()), 7 * 24 * 3600)
         return None
+
+
+_shared = threading.local()
+
+
+@contextmanager
+def fetch_deadline(seconds: float) -> Iterator[None]:
+    """Every request this thread makes inside the block ends within `seconds` from now.
+
+    One sync of one source makes several requests (GBFS files, Seoul windows); each
+    has its own limits, but a feed that drips just fast enough could hold a sync for
+    the sum of them. The runner wraps each sync in one total deadline (nested blocks
+    keep the earlier end).
+    """
+    previous: float | None = getattr(_shared, "deadline", None)
+    end = time.monotonic() + seconds
+    _shared.deadline = end if previous is None else min(previous, end)
+    try:
+        yield
+    finally:
+        _shared.deadline = previous
+
+
+def _shared_remaining() -> float | None:
+    end: float | None = getattr(_shared, "deadline", None)
+    return None if end is None else end - time.monotonic()
 
 
 class Fetcher(Protocol):
@@ -177,7 +204,13 @@ class HttpFetcher:
             request_headers["If-None-Match"] = etag
         if last_modified:
             request_headers["If-Modified-Since"] = last_modified
-        deadline = self._monotonic() + self.limits.total_timeout_s
+        budget = self.limits.total_timeout_s
+        shared = _shared_remaining()
+        if shared is not None:
+            if shared <= 0:
+                raise FetchTimeout("this sync ran out of time", url=redact(url, secrets))
+            budget = min(budget, shared)
+        deadline = self._monotonic() + budget
         current = url
         for _hop in range(self.limits.max_redirects + 1):
             status, resp_headers, body = self._once(current, request_headers, secrets, deadline)
@@ -248,7 +281,8 @@ class HttpFetcher:
             except OSError as exc:
                 raise OfflineError(_os_reason(exc, "cannot connect"), url=shown) from None
             if conn.sock is not None:
-                conn.sock.settimeout(self.limits.read_timeout_s)
+                remaining = max(0.01, deadline - self._monotonic())
+                conn.sock.settimeout(min(self.limits.read_timeout_s, remaining))
             try:
                 conn.request("GET", path, headers=dict(headers))
                 resp = conn.getresponse()

@@ -107,8 +107,9 @@ class FetchResult:
     `tombstones` (deletions) apply. not_modified=True: the source said nothing changed
     (HTTP 304 or unchanged documents); the lists are empty and nothing should change.
     `etag`, `last_modified` and `cursor` are to be stored and handed back on the next
-    fetch. `ttl_s` is the source's hint of how long the data stays fresh (0 = refresh
-    every time, None = no hint).
+    fetch. `note` says in words why a fetch brought nothing (e.g. "the service answered
+    no data (INFO-200)"), for the association's status screen. `ttl_s` is the source's
+    hint of how long the data stays fresh (0 = refresh every time, None = no hint).
     """
 
     listings: tuple[FeedListing, ...]
@@ -124,6 +125,14 @@ class FetchResult:
     last_modified: str | None = None
     out_of_area: int = 0
     pages: int = 1
+    rejected: int = -1
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        # `rejected` counts every quarantined row, also those beyond the detail kept in
+        # `quarantined`; -1 (not given) means "as many as are listed".
+        if self.rejected < 0:
+            object.__setattr__(self, "rejected", len(self.quarantined))
 
     def summary(self) -> Mapping[str, object]:
         """Counts for logs and the association's sync status screen."""
@@ -135,5 +144,6 @@ class FetchResult:
             "complete": self.complete,
             "not_modified": self.not_modified,
             "out_of_area": self.out_of_area,
+            "rejected": self.rejected,
             "pages": self.pages,
         }

@@ -1,5 +1,9 @@
-"""The sync engine: runs every configured source on its schedule in one background
-thread, hands each fetch to the apply service, and tells the UI when data changed.
+"""The sync engine: runs every configured source on its schedule off the GUI thread,
+hands each fetch to the apply service, and tells the UI when data changed.
+
+Sources run independently, each sync in its own worker thread and within one total
+deadline (`deadline_s`, all its requests together): a slow or dripping feed delays
+only itself, never the other sources.
 
 No Qt here: the composition root passes `on_applied`, which runs on the sync thread;
 a Qt caller re-posts it to the GUI thread (e.g. with a queued signal).
@@ -15,6 +19,7 @@ import os
 import random
 import socket
 import threading
+import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -26,7 +31,7 @@ from kiosk.domain.hub import LeaseLost, SyncState
 from kiosk.sync.base import Source
 from kiosk.sync.config import SourceConfig
 from kiosk.sync.errors import ConfigError, SyncError, redact
-from kiosk.sync.http import Fetcher
+from kiosk.sync.http import Fetcher, fetch_deadline
 from kiosk.sync.records import FetchResult
 from kiosk.sync.registry import build_source
 from kiosk.sync.scheduler import backoff_delay, failure_delay, next_attempt
@@ -36,6 +41,7 @@ log = logging.getLogger("kiosk.sync")
 Clock = Callable[[], datetime]
 UNEXPECTED_LABEL = "unexpected"
 BUSY_RETRY_S = 30.0
+DEFAULT_DEADLINE_S = 60.0
 
 
 class ClaimLike(Protocol):
@@ -56,6 +62,8 @@ class ReportLike(Protocol):
     def changed(self) -> bool: ...
     @property
     def refused(self) -> str | None: ...
+    @property
+    def attention(self) -> bool: ...
 
 
 class Applier(Protocol):
@@ -121,7 +129,10 @@ class SyncRunner:
         on_applied: Callable[[SyncOutcome], None] | None = None,
         clock: Clock = utc_now,
         jitter: Callable[[], float] = random.random,
+        deadline_s: float = DEFAULT_DEADLINE_S,
     ) -> None:
+        if not deadline_s > 0:
+            raise ValueError("deadline_s must be positive")
         ids = [s.config.id for s in sources]
         if len(set(ids)) != len(ids):
             raise ValueError("source ids must be unique")
@@ -137,6 +148,9 @@ class SyncRunner:
         self._stopping = threading.Event()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._deadline_s = deadline_s
+        self._running: set[str] = set()
+        self._workers: dict[str, threading.Thread] = {}
         self.last_outcomes: dict[str, SyncOutcome] = {}
 
     @property
@@ -161,14 +175,18 @@ class SyncRunner:
         """
         self._stopping.set()
         self._wake.set()
+        end = time.monotonic() + timeout
         thread = self._thread
-        if thread is None:
-            return True
-        thread.join(timeout)
-        if thread.is_alive():
-            return False
-        self._thread = None
-        return True
+        if thread is not None:
+            thread.join(timeout)
+            if thread.is_alive():
+                return False
+            self._thread = None
+        with self._lock:
+            workers = list(self._workers.values())
+        for worker in workers:
+            worker.join(max(0.0, end - time.monotonic()))
+        return not any(w.is_alive() for w in workers)
 
     @property
     def running(self) -> bool:
@@ -193,10 +211,23 @@ class SyncRunner:
         if source_id is not None and source_id not in self._sources:
             raise KeyError(source_id)
         ids = [source_id] if source_id else list(self._sources)
-        return [
-            self.sync_source(i, force=force, full=full, accept_shrink=accept_shrink)
-            for i in ids
-        ]
+        if len(ids) == 1:
+            return [self.sync_source(ids[0], force=force, full=full,
+                                     accept_shrink=accept_shrink)]
+        # Side by side: the pass takes as long as the slowest source, not their sum.
+        outcomes: dict[str, SyncOutcome] = {}
+
+        def one(sid: str) -> None:
+            outcomes[sid] = self.sync_source(sid, force=force, full=full,
+                                             accept_shrink=accept_shrink)
+
+        threads = [threading.Thread(target=one, args=(i,), name=f"kiosk-sync-{i}",
+                                    daemon=True) for i in ids]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        return [outcomes[i] for i in ids]
 
     def sync_source(
         self, source_id: str, *, force: bool = False, full: bool = False,
@@ -204,7 +235,29 @@ class SyncRunner:
     ) -> SyncOutcome:
         """Claim, fetch, apply (or record the failure). Never raises for feed problems."""
         source = self._sources[source_id]
+        with self._lock:
+            if source_id in self._running:
+                return SyncOutcome(source_id, "busy", "this source is already being synced")
+            self._running.add(source_id)
+        return self._run_marked(source, force=force, full=full, accept_shrink=accept_shrink)
+
+    def _run_marked(
+        self, source: Source, *, force: bool, full: bool = False, accept_shrink: bool = False
+    ) -> SyncOutcome:
+        """Sync a source already marked running; unmark it and wake the loop after."""
+        try:
+            return self._sync_claimed(source, force=force, full=full,
+                                      accept_shrink=accept_shrink)
+        finally:
+            with self._lock:
+                self._running.discard(source.config.id)
+            self._wake.set()
+
+    def _sync_claimed(
+        self, source: Source, *, force: bool, full: bool, accept_shrink: bool
+    ) -> SyncOutcome:
         cfg = source.config
+        source_id = cfg.id
         try:
             outcome = self._sync(source, force=force, full=full, accept_shrink=accept_shrink)
         except Exception as exc:  # storage trouble: keep the thread alive, retry later
@@ -216,7 +269,7 @@ class SyncRunner:
             )
         with self._lock:
             self._next[source_id] = outcome.next_at
-        self.last_outcomes[source_id] = outcome
+            self.last_outcomes[source_id] = outcome
         if outcome.outcome == "applied" and self._on_applied is not None:
             try:
                 self._on_applied(outcome)
@@ -240,11 +293,12 @@ class SyncRunner:
             log.info("sync %s: another kiosk is syncing it", sid)
             return SyncOutcome(sid, "busy", "another kiosk is syncing this source", next_at=later)
         try:
-            result = source.fetch(
-                etag=None if full else state.etag,
-                last_modified=None if full else state.last_modified,
-                cursor=None if full else state.cursor,
-            )
+            with fetch_deadline(self._deadline_s):
+                result = source.fetch(
+                    etag=None if full else state.etag,
+                    last_modified=None if full else state.last_modified,
+                    cursor=None if full else state.cursor,
+                )
         except SyncError as exc:
             return self._failed(sid, state, exc, str(exc), cfg.secrets)
         except Exception as exc:  # a defect, not a feed problem: still shown and retried
@@ -271,6 +325,10 @@ class SyncRunner:
         except LeaseLost as exc:
             log.warning("sync %s: %s", sid, exc)
             return SyncOutcome(sid, "lease_lost", str(exc), next_at=ok_at)
+        if report.refused and report.attention:
+            log.warning("sync %s: %s", sid, report.refused)
+            return SyncOutcome(sid, "failed", report.refused, "no usable rows",
+                               config_error=True, report=report, next_at=ok_at)
         if report.refused:
             log.warning("sync %s: %s", sid, report.refused)
             return SyncOutcome(sid, "refused", report.refused, "refused", report=report,
@@ -300,17 +358,22 @@ class SyncRunner:
     def _due(self, now: datetime) -> list[tuple[str, bool]]:
         """(source id, forced) pairs: "sync now" requests first, then scheduled ones."""
         with self._lock:
-            urgent, self._urgent = self._urgent, set()
-            due = [s for s, at in self._next.items() if at is None or at <= now]
+            running = set(self._running)
+            urgent = self._urgent - running
+            self._urgent -= urgent  # a running source's "sync now" waits for its end
+            due = [s for s, at in self._next.items()
+                   if (at is None or at <= now) and s not in running]
         order = dict.fromkeys([*sorted(urgent), *due])
         return [(sid, sid in urgent) for sid in order]
 
     def _wait_s(self, now: datetime) -> float:
         with self._lock:
-            if self._urgent:
+            running = set(self._running)
+            if self._urgent - running:
                 return 0.0
-            times = [at for at in self._next.values() if at is not None]
-            if len(times) < len(self._next):
+            idle = {s: at for s, at in self._next.items() if s not in running}
+            times = [at for at in idle.values() if at is not None]
+            if len(times) < len(idle):
                 return 0.0
         if not times:
             return 60.0
@@ -321,7 +384,16 @@ class SyncRunner:
             for sid, forced in self._due(self._clock()):
                 if self._stopping.is_set():
                     break
-                self.sync_source(sid, force=forced)
+                with self._lock:
+                    if sid in self._running:
+                        continue
+                    self._running.add(sid)
+                    worker = threading.Thread(
+                        target=self._run_marked, args=(self._sources[sid],),
+                        kwargs={"force": forced}, name=f"kiosk-sync-{sid}", daemon=True,
+                    )
+                    self._workers[sid] = worker
+                worker.start()
             if self._stopping.is_set():
                 break
             self._wake.wait(self._wait_s(self._clock()))

@@ -1,7 +1,8 @@
 """Seoul Open API (openapi.seoul.go.kr:8088) sources: Ttareungyi bikes and parking.
 
 URL form: `{base}/{KEY}/json/{SERVICE}/{START}/{END}/[{district}/]`, at most 1,000
-rows per call, so every service is read in windows up to `list_total_count`.
+rows per call, so every service is read in windows of 1,000 until a window comes back
+short or answers INFO-200 (`list_total_count` counts the rows of one window only).
 
 Result codes (in `RESULT.CODE`, inside the service wrapper or at top level, and for
 some failures as XML):
@@ -35,6 +36,7 @@ from kiosk.sync.validate import (
     ADDRESS_MAX,
     EXTRA_VALUE_MAX,
     NAME_MAX,
+    ResultBuilder,
     RowError,
     clamp_free,
     clean_id,
@@ -55,6 +57,13 @@ _CODE_XML = re.compile(r"<CODE>\s*(?:<!\[CDATA\[)?\s*([A-Z]+-\d{3})", re.IGNOREC
 _MESSAGE_XML = re.compile(
     r"<MESSAGE>\s*(?:<!\[CDATA\[)?(.{0,300}?)(?:\]\]>)?\s*</MESSAGE>", re.IGNORECASE | re.DOTALL
 )
+# The service each listing comes from, as residents know it (Korean first).
+BIKE_SERVICE: Final[Mapping[str, str]] = {
+    "service_ko": "따릉이", "service_en": "Ttareungyi (Seoul Bike)",
+}
+PARKING_SERVICE: Final[Mapping[str, str]] = {
+    "service_ko": "서울시 공영주차장", "service_en": "Seoul public parking",
+}
 _STATION_PREFIX = re.compile(r"^\s*(\d{1,6})\s*[.)]\s*")
 
 
@@ -193,32 +202,32 @@ class SeoulOpenApi:
     def rows(self, service: str, *, district: str | None = None) -> Iterator[object]:
         """Every row of a service, window by window; a failing window fails the whole read.
 
-        Each window's rows are released as they are consumed, so memory stays at one
-        window even for large services.
+        The live services report `list_total_count` as the rows of *that* window (1000,
+        1000, 736), not the grand total, so it is never used to stop: windows continue
+        until one comes back short or with INFO-200. Each window's rows are released as
+        they are consumed, so memory stays at one window even for large services.
         """
         cfg = self._source.config
         size = cfg.option_int("page_size", MAX_WINDOW, low=1, high=MAX_WINDOW)
         max_rows = cfg.option_int("max_rows", 100_000, low=1, high=1_000_000)
-        start, total = 1, None
+        start = 1
         while True:
             end = start + size - 1
-            if total is not None:
-                end = min(end, total)
             page = self.page(service, start, end, district)
-            if page.total is not None:
-                total = page.total
-            if total is not None and total > max_rows:
+            if start == 1 and classify_code(page.code) == "empty":
+                self._source._no_data.append(service)
+            if page.total is not None and page.total > max_rows:
                 raise BadResponse(
-                    f"Seoul {service} lists {total} rows, more than max_rows ({max_rows})",
+                    f"Seoul {service} lists {page.total} rows, more than max_rows ({max_rows})",
                     source_id=cfg.id,
                 )
             self._source._pages += 1
             got = len(page.rows)
             yield from drain(page.rows)
-            if got == 0 or (total is None and got < size) or (total is not None and end >= total):
+            if got < size:
                 return
             start = end + 1
-            if start > max_rows:  # no total given and rows keep coming
+            if start > max_rows:
                 raise BadResponse(
                     f"Seoul {service} sent more than max_rows ({max_rows}) rows",
                     source_id=cfg.id,
@@ -260,13 +269,26 @@ class SeoulSourceBase(SourceBase):
             raise ValueError("the Seoul Open API needs a key")
         self.api = SeoulOpenApi(self)
         self._pages = 0
+        self._no_data: list[str] = []
+
+    def _start(self) -> None:
+        self._pages = 0
+        self._no_data = []
+
+    def _note(self, builder: ResultBuilder) -> str:
+        """Why nothing came, in words the association understands (INFO-200)."""
+        if builder.count or not self._no_data:
+            return ""
+        return f"the service answered no data ({', '.join(self._no_data)}: INFO-200)"
 
 
 class SeoulBikeSource(SeoulSourceBase):
     """Ttareungyi (Seoul public bike) stations from `bikeList`.
 
-    The service has no time stamp, so `as_of` is the fetch time; it has no English
-    names either. The "102. " number prefix of station names goes to
+    The service has no time stamp, so `as_of` is left empty and the figures count from
+    when the kiosk last received them (the listing's "last seen"): stamping the fetch
+    time would make every unchanged station look changed on every sync. It has no
+    English names either. The "102. " number prefix of station names goes to
     `extra["station_no"]`.
     """
 
@@ -280,7 +302,7 @@ class SeoulBikeSource(SeoulSourceBase):
         cursor: str | None = None,
     ) -> FetchResult:
         fetched_at = self._clock()
-        self._pages = 0
+        self._start()
         builder = self._builder(complete=True)
         for row in self.api.rows("bikeList"):
             external_id: str | None = None
@@ -293,7 +315,7 @@ class SeoulBikeSource(SeoulSourceBase):
                 builder.quarantine(external_id, str(exc), row)
                 continue
             builder.add(listing, row)
-        return builder.build(fetched_at=fetched_at, pages=self._pages)
+        return builder.build(fetched_at=fetched_at, pages=self._pages, note=self._note(builder))
 
     def _listing(
         self, row: Mapping[str, object], external_id: str, fetched_at: datetime
@@ -301,7 +323,7 @@ class SeoulBikeSource(SeoulSourceBase):
         raw_name = row.get("stationName")
         if not isinstance(raw_name, str):
             raise RowError("stationName must be text")
-        extra: dict[str, str] = {}
+        extra: dict[str, str] = dict(BIKE_SERVICE)
         match = _STATION_PREFIX.match(raw_name)
         if match:
             extra["station_no"] = match.group(1)
@@ -327,7 +349,7 @@ class SeoulBikeSource(SeoulSourceBase):
             address="",
             units_total=total,
             units_free=free,
-            as_of=fetched_at,
+            as_of=None,
             extra=extra,
         )
 
@@ -428,6 +450,7 @@ class SeoulParkingSource(SeoulSourceBase):
         super().__init__(config, fetcher, clock=clock, monotonic=monotonic)
         self._lots: dict[str, _Lot] | None = None
         self._rejects: list[tuple[str, object]] = []
+        self._reject_count = 0
         self._lots_expire = 0.0
         self._static_s = self.config.option_int(
             "static_interval_s", 86_400, low=0, high=30 * 86_400
@@ -441,12 +464,14 @@ class SeoulParkingSource(SeoulSourceBase):
             return self._lots
         lots: dict[str, _Lot] = {}
         rejects: list[tuple[str, object]] = []
+        reject_count = 0
         for row in self.api.rows("GetParkInfo", district=self._district):
             try:
                 if not isinstance(row, dict):
                     raise RowError("row is not an object")
                 code = clean_id(_field(row, *_CODE), "PKLT_CD")
             except RowError as exc:
+                reject_count += 1
                 if len(rejects) < 50:
                     rejects.append((f"GetParkInfo: {exc}", row))
                 continue
@@ -458,7 +483,9 @@ class SeoulParkingSource(SeoulSourceBase):
             _merge_lot(lot, row)
         self._lots = lots
         self._rejects = rejects
-        self._lots_expire = now + self._static_s
+        self._reject_count = reject_count
+        # An empty lot list (no data, every row rejected) is asked again next time.
+        self._lots_expire = now + self._static_s if lots else now
         return lots
 
     def fetch(
@@ -469,21 +496,22 @@ class SeoulParkingSource(SeoulSourceBase):
         cursor: str | None = None,
     ) -> FetchResult:
         fetched_at = self._clock()
-        self._pages = 0
+        self._start()
         catalog = self._catalog()
         live: dict[str, _Live] = {}
         builder = self._builder(complete=True)
         for reason, raw in self._rejects:
             builder.quarantine(None, reason, raw)
+        builder.quarantine_more(self._reject_count - len(self._rejects))
         if self._live:
             for row in self.api.rows("GetParkingInfo", district=self._district):
                 if not isinstance(row, dict):
-                    builder.quarantine(None, "row is not an object", row)
+                    builder.quarantine(None, "GetParkingInfo: row is not an object", row)
                     continue
                 try:
                     code = clean_id(_field(row, *_CODE), "PKLT_CD")
                 except RowError as exc:
-                    builder.quarantine(None, str(exc), row)
+                    builder.quarantine(None, f"GetParkingInfo: {exc}", row)
                     continue
                 if code in live:
                     continue  # repeated live rows carry the same figures
@@ -506,7 +534,7 @@ class SeoulParkingSource(SeoulSourceBase):
                 builder.quarantine(code, str(exc), lot.raw)
                 continue
             builder.add(listing, lot.raw)
-        return builder.build(fetched_at=fetched_at, pages=self._pages)
+        return builder.build(fetched_at=fetched_at, pages=self._pages, note=self._note(builder))
 
     def _listing(
         self,
@@ -517,7 +545,7 @@ class SeoulParkingSource(SeoulSourceBase):
         name = clean_text(lot.name, field="PKLT_NM", max_len=NAME_MAX, required=True)
         lat, lon = parse_coordinates(lot.lat, lot.lon)
         total = parse_count(lot.total, field="TPKCT")
-        extra = dict(lot.facts)
+        extra = dict(PARKING_SERVICE) | lot.facts
         if lot.shared:
             extra["shared_lot"] = "Y"
         free: int | None = None

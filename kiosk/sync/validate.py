@@ -28,14 +28,13 @@ from datetime import UTC, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Final
 
+from kiosk.sync.config import KOREA_LAT, KOREA_LON
 from kiosk.sync.errors import BadResponse
 from kiosk.sync.geo import Area
 from kiosk.sync.records import FeedListing, FetchResult, Quarantined, Tombstone
 
 KST: Final = timezone(timedelta(hours=9), "KST")
 
-KOREA_LAT: Final = (33.0, 39.0)
-KOREA_LON: Final = (124.0, 132.0)
 MAX_UNITS: Final = 100_000
 NAME_MAX: Final = 120
 DESCRIPTION_MAX: Final = 2000
@@ -432,6 +431,10 @@ class ResultBuilder:
             )
         )
 
+    def quarantine_more(self, count: int) -> None:
+        """Count rejected rows whose details were not kept (a source's own cap)."""
+        self._quarantined_more += max(0, count)
+
     def tombstone(self, external_id: str) -> None:
         self._tombstones.setdefault(external_id, Tombstone(self.source_id, external_id))
 
@@ -448,6 +451,7 @@ class ResultBuilder:
         ttl_s: int | None = None,
         last_modified: str | None = None,
         pages: int = 1,
+        note: str = "",
     ) -> FetchResult:
         listings = self._listings
         if self._tombstones:
@@ -474,6 +478,8 @@ class ResultBuilder:
             last_modified=last_modified,
             out_of_area=self.out_of_area,
             pages=pages,
+            rejected=len(self._quarantined) + self._quarantined_more,
+            note=note,
         )
         self._listings = []
         return result

@@ -251,8 +251,28 @@ def test_feed_urls_on_other_hosts_are_ignored(
     for feed in doc["data"]["feeds"]:
         feed["url"] = feed["url"].replace("127.0.0.1", "evil.example")
     gbfs.overrides["/v3/gbfs.json"] = doc
-    with pytest.raises(BadResponse, match="no usable feeds"):
+    with pytest.raises(BadResponse, match="no usable feeds") as caught:
         source(f"{gbfs.base}/v3/gbfs.json", fetcher).fetch()
+    # The message says which host and which option lets it in.
+    assert "another host (evil.example)" in str(caught.value)
+    assert "allow_other_hosts = true" in str(caught.value)
+
+
+def test_status_on_another_host_names_the_option(
+    gbfs: GbfsFixtureServer, fetcher: HttpFetcher, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Only the live feeds moved to a CDN host: the error says how to allow it."""
+    doc = gbfs.doc("/v3/gbfs.json")
+    for feed in doc["data"]["feeds"]:
+        if feed["name"] in ("station_status", "vehicle_status"):
+            feed["url"] = feed["url"].replace("127.0.0.1", "cdn.example")
+    gbfs.overrides["/v3/gbfs.json"] = doc
+    with pytest.raises(BadResponse, match="neither") as caught:
+        source(f"{gbfs.base}/v3/gbfs.json", fetcher).fetch()
+    assert "another host (cdn.example)" in str(caught.value)
+    assert "allow_other_hosts" in str(caught.value)
+    assert any("allow_other_hosts" in r.getMessage() for r in caplog.records
+               if r.name == "kiosk.sync.gbfs")
 
 
 def test_vehicles_can_be_switched_off(gbfs: GbfsFixtureServer, fetcher: HttpFetcher) -> None:

@@ -5,6 +5,7 @@ on SQLite and on PostgreSQL."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -141,9 +142,105 @@ def test_empty_snapshot_of_a_large_source_is_refused(service: HubSyncService, cl
     assert report.applied and report.retired == 25 and service.listings_of("src") == []
 
 
-def test_a_small_source_may_empty(service: HubSyncService, clock) -> None:
-    sync(service, result([listing(n) for n in range(5)], fetched_at=clock()))
-    assert sync(service, result([], fetched_at=clock())).retired == 5
+def test_no_data_never_empties_a_small_source(service: HubSyncService, clock) -> None:
+    """Five stations within 500 m: one INFO-200 must not empty the map."""
+    sync(service, result([listing(n) for n in range(5)], fetched_at=clock(), etag='"v1"'))
+    before = snapshot(service, "src")
+    clock.advance(minutes=1)
+    empty = replace(result([], fetched_at=clock()),
+                    note="the service answered no data (INFO-200)")
+    report = sync(service, empty)
+    assert not report.applied and report.retired == 0 and not report.attention
+    assert "the service answered no data (INFO-200)" in (report.refused or "")
+    assert "retire 5 of 5" in (report.refused or "")
+    assert snapshot(service, "src") == before
+    [status] = service.status([("src", "seoul_bike", 60)])
+    assert status.health == "refused" and status.state.listing_count == 5
+    assert status.state.next_attempt_at == clock() + timedelta(seconds=5)  # retried
+    # Even one listing of one is guarded; losing a minority of a small source is not.
+    assert not sync(service, result([listing(0)], fetched_at=clock())).applied
+    assert sync(service, result([listing(n) for n in range(3)], fetched_at=clock())).applied
+    assert not sync(service, result([listing(0)], fetched_at=clock())).applied
+    report = sync(service, result([], fetched_at=clock()), accept_shrink=True)
+    assert report.applied and report.retired == 3 and service.listings_of("src") == []
+    assert service.status([("src", "seoul_bike", 60)])[0].health == "ok"
+
+
+def test_a_rejected_row_keeps_its_last_good_version(service: HubSyncService, clock) -> None:
+    """NaN coordinates for one station: the station stays where it was, its figures
+    stale, the row counted as quarantined; a later good row brings it back to fresh."""
+    sync(service, result([listing(n, units_free=n) for n in range(6)], fetched_at=clock()))
+    good = {x.external_id: x for x in service.listings_of("src")}["x00002"]
+    clock.advance(seconds=60)
+    batch = result([listing(n, units_free=n) for n in range(6) if n != 2], fetched_at=clock(),
+                   quarantined=(("x00002", "lat is not a number"),))
+    report = sync(service, batch)
+    assert report.applied and (report.retired, report.quarantined, report.held) == (0, 1, 1)
+    assert report.updated == 0 and report.inserted == 0
+    kept = {x.external_id: x for x in service.listings_of("src")}["x00002"]
+    assert (kept.lat, kept.units_free, kept.last_seen) == (good.lat, 2, good.last_seen)
+    found = {n.listing.external_id: n for n in service.nearby(*KIOSK)}
+    assert found["x00002"].stale and found["x00002"].held == "lat is not a number"
+    assert not found["x00003"].stale and found["x00003"].held is None
+    assert service.states()["src"].quarantined_count == 1
+    clock.advance(seconds=60)
+    sync(service, result([listing(n, units_free=n) for n in range(6)], fetched_at=clock()))
+    back = {n.listing.external_id: n for n in service.nearby(*KIOSK)}["x00002"]
+    assert not back.stale and back.held is None
+
+
+def test_an_unchanged_answer_changes_nothing(service: HubSyncService, clock) -> None:
+    """The same 53 stations again: 0 changed, no row rewritten, only "last seen" moves."""
+    rows = [listing(n, as_of=None, extra={"station_no": str(3500 + n)}) for n in range(53)]
+    sync(service, result(rows, fetched_at=clock()))
+    before = snapshot(service, "src")
+    clock.advance(minutes=2)
+    report = sync(service, result(list(rows), fetched_at=clock()))
+    assert (report.inserted, report.updated, report.retired, report.unchanged) == (0, 0, 0, 53)
+    assert not report.changed
+    assert snapshot(service, "src") == before
+    assert {x.last_seen for x in service.listings_of("src")} == {clock()}
+    assert {n.as_of for n in service.nearby(*KIOSK)} == {clock()}
+
+
+@pytest.mark.parametrize(
+    ("rejected", "outside", "expected"),
+    [
+        ((("9", "PKLT_CD is missing"),) * 9, 0, "all 9 rows: PKLT_CD is missing"),
+        ((), 2736, "all 2736 rows are outside the kiosk's area"),
+        ((("a", "lat is not a number"), ("b", "lat is not a number"),
+          ("c", "rackTotCnt is negative")), 4,
+         "all 7 rows: 3 rejected (lat is not a number (2); rackTotCnt is negative (1)), "
+         "4 outside"),
+    ],
+)
+def test_nothing_usable_needs_attention_and_keeps_listings(
+    service: HubSyncService, clock, rejected: tuple[tuple[str, str], ...], outside: int,
+    expected: str,
+) -> None:
+    sync(service, result([listing(n) for n in range(4)], fetched_at=clock()))
+    before = snapshot(service, "src")
+    clock.advance(minutes=1)
+    batch = replace(result([], fetched_at=clock(), quarantined=rejected), out_of_area=outside)
+    report = sync(service, batch)
+    assert report.attention and not report.applied and expected in (report.refused or "")
+    assert snapshot(service, "src") == before
+    [status] = service.status([("src", "seoul_parking", 60)])
+    assert status.health == "attention" and expected in (status.state.last_error or "")
+    assert status.state.listing_count == 4
+    assert status.state.quarantined_count == len(rejected)
+    # Rows arrive again: healthy, attention cleared.
+    assert sync(service, result([listing(n) for n in range(4)], fetched_at=clock())).applied
+    assert service.status([("src", "seoul_parking", 60)])[0].health == "ok"
+
+
+def test_every_row_rejected_on_a_new_source_is_not_ok(service: HubSyncService, clock) -> None:
+    report = sync(service, result([], fetched_at=clock(),
+                                  quarantined=(("1", "coordinates are outside Korea"),)))
+    assert report.attention
+    [status] = service.status([("src", "gbfs", 60)])
+    assert status.health == "attention"
+    assert status.state.last_error == "no usable rows: all 1 rows: coordinates are outside Korea"
 
 
 def test_failure_inside_apply_changes_nothing(

@@ -143,6 +143,15 @@ def test_config_from_mapping() -> None:
             {"id": "a", "kind": "gbfs", "url": "http://h", "center": [37.6, 127], "radius_m": 0},
             "positive",
         ),
+        (  # swapped: [lon, lat]
+            {"id": "a", "kind": "gbfs", "url": "http://h", "center": [127.02, 37.6], "radius_m": 5},
+            "center 127.02, 37.6 is not in Korea",
+        ),
+        (  # Tokyo
+            {"id": "a", "kind": "gbfs", "url": "http://h", "center_lat": 35.68,
+             "center_lon": 139.76, "radius_m": 500},
+            "is not in Korea",
+        ),
         ({"id": "a", "kind": "gbfs", "url": "http://h", "interval_s": 0}, "interval_s"),
         ({"id": "a", "kind": "gbfs", "url": "http://h", "interval_s": True}, "interval_s"),
         ({"id": "a", "kind": "gbfs", "url": "http://h", "key": "a b c"}, "malformed"),

@@ -64,7 +64,7 @@ def test_demo_hub_end_to_end_then_offline(database_url: str) -> None:
         near = svc.nearby(*KIOSK, radius_m=3000)
         assert {n.listing.kind for n in near} >= {"bike", "parking", "space", "item"}
         assert all(not n.stale for n in near)
-        assert all(n.listing.as_of is not None for n in near if n.listing.kind == "bike")
+        assert all(n.as_of is not None for n in near if n.listing.kind == "bike")
         statuses = {s.state.source_id: s for s in svc.status(
             [(c.id, c.kind, c.interval_s) for c in configs])}
         assert {s.health for s in statuses.values()} == {"ok"}
@@ -278,3 +278,69 @@ def test_a_defect_in_a_source_is_recorded_not_raised(
         [status] = svc.status([("hub", "sharehub", 60)])
         assert status.health == "error" and "ZeroDivisionError" in (status.state.last_error or "")
         assert svc.claim("hub", "other", if_due=False).acquired  # the lease was given back
+
+
+def dripping(serve: Serve) -> tuple[LoopbackServer, list[str]]:
+    """A GBFS host whose every file drips one byte at a time, forever (until stopped)."""
+    seen: list[str] = []
+
+    def drip(request: Request) -> Reply:
+        seen.append(request.path)
+
+        def body() -> Any:
+            yield b'{"last_updated": 1, "ttl": 0, "data": {"feeds": ['
+            while not request.stopping.wait(0.02):
+                yield b" "
+
+        return Reply(200, body())
+
+    return serve(drip), seen
+
+
+def test_one_dripping_source_delays_only_itself(
+    database_url: str, clock: Any, feed: Any, serve: Serve, fetcher: HttpFetcher
+) -> None:
+    """Two dripping GBFS systems and one good hub feed, on the background runner: the
+    good feed is applied while both slow ones are still being read."""
+    slow, seen = dripping(serve)
+    with hub_service(database_url, clock) as svc:
+        sources = [build_source(make_config("gbfs", f"{slow.base_url}/{name}/gbfs.json",
+                                            id=name), fetcher) for name in ("slow-a", "slow-b")]
+        sources.append(build_source(make_config("sharehub", feed.url, id="hub"), fetcher))
+        in_flight: list[set[str]] = []
+
+        def applied(outcome: SyncOutcome) -> None:
+            in_flight.append({sid for sid in ("slow-a", "slow-b")
+                              if sid not in runner.last_outcomes})
+
+        runner = SyncRunner(sources, svc, owner="k1", clock=clock, on_applied=applied,
+                            deadline_s=60)
+        runner.start()
+        try:
+            assert wait_for(lambda: bool(in_flight))
+            assert in_flight[0] == {"slow-a", "slow-b"}  # neither slow source had finished
+            assert len(svc.listings_of("hub")) == 40
+            assert wait_for(lambda: len(seen) == 2)  # both slow ones are being read
+            assert "slow-a" not in runner.last_outcomes
+        finally:
+            slow.stop()  # the dripping bodies end (as invalid JSON): the workers finish
+            assert runner.stop(timeout=15)
+        assert runner.last_outcomes["slow-a"].outcome == "failed"
+
+
+def test_a_sync_has_one_total_deadline(
+    database_url: str, clock: Any, serve: Serve, fetcher: HttpFetcher
+) -> None:
+    """Each request's own limit is 10 s here; the whole sync still ends at 0.5 s."""
+    slow, _seen = dripping(serve)
+    with hub_service(database_url, clock) as svc:
+        sources = [build_source(make_config("gbfs", f"{slow.base_url}/{name}/gbfs.json",
+                                            id=name), fetcher) for name in ("slow-a", "slow-b")]
+        runner = SyncRunner(sources, svc, owner="k1", clock=clock, deadline_s=0.5)
+        started = time.monotonic()
+        outcomes = runner.run_once()
+        elapsed = time.monotonic() - started
+        assert [(o.outcome, o.error_label) for o in outcomes] == [("failed", "timeout")] * 2
+        assert elapsed < 5.0  # neither the 10 s request limit nor their sum
+        assert {s.health for s in svc.status([("slow-a", "gbfs", 60), ("slow-b", "gbfs", 60)])} \
+            == {"offline"}

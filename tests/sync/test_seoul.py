@@ -240,14 +240,17 @@ def generated_rows(count: int) -> list[dict[str, str]]:
 
 
 def paged(rows: list[dict[str, str]], root: str = "rentBikeStatus") -> Responder:
+    """Pages like the live services: `list_total_count` is the number of rows in *that*
+    window (1000, 1000, 736), and a window past the end answers INFO-200."""
+
     def respond(start: int, end: int) -> Reply:
         window = rows[start - 1 : end]
         if not window:
-            return json_reply(wrapped(root, "INFO-200"))
+            return json_reply(wrapped(root, "INFO-200", "해당하는 데이터가 없습니다."))
         return json_reply(
             {
                 root: {
-                    "list_total_count": len(rows),
+                    "list_total_count": len(window),
                     "RESULT": {"CODE": "INFO-000", "MESSAGE": "정상 처리되었습니다."},
                     "row": window,
                 }
@@ -263,22 +266,77 @@ def test_paging_in_windows_of_1000(seoul: SeoulServer, fetcher: HttpFetcher) -> 
     assert seoul.windows == [
         ("bikeList", 1, 1000),
         ("bikeList", 1001, 2000),
-        ("bikeList", 2001, 2345),
+        ("bikeList", 2001, 3000),
     ]
     assert len(result.listings) == 2345 and result.pages == 3
     assert len({x.external_id for x in result.listings}) == 2345
 
 
+def gangnam_rows(count: int) -> list[dict[str, str]]:
+    """Stations spread over Seoul in the live order: the last 300 are around Gangnam
+    station (37.4979, 127.0276), the rest far north-west of it."""
+    rows = generated_rows(count)
+    for n, row in enumerate(rows[-300:]):
+        row["stationLatitude"] = f"{37.4979 + (n % 20 - 10) * 0.0004:.8f}"
+        row["stationLongitude"] = f"{127.0276 + (n // 20 - 7) * 0.0005:.8f}"
+        row["stationName"] = f"{2300 + n}. 강남역 {n}번 대여소"
+    return rows
+
+
+def test_live_paging_reaches_stations_beyond_row_1000(
+    seoul: SeoulServer, fetcher: HttpFetcher
+) -> None:
+    """The live count is per window (1000, 1000, 736): a kiosk in Gangnam, whose
+    stations come in the last window, must still get them."""
+    rows = gangnam_rows(2736)
+    seoul.services["bikeList"] = paged(rows)
+    result = bikes(seoul, fetcher, center=[37.4979, 127.0276], radius_m=500).fetch()
+    assert seoul.windows == [
+        ("bikeList", 1, 1000),
+        ("bikeList", 1001, 2000),
+        ("bikeList", 2001, 3000),
+    ]
+    near = {x.external_id for x in result.listings}
+    assert len(near) > 100 and near <= {r["stationId"] for r in rows[-300:]}
+    assert result.out_of_area == 2736 - len(near)
+
+
+def test_a_full_last_window_asks_once_more(seoul: SeoulServer, fetcher: HttpFetcher) -> None:
+    seoul.services["bikeList"] = paged(generated_rows(2000))
+    assert len(bikes(seoul, fetcher).fetch().listings) == 2000
+    assert [w[1:] for w in seoul.windows] == [(1, 1000), (1001, 2000), (2001, 3000)]
+
+
+def test_a_grand_total_does_not_stop_paging_early(
+    seoul: SeoulServer, fetcher: HttpFetcher
+) -> None:
+    """Whatever list_total_count says (here a total smaller than the rows that keep
+    coming), windows continue until one comes back short."""
+    rows = generated_rows(1500)
+
+    def says_1000(start: int, end: int) -> Reply:
+        window = rows[start - 1 : end]
+        if not window:
+            return json_reply(wrapped("rentBikeStatus", "INFO-200"))
+        result = {"CODE": "INFO-000", "MESSAGE": "ok"}
+        return json_reply(
+            {"rentBikeStatus": {"list_total_count": 1000, "RESULT": result, "row": window}}
+        )
+
+    seoul.services["bikeList"] = says_1000
+    assert len(bikes(seoul, fetcher).fetch().listings) == 1500
+
+
 def test_exactly_one_window(seoul: SeoulServer, fetcher: HttpFetcher) -> None:
     seoul.services["bikeList"] = paged(generated_rows(1000))
     assert len(bikes(seoul, fetcher).fetch().listings) == 1000
-    assert seoul.windows == [("bikeList", 1, 1000)]
+    assert seoul.windows == [("bikeList", 1, 1000), ("bikeList", 1001, 2000)]
 
 
 def test_smaller_windows_for_the_sample_key(seoul: SeoulServer, fetcher: HttpFetcher) -> None:
     seoul.services["bikeList"] = paged(generated_rows(12))
     result = bikes(seoul, fetcher, options={"page_size": 5}).fetch()
-    assert [w[1:] for w in seoul.windows] == [(1, 5), (6, 10), (11, 12)]
+    assert [w[1:] for w in seoul.windows] == [(1, 5), (6, 10), (11, 15)]
     assert len(result.listings) == 12
 
 
@@ -323,7 +381,7 @@ def test_bike_rows(seoul: SeoulServer, fetcher: HttpFetcher) -> None:
         9,
     )
     assert s.lat == pytest.approx(37.60350037) and s.kind == "bike" and s.name_en == ""
-    assert s.as_of == result.fetched_at
+    assert s.as_of is None  # no source time: the read side uses when it was last seen
     assert by_id["ST-3504"].name_ko == "길음시장 입구"
     assert (
         by_id["ST-3509"].name_ko == "월곡역 3번출구" and "station_no" not in by_id["ST-3509"].extra
