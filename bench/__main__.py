@@ -36,6 +36,7 @@ REGISTRY: dict[str, str] = {
     "booking": "bench.areas.booking",
     "map": "bench.areas.map",
     "sync": "bench.areas.sync",
+    "seoul": "bench.areas.seoul",
     "idle": "bench.areas.idle",
     "soak": "bench.areas.soak",
 }

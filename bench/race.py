@@ -13,7 +13,7 @@ import json
 import multiprocessing as mp
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -60,13 +60,13 @@ def prepare(url: str, capacity: int, households: int) -> tuple[list[int], dateti
     """A fresh resource with ``capacity`` units and ``households`` households."""
     from kiosk.app import build_services
     from kiosk.config import Settings
-    from kiosk.domain.households import Household, PinHasher
+    from kiosk.domain.households import Household
     from kiosk.domain.resources import Location, Resource, ResourceKind
     from kiosk.domain.rules import BookingRules
 
     services = build_services(Settings(database_url=url))
     now = datetime.now(UTC)
-    hasher = PinHasher(n=2**4)
+    hasher = replace(services.bookings.hasher, n=2**4)  # its key, a cheap cost
     pin_hash = hasher.hash("1234")
     with services.bookings.uow(write=True) as uow:
         uow.resources.save(Resource(RESOURCE, ResourceKind.PARKING, "경합 주차", "Race parking",

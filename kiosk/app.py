@@ -18,11 +18,12 @@ from kiosk.domain.admin_accounts import PasswordHasher
 from kiosk.domain.bookings import Actor
 from kiosk.domain.clock import local_midnight, to_local, utc_now
 from kiosk.domain.errors import BookingRefused
-from kiosk.domain.households import LockoutPolicy
+from kiosk.domain.households import LockoutPolicy, PinHasher
 from kiosk.domain.policy import BookingRequest
 from kiosk.services.admin_accounts import AdminAccountService
 from kiosk.services.booking import BookingService
 from kiosk.services.booking_search import BookingDesk
+from kiosk.services.desk_alerts import DeskAlerts
 from kiosk.services.household_admin import HouseholdAdmin
 from kiosk.services.hub_sync import HubSyncService
 from kiosk.services.importing import VillageAdmin
@@ -37,6 +38,7 @@ from kiosk.services.status import (
 )
 from kiosk.storage import migrate
 from kiosk.storage.engine import create_db_engine, session_factories
+from kiosk.storage.pin_key import PinKeyStatus, open_pin_key
 from kiosk.storage.unit_of_work import SqlUnitOfWorkFactory
 
 if TYPE_CHECKING:
@@ -60,6 +62,7 @@ class Services:
     bookings: BookingService
     village: VillageAdmin
     hub: HubSyncService
+    pin_key: PinKeyStatus | None = None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -72,14 +75,21 @@ def build_services(settings: Settings, upgrade: bool = True) -> Services:
         migrate.upgrade_if_behind(engine)
     reader, writer = session_factories(engine)
     uow = SqlUnitOfWorkFactory(reader, writer)
+    # The secret PIN key (created on a database's first start; a missing or wrong one
+    # makes the hasher refuse PINs with a message, it never stops the kiosk).
+    pin_key = open_pin_key(engine, settings.effective_pin_key_path, utc_now())
+    hasher = PinHasher(key=pin_key.key, key_problem=pin_key.problem)
     bookings = BookingService(
         uow=uow,
         clock=utc_now,
         holidays=KoreanHolidays(settings.public_holidays, settings.extra_holidays),
         lockout=LockoutPolicy(settings.pin_max_attempts, settings.pin_lock_minutes),
+        kiosk_id=settings.kiosk_id,
+        hasher=hasher,
     )
-    return Services(settings, engine, bookings, VillageAdmin(uow=uow, clock=utc_now),
-                    HubSyncService(uow=uow, clock=utc_now))
+    return Services(settings, engine, bookings,
+                    VillageAdmin(uow=uow, clock=utc_now, hasher=hasher),
+                    HubSyncService(uow=uow, clock=utc_now), pin_key)
 
 
 def read_resource_file(path: Path) -> list[dict[str, Any]]:
@@ -220,7 +230,7 @@ def run_kiosk(settings: Settings, fullscreen: bool = True, argv: list[str] | Non
         assert prepared is not None
         runtime = FieldRuntime.start(prepared, settings, services.engine, app, window,
                                      lock=fullscreen, sync_state=lambda: hub_state(hub),
-                                     first_round_now=False)
+                                     first_round_now=False, status=voice_note(window))
         after_first_paint(window, runtime.first_round)
         if runner is not None:
             after_first_paint(window, runner.start)
@@ -242,6 +252,22 @@ def hub_state(hub: SyncedHub) -> str:
     when = status.listings_as_of.isoformat(timespec="minutes") if status.listings_as_of else "-"
     state = {True: "online", False: "offline", None: "not synced"}[status.online]
     return f"{state}; listings as of {when}"
+
+
+def voice_note(window: QWidget) -> Callable[[], str]:
+    """The heartbeat's ``voice=<status>`` note, so the desk learns a kiosk cannot speak.
+    Kept up to date on the GUI thread; the heartbeat worker only reads the string."""
+    guide = getattr(window, "guide", None)
+    if guide is None:
+        return lambda: ""
+    note = {"text": ""}
+
+    def update() -> None:
+        note["text"] = f"voice={guide.status.value}"
+
+    guide.statusChanged.connect(update)
+    update()
+    return lambda: note["text"]
 
 
 def keep_watchdog_fed(app: QApplication, _window: QWidget) -> Callable[[], None]:
@@ -266,6 +292,7 @@ class DeskServices:
     reports: ReportService
     sync: SyncStatusSource
     heartbeats: HeartbeatSource
+    alerts: DeskAlerts
 
     @property
     def bookings(self) -> BookingService:
@@ -276,9 +303,13 @@ def build_desk(services: Services, hasher: PasswordHasher | None = None,
                sync: SyncStatusSource | None = None,
                heartbeats: HeartbeatSource | None = None) -> DeskServices:
     """The desk's services; sync and heartbeats stay "not connected" unless given."""
+    from kiosk.storage.heartbeats import SqlHeartbeatStore
+
     uow, clock = services.bookings.uow, services.bookings.clock
-    accounts = AdminAccountService(uow, clock) if hasher is None else \
-        AdminAccountService(uow, clock, hasher=hasher)
+    place = f"{services.settings.kiosk_id}-desk"
+    accounts = AdminAccountService(uow, clock, place=place) if hasher is None else \
+        AdminAccountService(uow, clock, hasher=hasher, place=place)
+    sync = sync or NotConnected()
     return DeskServices(
         services=services,
         accounts=accounts,
@@ -286,8 +317,10 @@ def build_desk(services: Services, hasher: PasswordHasher | None = None,
         resources=ResourceAdmin(uow, clock, services.bookings),
         households=HouseholdAdmin(uow, clock, services.village, services.bookings),
         reports=ReportService(uow, clock),
-        sync=sync or NotConnected(),
+        sync=sync,
         heartbeats=heartbeats or NotConnected(),
+        alerts=DeskAlerts(uow, clock, SqlHeartbeatStore(services.engine), sync,
+                          services.settings.heartbeat_interval_s),
     )
 
 

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import io
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk import __version__
 from kiosk.config import ConfigError, Settings, describe, load_settings
@@ -23,9 +27,10 @@ from kiosk.domain.clock import (
     to_local,
 )
 from kiosk.domain.errors import BookingRefused
-from kiosk.domain.households import parse_household_label
+from kiosk.domain.households import PinKeyUnavailable, parse_household_label
 from kiosk.domain.policy import BookingRequest
 from kiosk.services.importing import ImportRefused
+from kiosk.services.spreadsheet import csv_row
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_UNAVAILABLE = 0, 1, 2, 3
 CLI_ACTOR = Actor("admin", "cli", is_manager=False)
@@ -67,6 +72,26 @@ def cmd_demo(args: argparse.Namespace) -> int:
     finally:
         services.close()
     print("demo PINs: the four digits of the unit, e.g. 101-1203 → 1203, 101-302 → 0302")
+    return EXIT_OK
+
+
+def cmd_pin_key(args: argparse.Namespace) -> int:
+    """Create the PIN key if this database has none, seal plain PIN hashes with it, and
+    say where it is (for the installer: copy it to the other kiosks and back it up)."""
+    services = _services(args)
+    try:
+        status = services.pin_key
+    finally:
+        services.close()
+    assert status is not None
+    if status.problem:
+        print(f"kiosk pin-key: {status.problem}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"PIN key: {status.path} (key {status.key_id}"
+          f"{', created now' if status.created else ''}); the database matches it")
+    print(f"plain PIN hashes sealed now: {status.sealed}")
+    print("copy this file (mode 0600) to every kiosk and desk PC that shares the database, "
+          "and back it up apart from the database backups")
     return EXIT_OK
 
 
@@ -207,7 +232,7 @@ def cmd_bookings_list(args: argparse.Namespace) -> int:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(BOOKING_FIELDS)
-        writer.writerows(rows)
+        writer.writerows(csv_row(row) for row in rows)  # no cell starts a formula
         if getattr(args, "output", None):
             _write_text(args.output, out.getvalue())
             print(f"{len(rows)} bookings written to {args.output}")
@@ -316,6 +341,8 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database maintenance").add_subparsers(
         dest="db_command", metavar="ACTION", required=True)
     db.add_parser("upgrade", help="apply migrations").set_defaults(handler=cmd_db_upgrade)
+    sub.add_parser("pin-key", help="create or check the secret PIN key and seal old PIN "
+                   "hashes with it").set_defaults(handler=cmd_pin_key)
 
     config = sub.add_parser("config", help="settings").add_subparsers(
         dest="config_command", metavar="ACTION", required=True)
@@ -386,7 +413,10 @@ def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:  # type
     from kiosk.map import cli as map_cli
     from kiosk.sync import cli as sync_cli
 
-    return [map_cli.register, sync_cli.register, backup_cli.register, health_cli.register]
+    # `map export` without --listings exports the synced listings stored in the database.
+    map_register = functools.partial(map_cli.register,
+                                     settings_export_source=sync_cli.map_export_source)
+    return [map_register, sync_cli.register, backup_cli.register, health_cli.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -420,6 +450,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(f"kiosk: not available: {explain(exc)}", file=sys.stderr)
         return EXIT_UNAVAILABLE if exc.reason.value not in ("not_found",) else EXIT_BAD_INPUT
+    except (SQLAlchemyError, sqlite3.Error) as exc:
+        from kiosk.storage.failures import storage_failure_text
+
+        print(f"kiosk: {storage_failure_text(exc)}", file=sys.stderr)
+        return EXIT_FAILED
+    except PinKeyUnavailable as exc:
+        print(f"kiosk: PINs cannot be set or checked: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         return 130
 

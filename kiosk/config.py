@@ -24,6 +24,8 @@ APP_NAME = "sharing-village-kiosk"
 CONFIG_ENV = "KIOSK_CONFIG"
 DATABASE_ENV = "KIOSK_DATABASE_URL"
 DATA_DIR_ENV = "KIOSK_DATA_DIR"
+PIN_KEY_ENV = "KIOSK_PIN_KEY"
+PIN_KEY_NAME = "pin.key"
 
 
 class ConfigError(ValueError):
@@ -86,6 +88,7 @@ class Settings:
     busy_timeout_ms: int = 15000
     pin_max_attempts: int = 5
     pin_lock_minutes: int = 10
+    pin_key_file: Path | None = None
     sweep_interval_s: int = 60
     panel: Panel = field(default_factory=Panel)
     office: Office = field(default_factory=Office)
@@ -124,6 +127,20 @@ class Settings:
     def effective_backup_dir(self) -> Path:
         """The configured backup folder, or ``backups`` in the data directory."""
         return self.backup_dir or data_dir() / "backups"
+
+    @property
+    def effective_pin_key_path(self) -> Path:
+        """The secret PIN key: ``KIOSK_PIN_KEY``, else ``[security] pin_key_file``, else
+        ``pin.key`` beside the config file (in the config folder, never in the data folder
+        whose backups copy the database: the two must not travel together)."""
+        override = os.environ.get(PIN_KEY_ENV)
+        if override:
+            return Path(override).expanduser()
+        if self.pin_key_file is not None:
+            return self.pin_key_file
+        if self.config_path is not None and self.config_path.is_file():
+            return self.config_path.parent / PIN_KEY_NAME
+        return default_config_path().parent / PIN_KEY_NAME
 
     @property
     def log_dir(self) -> Path:
@@ -275,6 +292,9 @@ FIELDS: dict[tuple[str, str], tuple[str, Callable[[Any], Any], str]] = {
                                       "how long a writer waits for SQLite's lock"),
     ("security", "pin_max_attempts"): ("pin_max_attempts", _positive_int,
                                        "wrong PINs before a household is locked"),
+    ("security", "pin_key_file"): ("pin_key_file", _optional_path,
+                                   "secret key sealed into PIN hashes; empty = pin.key beside "
+                                   "this config file"),
     ("security", "pin_lock_minutes"): ("pin_lock_minutes", _positive_int,
                                        "minutes a locked household waits"),
     ("panel", "width_mm"): ("panel.width_mm", _number(100, 3000), "panel width in mm"),
@@ -479,6 +499,8 @@ def describe(settings: Settings) -> list[tuple[str, str, str]]:
             value = _mask_password(value) or f"(SQLite) {settings.effective_database_url}"
         if name == "backup_dir":
             value = settings.effective_backup_dir
+        if name == "pin_key_file":
+            value = settings.effective_pin_key_path
         if name == "admin_pin_hash":
             value = "(set)" if value else "(not set: kiosk mode cannot be left on screen)"
         if isinstance(value, tuple):

@@ -25,14 +25,17 @@ class Check:
 
 def run_checks(settings: Settings, render: bool = False) -> list[Check]:
     """Every check; ``render`` also draws the map page in a hidden browser (a few seconds)."""
+    modes = file_modes(settings)  # before opening the database, which makes it private
     return [
         _config(settings),
         *_database(settings),
+        pin_key_check(settings),
         _integrity(settings),
         _backups(settings),
         _heartbeat(settings),
         _disk(),
         _logs(settings),
+        modes,
         _assets(),
         desk_translation(),
         _fonts(),
@@ -205,6 +208,74 @@ def _logs(settings: Settings) -> Check:
     files = [p for p in directory.iterdir() if p.is_file()]
     size = sum(p.stat().st_size for p in files)
     return Check("logs", True, f"{len(files)} file(s), {size / 1e6:.1f} MB in {directory}")
+
+
+def file_modes(settings: Settings) -> Check:
+    """The data folder, database, backups and logs must be the kiosk user's alone: a
+    readable database or backup gives away every household's PIN hash."""
+    from kiosk.config import data_dir
+    from kiosk.health.startup import sqlite_path
+    from kiosk.storage.private import mode_problems
+
+    folders = [data_dir(), settings.effective_backup_dir, settings.log_dir]
+    problems = mode_problems(folders, sqlite_path(settings.effective_database_url))
+    if not problems:
+        return Check("file modes", True, "data, database, backups and logs are private "
+                                         "(folders 0700, files 0600)")
+    shown = "; ".join(str(p) for p in problems[:3])
+    more = f" and {len(problems) - 3} more" if len(problems) > 3 else ""
+    paths = " ".join(sorted({str(p.path) for p in problems if p.wanted == 0o700}))
+    return Check("file modes", False, f"readable by other users: {shown}{more}",
+                 "start the kiosk once (it fixes its own files), or run "
+                 f"chmod 0700 {paths or '<folder>'} and chmod 0600 on the files")
+
+
+def pin_key_check(settings: Settings) -> Check:
+    """The secret PIN key file is there, private, and the one the database's PIN hashes
+    were sealed with (compared by key id; the key itself is never in the database)."""
+    from kiosk.domain.credentials import key_fingerprint
+    from kiosk.storage.engine import create_db_engine
+    from kiosk.storage.pin_key import (
+        PinKeyFileError,
+        is_private,
+        missing_key_problem,
+        read_key,
+        stored_key_id,
+        wrong_key_problem,
+    )
+
+    path = settings.effective_pin_key_path
+    try:
+        engine = create_db_engine(settings.effective_database_url, settings.busy_timeout_ms)
+        try:
+            recorded = stored_key_id(engine)
+        finally:
+            engine.dispose()
+    except Exception as exc:  # doctor reports every failure
+        return Check("pin key", False, f"cannot read the key id from the database: "
+                     f"{str(exc).splitlines()[0]}", "run `kiosk db upgrade`")
+    try:
+        key = read_key(path)
+    except PinKeyFileError as exc:
+        return Check("pin key", False, str(exc), f"restore {path} from the backup of the "
+                     "config folder, or copy it from another kiosk of this village")
+    if key is None:
+        if recorded is None:
+            return Check("pin key", True, f"{path} not created yet (the kiosk creates it on "
+                                          "its first start)")
+        return Check("pin key", False, missing_key_problem(path, recorded),
+                     f"restore {path} (mode 0600); until then the kiosk refuses every PIN")
+    if recorded is not None and key_fingerprint(key) != recorded:
+        return Check("pin key", False, wrong_key_problem(path, key_fingerprint(key), recorded),
+                     f"restore the right {path}; until then the kiosk refuses every PIN")
+    if not is_private(path):
+        return Check("pin key", False, f"{path} can be read by other users",
+                     f"chmod 0600 {path} (the kiosk also fixes it on start)")
+    detail = f"{path} (key {key_fingerprint(key)})"
+    if recorded is None:
+        return Check("pin key", True, detail + "; the database records it on the next start")
+    return Check("pin key", True, detail + " matches the database; keep a copy apart from "
+                                           "the database backups")
 
 
 def _config(settings: Settings) -> Check:

@@ -35,6 +35,7 @@ MESSAGES: dict[Refusal, str] = {
     Refusal.CHECKIN_CLOSED: "check-in closed at {closed}; the booking was released",
     Refusal.BAD_STATE: "not possible in this state",
     Refusal.BUSY: "the database is busy; please try again",
+    Refusal.PIN_KEY_UNAVAILABLE: "PINs cannot be checked here now: ask the management office",
 }
 
 

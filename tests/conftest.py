@@ -31,6 +31,20 @@ def process_clock_restored(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(clock, "_shift", clock._shift)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def pin_key_outside_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Services and ``kiosk`` processes the tests start keep their secret PIN key in a
+    temporary folder (``KIOSK_PIN_KEY``), never in the tester's ~/.config."""
+    if os.environ.get("KIOSK_PIN_KEY"):
+        yield
+        return
+    os.environ["KIOSK_PIN_KEY"] = str(tmp_path_factory.mktemp("pin-key") / "pin.key")
+    try:
+        yield
+    finally:
+        os.environ.pop("KIOSK_PIN_KEY", None)
+
+
 class _ErrorRecords(logging.Handler):
     """Collects the product's ERROR records while one test runs."""
 
@@ -143,11 +157,11 @@ def clock() -> FixedClock:
 def services(database_url: str, clock: FixedClock, tmp_path: Path):  # type: ignore[no-untyped-def]
     from kiosk.app import build_services
     from kiosk.config import Settings
-    from kiosk.domain.households import PinHasher
 
     svc = build_services(Settings(database_url=database_url))
     # Cheaper scrypt keeps the suite fast; the production cost is tested on its own.
-    svc.bookings = replace(svc.bookings, clock=clock, hasher=PinHasher(n=2**10))
-    svc.village = replace(svc.village, clock=clock, hasher=PinHasher(n=2**10))
+    cheap = replace(svc.bookings.hasher, n=2**10)  # the same key, a cheaper cost
+    svc.bookings = replace(svc.bookings, clock=clock, hasher=cheap)
+    svc.village = replace(svc.village, clock=clock, hasher=cheap)
     yield svc
     svc.close()

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from kiosk.domain.clock import CLOCK_START_ENV
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -20,3 +23,14 @@ def child_env(clock: Any = None, **extra: str) -> dict[str, str]:
         env.update(clock.environ())
     env.update(extra)
     return env
+
+
+def outside_faketime(env: dict[str, str]) -> dict[str, str]:
+    """``env`` for a program that cannot run under libfaketime (a frozen bundle, which
+    the shifted-clock run's shim cannot reach; Chromium as a benchmark's peer): without
+    it, and with this process's calendar handed over through the kiosk's own clock
+    setting instead. Under a real clock it only pins the child to the same instant."""
+    kept = {k: v for k, v in env.items()
+            if k != "LD_PRELOAD" and not k.startswith("FAKETIME")}
+    kept.setdefault(CLOCK_START_ENV, datetime.now(UTC).isoformat())
+    return kept

@@ -783,6 +783,21 @@
     return marker;
   }
 
+  // "08:59 기준" / "as of 08:59" for a figure of today in Seoul, with the date for any
+  // other day. Seoul has no daylight saving, so Seoul time is UTC + 9 h whatever the
+  // viewing browser's own time zone; "today" is the viewer's clock (Date.now).
+  var SEOUL_MS = 9 * 3600 * 1000;
+
+  function asOfText(iso) {
+    var when = new Date(String(iso)).getTime();
+    if (isNaN(when)) { return ""; }
+    var seoul = new Date(when + SEOUL_MS).toISOString();
+    var today = new Date(Date.now() + SEOUL_MS).toISOString().slice(0, 10);
+    var text = seoul.slice(11, 16);
+    if (seoul.slice(0, 10) !== today) { text = seoul.slice(0, 10) + " " + text; }
+    return S.lang === "en" ? t("asOf") + " " + text : text + " " + t("asOf");
+  }
+
   // Info panel: only for the exported page, where no Python shows details.
   function showInfo(row) {
     if (!row) { return; }
@@ -806,7 +821,7 @@
         ? row[FREE] + " " + t("of") + " " + row[TOTAL] + " " + t("free")
         : row[FREE] + " " + t("free"));
     }
-    if (row[AS_OF]) { parts.push(String(row[AS_OF]).slice(0, 16).replace("T", " ") + " " + t("asOf")); }
+    if (row[AS_OF]) { parts.push(asOfText(row[AS_OF])); }
     S.info.meta.textContent = parts.join(" · ");
   }
 

@@ -1802,5 +1802,69 @@
         <source>도움말 QR 코드 주소 (비우면 전화 걸기)</source>
         <translation>Help QR code address (empty: call the phone)</translation>
     </message>
+    <message>
+        <source>한국어·영어 음성이 모두 없음</source>
+        <translation>no Korean or English voice</translation>
+    </message>
+    <message>
+        <source>한국어 음성이 없음</source>
+        <translation>no Korean voice</translation>
+    </message>
+    <message>
+        <source>음성 엔진이 없음</source>
+        <translation>no speech engine</translation>
+    </message>
+    <message>
+        <source>음성 서비스가 응답하지 않음</source>
+        <translation>the speech service does not respond</translation>
+    </message>
+    <message>
+        <source>음성 엔진 오류</source>
+        <translation>speech engine error</translation>
+    </message>
+    <message>
+        <source>키오스크 {k}의 신호가 {t} 이후 끊겼습니다 — 전원과 네트워크를 확인하고, 화면이 멈췄으면 키오스크를 다시 켜세요.</source>
+        <translation>Kiosk {k} has been silent since {t} — check its power and network, and restart it if the screen is frozen.</translation>
+    </message>
+    <message>
+        <source>허브 출처 {s}의 동기화가 {t} 이후 성공하지 못했습니다 ({e}) — 인터넷 연결을 확인하고 '동기화·키오스크' 탭에서 지금 동기화를 누르세요.</source>
+        <translation>Hub source {s} has not synced since {t} ({e}) — check the internet connection and press sync now on the 'Sync &amp; kiosks' tab.</translation>
+    </message>
+    <message>
+        <source>처음부터</source>
+        <translation>the start</translation>
+    </message>
+    <message>
+        <source>키오스크 {k}에서 음성 안내를 할 수 없습니다 ({r}) — 스피커와 음성 엔진을 확인하고 키오스크를 다시 켜세요.</source>
+        <translation>Kiosk {k} cannot give voice guidance ({r}) — check the speakers and the speech engine, then restart the kiosk.</translation>
+    </message>
+    <message>
+        <source>키오스크 {k}에서 PIN 추측 공격이 의심됩니다: {a}~{b}에 {n}세대가 잠겼습니다 ({h}) — 로비의 키오스크 주변을 확인하세요.</source>
+        <translation>Kiosk {k} may be under a PIN guessing attack: {n} households were locked between {a} and {b} ({h}) — check the lobby around the kiosk.</translation>
+    </message>
+    <message>
+        <source>세대 {h}의 PIN이 하루 세 번 이상 잠겨 {t}까지 잠겼습니다 (키오스크 {k}) — 세대에 연락해 본인이면 '세대 관리'에서 잠금을 푸세요.</source>
+        <translation>Household {h} was locked for the third time in a day and stays locked until {t} (kiosk {k}) — call the household, and if it was them, unlock it on the 'Households' tab.</translation>
+    </message>
+    <message>
+        <source>계정 {u}의 비밀번호가 하루 세 번 이상 잠겨 {t}까지 잠겼습니다 ({k}) — 본인에게 확인하고, 본인이 아니면 비밀번호를 바꾸세요.</source>
+        <translation>Account {u} was locked for the third time in a day and stays locked until {t} ({k}) — ask its owner, and if it was not them, change the password.</translation>
+    </message>
+    <message>
+        <source>키오스크 {k}의 관리자 PIN이 하루 세 번 이상 잠겨 {t}까지 잠겼습니다 — 설치 담당자가 아니라면 누군가 키오스크를 열려고 한 것입니다. 현장을 확인하세요.</source>
+        <translation>The installer PIN of kiosk {k} was locked for the third time in a day and stays locked until {t} — unless it was the installer, someone tried to open the kiosk. Check on site.</translation>
+    </message>
+    <message>
+        <source>키오스크와 동기화 상태를 확인하는 중…</source>
+        <translation>Checking the kiosks and sync…</translation>
+    </message>
+    <message>
+        <source>키오스크와 동기화에 이상이 없습니다.</source>
+        <translation>Kiosks and sync: no problems.</translation>
+    </message>
+    <message>
+        <source>키오스크 상태를 읽지 못했습니다 ({r}) — 데이터베이스 연결을 확인하세요.</source>
+        <translation>Could not read the kiosks' state ({r}) — check the database connection.</translation>
+    </message>
 </context>
 </TS>

@@ -749,6 +749,106 @@ Please tell the management office.</translation>
         <source>{figure} · 오래된 정보</source>
         <translation>{figure} · may be out of date</translation>
     </message>
+    <message>
+        <source>{number}번 {name}</source>
+        <translation>No. {number} {name}</translation>
+    </message>
+    <message>
+        <source>유료</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>무료</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>야간 개방</source>
+        <translation>Free at night</translation>
+    </message>
+    <message>
+        <source>야간 미개방</source>
+        <translation>Not free at night</translation>
+    </message>
+    <message>
+        <source>노외 주차장</source>
+        <translation>Off-street car park</translation>
+    </message>
+    <message>
+        <source>노상 주차장</source>
+        <translation>On-street parking</translation>
+    </message>
+    <message>
+        <source>부설 주차장</source>
+        <translation>Building car park</translation>
+    </message>
+    <message>
+        <source>시간제 주차장</source>
+        <translation>Pay by time</translation>
+    </message>
+    <message>
+        <source>거주자우선 주차장</source>
+        <translation>Residents' priority parking</translation>
+    </message>
+    <message>
+        <source>빈 거치대 {n}곳</source>
+        <translation>{n} free docks</translation>
+    </message>
+    <message>
+        <source>전기자전거 {n}대</source>
+        <translation>{n} e-bikes</translation>
+    </message>
+    <message>
+        <source>배터리 {pct}% · 약 {km} km 주행 가능</source>
+        <translation>Battery {pct}% · about {km} km range</translation>
+    </message>
+    <message>
+        <source>배터리 {pct}%</source>
+        <translation>Battery {pct}%</translation>
+    </message>
+    <message>
+        <source>기본 {minutes}분 {won}원</source>
+        <translation>first {minutes} min ₩{won}</translation>
+    </message>
+    <message>
+        <source>추가 {minutes}분마다 {won}원</source>
+        <translation>₩{won} per {minutes} min after</translation>
+    </message>
+    <message>
+        <source>하루 최대 {won}원</source>
+        <translation>at most ₩{won} a day</translation>
+    </message>
+    <message>
+        <source>월 정기권 {won}원</source>
+        <translation>monthly pass ₩{won}</translation>
+    </message>
+    <message>
+        <source>요금: {fees}</source>
+        <translation>Fees: {fees}</translation>
+    </message>
+    <message>
+        <source>운영: {hours}</source>
+        <translation>Open: {hours}</translation>
+    </message>
+    <message>
+        <source>평일</source>
+        <translation>Weekdays</translation>
+    </message>
+    <message>
+        <source>토요일</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>주말</source>
+        <translation>Weekends</translation>
+    </message>
+    <message>
+        <source>공휴일</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <source>전화 {phone}</source>
+        <translation>Phone {phone}</translation>
+    </message>
 </context>
 <context>
     <name>lockdown</name>
@@ -826,6 +926,10 @@ Please tell the management office.</translation>
     <message>
         <source>음성 안내를 할 수 없습니다: 음성 서비스가 응답하지 않습니다. 관리사무소에 알려 주세요.</source>
         <translation>Voice guidance is unavailable: the speech service is not responding. Please tell the management office.</translation>
+    </message>
+    <message>
+        <source>음성 안내를 준비하고 있습니다.</source>
+        <translation>Voice guidance is starting.</translation>
     </message>
     <message>
         <source>음성 안내 오류: {detail}</source>

@@ -17,6 +17,7 @@ import secrets
 import time
 import traceback
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -58,7 +59,6 @@ def seed(url: str, history: int, log: Any = print) -> dict[str, float]:
 
     from kiosk.app import build_services
     from kiosk.config import Settings
-    from kiosk.domain.households import PinHasher
     from kiosk.domain.rules import BookingRules, OpeningHours
     from kiosk.domain.rules_codec import rules_to_dict
     from kiosk.storage.models import HouseholdRow, ResourceRow
@@ -69,7 +69,7 @@ def seed(url: str, history: int, log: Any = print) -> dict[str, float]:
     now = datetime.now(UTC)
     rules = rules_to_dict(BookingRules(hours=OpeningHours.daily("00:00-24:00"),
                                        max_days_ahead=30, max_duration=240))
-    pin_hash = PinHasher(n=2**4).hash("1234")
+    pin_hash = replace(services.bookings.hasher, n=2**4).hash("1234")  # its key
     with engine.begin() as conn:
         conn.execute(insert(ResourceRow.__table__), [
             {"id": resource_id(i), "kind": "space", "name_ko": f"벤치 공간 {i}",

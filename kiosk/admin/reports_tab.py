@@ -43,7 +43,8 @@ from kiosk.admin.common import DeskSession, Job
 from kiosk.admin.printing import Paper, choose_printer, daily_sheet, print_on, write_pdf
 from kiosk.admin.text import in_language, tr
 from kiosk.domain.clock import to_local
-from kiosk.services.reports import Period, Report, write_csv, write_xlsx
+from kiosk.services.reports import Period, Report, write_csv
+from kiosk.services.spreadsheet import write_xlsx
 
 WEEKDAYS = ("월", "화", "수", "목", "금", "토", "일")
 

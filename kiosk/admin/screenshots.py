@@ -98,6 +98,7 @@ def render_all(desk: DeskServices, language: DeskLanguage, folder: Path) -> list
         idle = model.__class__.idle.fget
         assert idle is not None
         _wait_for(partial(idle, model))
+        _wait_for(partial(lambda banner: banner.checked > 0, main.alerts))
         if model.total:
             main.bookings.select_row(0)
         for index, name in enumerate(names):

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.admin.accounts_tab import AccountsTab
+from kiosk.admin.alerts import ALERT_REFRESH_MS, AlertBanner
 from kiosk.admin.audit_tab import AuditTab
 from kiosk.admin.bookings_tab import BookingsTab
 from kiosk.admin.calendar_tab import CalendarTab
@@ -78,7 +79,8 @@ class MainScreen(QWidget):
     """Tabs by role: staff see bookings, the calendar and status; managers see all."""
 
     def __init__(self, session: DeskSession, on_sign_out: Callable[[], None],
-                 on_language: Callable[[], None], language: str) -> None:
+                 on_language: Callable[[], None], language: str,
+                 alert_ms: int = ALERT_REFRESH_MS) -> None:
         super().__init__()
         self.session = session
         account = session.account
@@ -98,6 +100,7 @@ class MainScreen(QWidget):
         header.addWidget(who)
         header.addWidget(self.language_button)
         header.addWidget(self.sign_out_button)
+        self.alerts = AlertBanner(session, alert_ms)
         self.message = MessageBar()
         session.notify = self.message.show_message
         self.tabs = QTabWidget()
@@ -131,6 +134,7 @@ class MainScreen(QWidget):
         self.tabs.currentChanged.connect(self._entered)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.alerts)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         self.sign_out_button.clicked.connect(on_sign_out)
@@ -156,9 +160,11 @@ class DeskWindow(QMainWindow):
     shared, and the next person must not act under someone else's name."""
 
     def __init__(self, desk: DeskServices, language: DeskLanguage | None = None,
-                 idle_ms: int | None = IDLE_SIGN_OUT_MS) -> None:
+                 idle_ms: int | None = IDLE_SIGN_OUT_MS,
+                 alert_ms: int = ALERT_REFRESH_MS) -> None:
         super().__init__()
         self.desk = desk
+        self.alert_ms = alert_ms
         self.language = language
         self.account: AdminAccount | None = None
         self.main: MainScreen | None = None
@@ -205,7 +211,8 @@ class DeskWindow(QMainWindow):
         if self.account is not None:
             self.main = MainScreen(DeskSession(self.desk, self.account), self.sign_out,
                                    self.toggle_language,
-                                   self.language.language if self.language else "ko")
+                                   self.language.language if self.language else "ko",
+                                   self.alert_ms)
             self.stack.addWidget(self.main)
         elif self.desk.accounts.needs_setup():
             setup = SetupScreen(self.desk, self.village)

@@ -11,6 +11,7 @@ complete, checked backups.
 from __future__ import annotations
 
 import errno
+import fcntl
 import logging
 import os
 import shutil
@@ -26,6 +27,7 @@ from kiosk.backup.files import STAMP, BackupFile, backup_name, parse_backup_name
 from kiosk.domain.clock import utc_now
 from kiosk.health.probe import free_disk_bytes
 from kiosk.health.startup import RunMarker, integrity_problems, sqlite_path
+from kiosk.storage.private import FILE_MODE, private_dir
 
 log = logging.getLogger(__name__)
 
@@ -103,33 +105,116 @@ def _db_size(path: Path) -> int:
 
 
 # ----------------------------------------------------------------------------- taking
+def _in_use(path: Path) -> bool:
+    """Whether a writer holds ``path`` (see ``_writing``); a missing file is not in use."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return False
+
+
+class _Writing:
+    """An exclusive lock on a partial file while it is written and renamed: the kernel
+    drops it when the writer ends, killed or not, so ``clean_partials`` tells a live
+    backup from a dead one without comparing clocks."""
+
+    def __init__(self, temp: Path) -> None:
+        self.fd = os.open(temp, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+        except OSError:
+            os.close(self.fd)
+            raise
+
+    def __enter__(self) -> _Writing:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        os.close(self.fd)
+
+
+def clean_partials(directory: Path) -> int:
+    """Remove what killed backups left (``.NAME.partial`` and its journal); at start and
+    before each backup. A partial some process is still writing is left alone. Returns
+    how many files went."""
+    removed = 0
+    try:
+        entries = list(directory.iterdir())
+    except OSError:
+        return 0
+    for entry in entries:
+        name = entry.name
+        if not name.startswith("."):
+            continue
+        if name.endswith(".partial-journal"):
+            owner = entry.with_name(name.removesuffix("-journal"))
+        elif name.endswith(".partial"):
+            owner = entry
+        else:
+            continue
+        if _in_use(owner):
+            continue
+        try:
+            entry.unlink()
+            removed += 1
+        except OSError:
+            continue
+    if removed:
+        log.info("removed %d unfinished backup file(s)", removed,
+                 extra={"event": "backup_partials_removed", "count": removed})
+    return removed
+
+
 def take_backup(url: str, directory: Path, kiosk_id: str,
                 now: datetime | None = None) -> BackupFile:
     """Write one checked backup of the database at ``url`` into ``directory``."""
     now = now or utc_now()
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        private_dir(directory)
     except OSError as exc:
         if _is_disk_full(exc):
             raise _full_disk(directory.parent, None) from None
         raise BackupError(f"cannot create the backup folder {directory}: {exc.strerror}") from None
+    clean_partials(directory)
     source = sqlite_path(url)
     kind = "sqlite" if source is not None else "pg_dump"
     final = directory / backup_name(kiosk_id, now, kind)
     if final.exists():
         raise BackupError(f"{final} already exists; wait a second and try again")
     temp = directory / f".{final.name}.partial"
-    if source is not None:
-        _sqlite_backup(source, temp, directory)
-    else:
-        _pg_dump(url, temp, directory)
     try:
-        _fsync_file(temp)
-        os.replace(temp, final)
-        _fsync_dir(directory)
+        writing = _Writing(temp)
     except OSError as exc:
-        _remove(temp)
-        raise BackupError(f"could not finish the backup in {directory}: {exc.strerror}") from None
+        if _is_disk_full(exc):
+            raise _full_disk(directory, None) from None
+        raise BackupError(f"cannot write in the backup folder {directory}: {exc.strerror}"
+                          ) from None
+    with writing:
+        try:
+            if source is not None:
+                _sqlite_backup(source, temp, directory)
+            else:
+                _pg_dump(url, temp, directory)
+            os.chmod(temp, FILE_MODE)  # private whatever the umask: it holds PIN hashes
+            _fsync_file(temp)
+            os.replace(temp, final)
+            _fsync_dir(directory)
+        except OSError as exc:
+            _remove(temp)
+            raise BackupError(f"could not finish the backup in {directory}: {exc.strerror}"
+                              ) from None
+        except BaseException:
+            _remove(temp)  # nothing half-written stays behind, whatever went wrong
+            raise
     backup = parse_backup_name(final)
     assert backup is not None
     log.info("backup written", extra={"event": "backup", "file": final.name,
@@ -318,10 +403,11 @@ def restore_backup(url: str, backup: Path, backup_dir: Path, marker: RunMarker |
 def _pre_restore_sqlite(target: Path, backup_dir: Path, stamp: str) -> Path | None:
     if not target.exists():
         return None
-    backup_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(backup_dir)
     copy = backup_dir / f"pre-restore-{stamp}.db"
     try:
         _sqlite_backup(target, copy, backup_dir)
+        os.chmod(copy, FILE_MODE)
     except BackupError as exc:
         if "full" in str(exc):
             raise
@@ -332,6 +418,7 @@ def _pre_restore_sqlite(target: Path, backup_dir: Path, stamp: str) -> Path | No
                 source = target.with_name(target.name + suffix)
                 if source.exists():
                     shutil.copyfile(source, copy.with_name(copy.name + suffix))
+                    os.chmod(copy.with_name(copy.name + suffix), FILE_MODE)
         except OSError as os_exc:
             _remove(copy, copy.with_name(copy.name + "-wal"))
             if _is_disk_full(os_exc):
@@ -346,6 +433,7 @@ def _replace_sqlite(target: Path, backup: Path) -> None:
     staging = target.with_name(target.name + ".restoring")
     try:
         shutil.copyfile(backup, staging)
+        os.chmod(staging, FILE_MODE)
         _fsync_file(staging)
     except OSError as exc:
         _remove(staging)
@@ -363,11 +451,17 @@ def _replace_sqlite(target: Path, backup: Path) -> None:
 
 
 def _pre_restore_pg(url: str, backup_dir: Path, stamp: str) -> Path:
-    backup_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(backup_dir)
     copy = backup_dir / f"pre-restore-{stamp}.dump"
     temp = backup_dir / f".{copy.name}.partial"
-    _pg_dump(url, temp, backup_dir)
-    os.replace(temp, copy)
+    with _Writing(temp):
+        try:
+            _pg_dump(url, temp, backup_dir)
+            os.chmod(temp, FILE_MODE)
+            os.replace(temp, copy)
+        except BaseException:
+            _remove(temp)
+            raise
     return copy
 
 

@@ -80,12 +80,19 @@ class AdminAccount:
     def is_locked(self, now: datetime) -> bool:
         return self.locked_until is not None and now < self.locked_until
 
-    def after_failed(self, now: datetime, policy: SignInPolicy) -> AdminAccount:
-        """Count a wrong password; the last allowed one starts a lockout."""
+    def after_failed(self, now: datetime, policy: SignInPolicy,
+                     earlier_locks: int = 0) -> AdminAccount:
+        """Count a wrong password; the last allowed one starts a lockout (escalating)."""
         attempts, locked_until = after_wrong_try(self.failed_attempts, now,
-                                                 policy.max_attempts, policy.lock_minutes)
+                                                 policy.max_attempts, policy.lock_minutes,
+                                                 earlier_locks)
         return replace(self, failed_attempts=attempts,
-                       locked_until=locked_until or self.locked_until)
+                       locked_until=locked_until or self._running_lock(now))
+
+    def _running_lock(self, now: datetime) -> datetime | None:
+        """An expired lock is not carried into the next count: it would read as a new
+        lockout (audited, escalated, and told to the resident with a past time)."""
+        return self.locked_until if self.is_locked(now) else None
 
     def after_success(self, now: datetime) -> AdminAccount:
         return replace(self, failed_attempts=0, locked_until=None, last_sign_in=now)

@@ -36,6 +36,7 @@ class Refusal(StrEnum):
     CHECKIN_CLOSED = "checkin_closed"
     BAD_STATE = "bad_state"
     BUSY = "busy"
+    PIN_KEY_UNAVAILABLE = "pin_key_unavailable"
 
 
 # What an association manager may knowingly override, with a recorded reason.

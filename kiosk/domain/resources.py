@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
@@ -9,6 +10,16 @@ from enum import StrEnum
 from kiosk.domain.rules import BookingRules
 
 LOCAL_SOURCE = "local"
+LOCAL_ID = re.compile(r"[a-z0-9-]{1,64}")
+"""Ids the village gives its own resources: they reach file names, URLs and exported
+cells, so nothing there can start a formula or a path."""
+
+
+def check_local_id(resource_id: str) -> None:
+    """Refuse a village resource id outside ``[a-z0-9-]`` (hub listings keep their own)."""
+    if not LOCAL_ID.fullmatch(resource_id):
+        raise ValueError(f"resource id {resource_id!r} may use only a-z, 0-9 and -, "
+                         "1-64 characters (e.g. room-community)")
 
 
 class ResourceKind(StrEnum):

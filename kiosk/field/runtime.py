@@ -10,6 +10,7 @@ pings to systemd. ``stop()`` undoes it all and records a clean shutdown.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -20,14 +21,23 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import Engine
 
 from kiosk import __version__
+from kiosk.backup.backups import clean_partials
 from kiosk.backup.schedule import BackupSchedule
 from kiosk.config import Settings, data_dir
 from kiosk.domain.clock import utc_now
+from kiosk.field.gate import build_installer_gate
 from kiosk.field.memory import FreeMemoryRelease
 from kiosk.health.heartbeat import build_heartbeat
-from kiosk.health.startup import IntegrityReport, PreviousRun, RunMarker, check_integrity
+from kiosk.health.startup import (
+    IntegrityReport,
+    PreviousRun,
+    RunMarker,
+    check_integrity,
+    sqlite_path,
+)
 from kiosk.logs.setup import LogSetup, configure_logging
 from kiosk.services.heartbeat import HeartbeatService
+from kiosk.storage.private import secure_tree
 from kiosk.ui.lockdown import AdminGate, KioskLockdown
 from kiosk.ui.widget_tree import WidgetTreeFilter
 from kiosk.watchdog.notify import SystemdNotifier
@@ -55,12 +65,18 @@ def prepare(settings: Settings, console_log: bool = True) -> Prepared:
     """Logs, run marker, integrity check. If ``integrity.ok`` is False, do not open the
     booking screens: show ``integrity.advice()`` (it names the last backup) instead."""
     logs: LogSetup | None
+    # Everything this process makes (log files after a rotation, SQLite's side files, the
+    # run marker) is the owner's alone, whatever umask the session started with.
+    os.umask(0o077)
     try:
         logs = configure_logging(settings.log_dir, settings.kiosk_id, settings.log_max_bytes,
                                  settings.log_keep_files, console=console_log)
     except OSError as exc:
         logs = None
         logging.getLogger(__name__).error("no log file (%s): logging to the console only", exc)
+    database = sqlite_path(settings.effective_database_url)
+    secure_tree([data_dir(), settings.effective_backup_dir, settings.log_dir], database)
+    clean_partials(settings.effective_backup_dir)
     marker = RunMarker(data_dir())
     previous = marker.begin(__version__)
     integrity = check_integrity(settings.effective_database_url, settings.effective_backup_dir)
@@ -108,18 +124,21 @@ class FieldRuntime:
               window: QWidget, lock: bool = True, sync_state: Callable[[], str] = lambda: "",
               busy: Callable[[], bool] | None = None,
               notifier: SystemdNotifier | None = None,
-              first_round_now: bool = True) -> FieldRuntime:
+              first_round_now: bool = True,
+              status: Callable[[], str] = lambda: "") -> FieldRuntime:
         """Call after the window is shown; sends READY=1 to systemd. Without
         ``first_round_now`` the first heartbeat and backup check wait for
-        ``first_round()`` (the kiosk calls it once its first frame is painted)."""
-        heartbeat = build_heartbeat(settings, engine, sync_state)
+        ``first_round()`` (the kiosk calls it once its first frame is painted). ``status``
+        is the heartbeat's short health note (e.g. whether voice guidance can speak)."""
+        heartbeat = build_heartbeat(settings, engine, sync_state, status)
         tracker = TouchTracker(heartbeat, app)
         tracker.watch(window)
         lockdown: KioskLockdown | None = None
         if lock:
 
             gate = AdminGate(settings.admin_pin_hash, settings.admin_pin_max_attempts,
-                             settings.admin_lock_minutes)
+                             settings.admin_lock_minutes,
+                             stored=build_installer_gate(settings, engine))
             kiosk_lock = KioskLockdown(window, gate, settings.exit_gesture_taps,
                                        settings.exit_gesture_window_s)
             kiosk_lock.install()

@@ -8,7 +8,7 @@ import sys
 
 from kiosk.config import Settings
 
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_UNAVAILABLE = 0, 1, 2, 3
 
 
 def cmd_admin_pin(args: argparse.Namespace) -> int:
@@ -50,7 +50,12 @@ def cmd_heartbeats(args: argparse.Namespace) -> int:
         print(f"{beat.kiosk_id:<12} {beat.version:<8} seen {to_local(beat.last_seen):%m-%d %H:%M}"
               f"{' SILENT' if health.silent else ''}  up {beat.uptime_s // 3600} h  "
               f"touch {touch}  db {size}  free {free}  sync {beat.sync_state or '-'}")
+    silent = [h.heartbeat.kiosk_id for h in overview if h.silent]
     print(f"{len(overview)} kiosk(s)")
+    if silent:
+        # A monitoring script (cron, systemd timer) can act on the status alone.
+        print(f"조용한 키오스크 / silent kiosk(s): {', '.join(silent)}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
     return EXIT_OK
 
 

@@ -15,9 +15,10 @@ from kiosk.storage.heartbeats import SqlHeartbeatStore
 
 
 def build_heartbeat(settings: Settings, engine: Engine,
-                    sync_state: Callable[[], str] = lambda: "") -> HeartbeatService:
+                    sync_state: Callable[[], str] = lambda: "",
+                    status: Callable[[], str] = lambda: "") -> HeartbeatService:
     def measure() -> Measurements:
         return Measurements(database_bytes(engine), free_disk_bytes(data_dir()))
 
     return HeartbeatService(SqlHeartbeatStore(engine), utc_now, settings.kiosk_id, __version__,
-                            measure, sync_state, settings.heartbeat_interval_s)
+                            measure, sync_state, settings.heartbeat_interval_s, status)

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from kiosk.domain.clock import utc_now
+from kiosk.storage.private import private_dir
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,7 @@ class RunMarker:
                     "previous_start": previous.started_at.isoformat()
                     if previous.started_at else None,
                     "previous_version": previous.version})
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self.path.parent)
         payload = json.dumps({"pid": os.getpid(), "version": version,
                               "started_at": utc_now().isoformat()})
         temp = self.path.with_name(self.path.name + ".tmp")

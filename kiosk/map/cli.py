@@ -25,7 +25,11 @@ EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 
 TILES_DIR_ENV = "KIOSK_TILES_DIR"
-ExportSource = Callable[[], tuple[tuple[float, float], str, list[MapListing]]]
+ExportData = tuple[tuple[float, float], str, list[MapListing]]
+ExportSource = Callable[[], ExportData]
+# Given the caller's settings (args.settings): what the kiosk itself shows, e.g. the
+# listings hub sync stored in its database.
+SettingsExportSource = Callable[[object], ExportData]
 
 
 def default_tiles_dir() -> Path:
@@ -85,9 +89,11 @@ class _Cli:
         export_source: ExportSource | None,
         out: TextIO | None,
         err: TextIO | None,
+        settings_export_source: SettingsExportSource | None = None,
     ) -> None:
         self._tiles_dir = tiles_dir
         self._export_source = export_source
+        self._settings_export_source = settings_export_source
         self._out = out
         self._err = err
 
@@ -243,6 +249,8 @@ class _Cli:
         if self._export_source is not None:
             return self._export_source()
         settings = getattr(args, "settings", None)
+        if self._settings_export_source is not None and settings is not None:
+            return self._settings_export_source(settings)
         if args.center:
             return args.center, "", []
         if settings is not None and hasattr(settings, "kiosk_lat"):
@@ -257,14 +265,17 @@ def register(
     export_source: ExportSource | None = None,
     out: TextIO | None = None,
     err: TextIO | None = None,
+    settings_export_source: SettingsExportSource | None = None,
 ) -> None:
     """Add `tiles import|fetch|info` and `map export` to the `kiosk` command.
 
     ``tiles_dir`` is where packs are installed (default: $KIOSK_TILES_DIR or the user
     data folder); ``export_source`` supplies (centre, label, listings) for `map export`
-    when no --listings file is given.
+    when no --listings file is given; ``settings_export_source`` does the same from the
+    settings the caller put on the arguments (the `kiosk` command: the synced listings in
+    the kiosk's database).
     """
-    cli = _Cli(tiles_dir, export_source, out, err)
+    cli = _Cli(tiles_dir, export_source, out, err, settings_export_source)
 
     tiles = subparsers.add_parser("tiles", help="manage offline map tile packs (MBTiles)")
     tiles_sub = tiles.add_subparsers(dest="tiles_command", required=True, metavar="COMMAND")

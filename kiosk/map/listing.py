@@ -8,8 +8,9 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 KINDS: tuple[str, ...] = ("parking", "bike", "space", "item", "other")
 STATUSES: tuple[str, ...] = ("available", "out_of_service")
@@ -29,6 +30,9 @@ ROW_FIELDS: tuple[str, ...] = (
 )
 
 MAX_ID_LENGTH = 128
+# Figures' times travel in Seoul time, so the page shows the hour residents read on the
+# sign and on their phones whatever the viewing browser's time zone is.
+SEOUL = ZoneInfo("Asia/Seoul")
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,9 @@ class MapListing:
     as_of: datetime | None
     status: str  # "available" | "out_of_service"
     stale: bool = False  # the live figure is older than its source's freshness limit
+    # What the feed said beyond the counts (station number, docks, fees, hours, phone…),
+    # for the detail screen; never sent to the page, never part of equality.
+    facts: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         if not self.id or len(self.id) > MAX_ID_LENGTH:
@@ -76,6 +83,15 @@ def _count(value: int | None) -> int | None:
     return max(0, int(value))
 
 
+def _seoul_iso(when: datetime | None) -> str | None:
+    """ISO time in Seoul (+09:00); a naive time is taken as UTC, as the services store it."""
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=ZoneInfo("UTC"))
+    return when.astimezone(SEOUL).isoformat(timespec="seconds")
+
+
 def listing_row(listing: MapListing, counts: Counts | None = None) -> list[object]:
     """One listing as a positional row (about half the bytes of an object per listing)."""
     free, total = counts if counts is not None else (listing.units_free, listing.units_total)
@@ -88,7 +104,7 @@ def listing_row(listing: MapListing, counts: Counts | None = None) -> list[objec
         round(listing.lon, 7),
         _count(free),
         _count(total),
-        listing.as_of.isoformat() if listing.as_of is not None else None,
+        _seoul_iso(listing.as_of),
         listing.status if listing.status in STATUSES else "available",
     ]
 

@@ -20,6 +20,8 @@ from kiosk.domain.admin_accounts import (
 )
 from kiosk.domain.audit import AuditEntry
 from kiosk.domain.bookings import Actor
+from kiosk.domain.lockouts import LockoutKind
+from kiosk.services.lockouts import earlier_locks, record_lockout
 from kiosk.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
 SETUP_ACTOR = "system:setup"
@@ -64,6 +66,8 @@ class AdminAccountService:
     clock: Clock
     hasher: PasswordHasher = field(default_factory=PasswordHasher)
     policy: SignInPolicy = field(default_factory=SignInPolicy)
+    place: str = "desk"
+    """This desk PC, recorded with each account lockout for the alert."""
 
     def needs_setup(self) -> bool:
         """True until the first manager has been created."""
@@ -99,11 +103,15 @@ class AdminAccountService:
             if account.is_locked(now):
                 raise DeskRefused(DeskRefusal.LOCKED, until=account.locked_until)
             if not self.hasher.verify(password, account.password_hash):
-                updated = account.after_failed(now, self.policy)
+                updated = account.after_failed(
+                    now, self.policy,
+                    earlier_locks(uow, LockoutKind.ACCOUNT, account.username, now))
                 uow.admins.save(updated, now)
                 if updated.locked_until is not None:
                     self._audit(uow, now, "system:desk", "admin.locked", account.username,
                                 until=updated.locked_until.isoformat())
+                    record_lockout(uow, LockoutKind.ACCOUNT, account.username, self.place,
+                                   now, updated.locked_until)
                 uow.commit()
                 if updated.locked_until is not None:
                     raise DeskRefused(DeskRefusal.LOCKED, until=updated.locked_until)

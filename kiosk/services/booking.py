@@ -31,7 +31,8 @@ from kiosk.domain.bookings import (
 )
 from kiosk.domain.clock import local_day_bounds, to_local
 from kiosk.domain.errors import OVERRIDABLE, BookingRefused, Refusal
-from kiosk.domain.households import LockoutPolicy, PinHasher
+from kiosk.domain.households import LockoutPolicy, PinHasher, PinKeyUnavailable
+from kiosk.domain.lockouts import LockoutKind
 from kiosk.domain.plates import normalise_plate
 from kiosk.domain.policy import (
     BookingRequest,
@@ -42,6 +43,7 @@ from kiosk.domain.policy import (
     quota_span,
 )
 from kiosk.domain.resources import Resource, ResourceKind
+from kiosk.services.lockouts import earlier_locks, record_lockout
 from kiosk.services.ports import (
     Clock,
     HolidayCalendar,
@@ -97,6 +99,8 @@ class BookingService:
     lockout: LockoutPolicy = field(default_factory=LockoutPolicy)
     hasher: PinHasher = field(default_factory=PinHasher)
     busy_retries: int = 3
+    kiosk_id: str = ""
+    """Where wrong PINs are typed, recorded with each lockout for the desk."""
     on_change: list[Callable[[str], None]] = field(default_factory=list)
 
     # ----------------------------------------------------------------- households
@@ -113,12 +117,20 @@ class BookingService:
                 raise BookingRefused(Refusal.HOUSEHOLD_INACTIVE)
             if household.is_locked(now):
                 raise BookingRefused(Refusal.HOUSEHOLD_LOCKED, until=household.locked_until)
-            if not PinHasher.verify(pin, household.pin_hash):
-                updated = household.after_failed_pin(now, self.lockout)
+            try:
+                good_pin = self.hasher.matches(pin, household.pin_hash)
+            except PinKeyUnavailable as exc:  # no guessing, no count: the office must act
+                raise BookingRefused(Refusal.PIN_KEY_UNAVAILABLE, str(exc)) from None
+            if not good_pin:
+                updated = household.after_failed_pin(
+                    now, self.lockout,
+                    earlier_locks(uow, LockoutKind.HOUSEHOLD, household.label, now))
                 uow.households.save(updated, now)
                 if updated.locked_until is not None:
                     self._audit(uow, now, "system:kiosk", "household.locked", "household",
                                 household.label, until=updated.locked_until.isoformat())
+                    record_lockout(uow, LockoutKind.HOUSEHOLD, household.label, self.kiosk_id,
+                                   now, updated.locked_until)
                 uow.commit()
                 if updated.locked_until is not None:
                     raise BookingRefused(Refusal.HOUSEHOLD_LOCKED, until=updated.locked_until)

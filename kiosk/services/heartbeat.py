@@ -27,6 +27,8 @@ class Heartbeat:
     free_disk_bytes: int | None
     sync_state: str
     last_seen: datetime
+    status: str = ""
+    """Short ``key=value`` notes on parts that can fail quietly, e.g. ``voice=no_voice``."""
 
     def silent_for(self, now: datetime) -> timedelta:
         return now - self.last_seen
@@ -59,7 +61,8 @@ class HeartbeatService:
 
     def __init__(self, store: HeartbeatStore, clock: Callable[[], datetime], kiosk_id: str,
                  version: str, measure: Callable[[], Measurements],
-                 sync_state: Callable[[], str] = lambda: "", interval_s: int = 60) -> None:
+                 sync_state: Callable[[], str] = lambda: "", interval_s: int = 60,
+                 status: Callable[[], str] = lambda: "") -> None:
         self.store = store
         self.clock = clock
         self.kiosk_id = kiosk_id
@@ -67,6 +70,7 @@ class HeartbeatService:
         self.measure = measure
         self.sync_state = sync_state
         self.interval_s = interval_s
+        self.status = status
         self.started_at = clock()
         self._last_touch: datetime | None = None
         self._lock = threading.Lock()
@@ -91,7 +95,7 @@ class HeartbeatService:
             uptime_s=max(0, int((now - self.started_at).total_seconds())),
             last_touch=self.last_touch, database_bytes=figures.database_bytes,
             free_disk_bytes=figures.free_disk_bytes, sync_state=self.sync_state()[:500],
-            last_seen=now)
+            last_seen=now, status=self.status()[:200])
         self.store.save(heartbeat)
         return heartbeat
 

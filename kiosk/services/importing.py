@@ -15,13 +15,19 @@ from typing import Any
 from kiosk.domain.audit import AuditEntry
 from kiosk.domain.bookings import Actor, Booking
 from kiosk.domain.errors import BookingRefused
-from kiosk.domain.households import Household, PinHasher, check_pin_format
+from kiosk.domain.households import (
+    Household,
+    PinHasher,
+    check_building_unit,
+    check_pin_format,
+)
 from kiosk.domain.plates import is_valid_plate, normalise_plate
 from kiosk.domain.policy import BookingRequest
-from kiosk.domain.resources import Location, Resource, ResourceKind
+from kiosk.domain.resources import Location, Resource, ResourceKind, check_local_id
 from kiosk.domain.rules_codec import rules_from_dict, rules_to_dict
 from kiosk.services.booking import BookingService
 from kiosk.services.ports import Clock, UnitOfWorkFactory
+from kiosk.services.spreadsheet import csv_row
 
 HOUSEHOLD_COLUMNS = ("building", "unit", "pin", "plates", "active")
 BOOKING_COLUMNS = ("resource", "household", "start", "end", "units", "plate")
@@ -114,9 +120,10 @@ def _parse_households(raw: bytes) -> tuple[
     for line, row in rows:
         building = row["building"].removesuffix("동")
         unit = row["unit"].removesuffix("호")
-        if not building.isdigit() or not unit.isdigit():
-            errors.append(RowError(line, f"building and unit must be numbers: "
-                                         f"{row['building']!r}, {row['unit']!r}"))
+        try:
+            check_building_unit(building, unit)
+        except ValueError as exc:
+            errors.append(RowError(line, str(exc)))
             continue
         if (building, unit) in seen:
             first = seen[building, unit]
@@ -210,8 +217,8 @@ class VillageAdmin:
         writer.writerow(("building", "unit", "plates", "active"))
         with self.uow() as uow:
             for h in uow.households.list():
-                writer.writerow((h.building, h.unit, " ".join(h.plates),
-                                 "yes" if h.active else "no"))
+                writer.writerow(csv_row((h.building, h.unit, " ".join(h.plates),
+                                         "yes" if h.active else "no")))
         return out.getvalue()
 
     def reset_pin(self, building: str, unit: str, pin: str, actor: Actor) -> None:
@@ -310,6 +317,7 @@ class VillageAdmin:
 
 def resource_from_record(record: dict[str, Any]) -> Resource:
     """A resource from a ``[[resource]]`` table of a village file."""
+    check_local_id(str(record["id"]))
     return Resource(
         id=str(record["id"]),
         kind=ResourceKind(record["kind"]),

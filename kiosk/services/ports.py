@@ -14,6 +14,7 @@ from kiosk.domain.blackouts import Blackout
 from kiosk.domain.bookings import Booking, BookingStatus
 from kiosk.domain.households import Household
 from kiosk.domain.hub import ListingMark, QuarantinedRow, StoredListing, SyncState
+from kiosk.domain.lockouts import LockoutEvent, LockoutKind
 from kiosk.domain.resources import Resource, ResourceKind
 
 
@@ -136,6 +137,22 @@ class BookingSearchRepository(Protocol):
     def page(self, query: BookingQuery, offset: int, limit: int) -> list[BookingListRow]: ...
 
 
+class LockoutRepository(Protocol):
+    """Every lockout as an event (see ``kiosk.domain.lockouts``)."""
+
+    def add(self, event: LockoutEvent) -> None: ...
+    def count_since(self, kind: LockoutKind, subject: str, since: datetime) -> int: ...
+    def relevant(self, since: datetime, now: datetime) -> list[LockoutEvent]: ...
+
+
+class InstallerGateRepository(Protocol):
+    """Each kiosk's wrong installer PINs: (failed attempts, locked until)."""
+
+    def get(self, kiosk_id: str, for_update: bool = False) -> tuple[int, datetime | None]: ...
+    def save(self, kiosk_id: str, failed_attempts: int,
+             locked_until: datetime | None) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving the ``with`` block without ``commit()`` rolls back."""
 
@@ -146,6 +163,8 @@ class UnitOfWork(Protocol):
     audit: AuditRepository
     admins: AdminAccountRepository
     booking_search: BookingSearchRepository
+    lockouts: LockoutRepository
+    installer_gates: InstallerGateRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(

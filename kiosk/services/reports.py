@@ -18,6 +18,7 @@ from kiosk.domain.bookings import Booking, BookingStatus
 from kiosk.domain.clock import local_day_bounds, to_local
 from kiosk.domain.resources import Resource
 from kiosk.services.ports import Clock, UnitOfWorkFactory
+from kiosk.services.spreadsheet import csv_row
 
 # Bookings that used (or still hold) the resource: they count as hours of use.
 USED = frozenset({BookingStatus.PENDING, BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN,
@@ -208,34 +209,11 @@ def household_shares(bookings: Sequence[Booking], labels: dict[int, str]
 
 # ------------------------------------------------------------------- exports
 def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    """UTF-8 with a BOM, so Excel opens Korean text correctly; written all at once."""
+    """UTF-8 with a BOM, so Excel opens Korean text correctly; written all at once;
+    no cell starts a formula."""
     tmp = path.with_name(path.name + ".part")
     with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-    tmp.replace(path)
-
-
-def write_xlsx(path: Path, sheets: Sequence[tuple[str, Sequence[str],
-                                                  Sequence[Sequence[object]]]]) -> None:
-    """One worksheet per table, header row bold and frozen."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    first = True
-    for title, header, rows in sheets:
-        sheet = book.active if first else book.create_sheet()
-        assert sheet is not None
-        first = False
-        sheet.title = title[:31]
-        sheet.append(list(header))
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append(list(row))
-        sheet.freeze_panes = "A2"
-    tmp = path.with_name(path.name + ".part")
-    book.save(tmp)
+        writer.writerow(csv_row(header))
+        writer.writerows(csv_row(row) for row in rows)
     tmp.replace(path)

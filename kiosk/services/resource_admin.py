@@ -9,7 +9,7 @@ from enum import StrEnum
 from kiosk.domain.audit import AuditEntry
 from kiosk.domain.blackouts import Blackout
 from kiosk.domain.bookings import ACTIVE_STATUSES, Actor, Booking, BookingStatus
-from kiosk.domain.resources import Resource
+from kiosk.domain.resources import Resource, check_local_id
 from kiosk.domain.rules_codec import rules_to_dict
 from kiosk.services.admin_accounts import DeskRefusal, DeskRefused, require_manager
 from kiosk.services.booking import BookingService
@@ -36,6 +36,11 @@ class ResourceAdmin:
     def save(self, resource: Resource, actor: Actor, new: bool) -> Resource:
         """Create (refused if the id is taken) or update a local resource."""
         require_manager(actor)
+        if new:
+            try:
+                check_local_id(resource.id)
+            except ValueError as exc:
+                raise DeskRefused(DeskRefusal.INVALID, str(exc)) from None
         now = self.clock()
         with self.uow(write=True) as uow:
             existing = uow.resources.get_for_update(resource.id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeAlias
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -73,6 +73,7 @@ def _household_label() -> Any:
     return HouseholdRow.building + "-" + HouseholdRow.unit
 
 
+AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
 _SORT_COLUMNS: dict[str, Any] = {
     "code": BookingRow.code,
     "resource": ResourceRow.name_ko,
@@ -91,7 +92,7 @@ class SqlBookingSearchRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def _filtered(self, query: Select[Any], q: BookingQuery) -> Select[Any]:
+    def _filtered(self, query: AnySelect, q: BookingQuery) -> AnySelect:
         if q.start_from is not None:
             query = query.where(BookingRow.start_at >= q.start_from)
         if q.start_before is not None:

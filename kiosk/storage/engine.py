@@ -9,6 +9,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.storage.private import secure_database_file
+
 WRITE_OPTION = "kiosk_write"
 
 
@@ -27,7 +29,7 @@ def create_db_engine(url: str, busy_timeout_ms: int = 15000) -> Engine:
     if is_sqlite(url):
         database = make_url(url).database
         if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+            secure_database_file(Path(database))  # 0600 before SQLite makes it 0644
         engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
         _tune_sqlite(engine, busy_timeout_ms)
         return engine

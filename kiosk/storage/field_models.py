@@ -23,4 +23,5 @@ class KioskHeartbeatRow(Base):
     database_bytes: Mapped[int | None] = mapped_column(BigInteger)
     free_disk_bytes: Mapped[int | None] = mapped_column(BigInteger)
     sync_state: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(Text, default="", server_default="")
     last_seen: Mapped[datetime]

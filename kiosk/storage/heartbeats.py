@@ -12,7 +12,8 @@ from kiosk.storage.field_models import KioskHeartbeatRow
 
 def _to_heartbeat(row: KioskHeartbeatRow) -> Heartbeat:
     return Heartbeat(row.kiosk_id, row.version, row.started_at, row.uptime_s, row.last_touch,
-                     row.database_bytes, row.free_disk_bytes, row.sync_state, row.last_seen)
+                     row.database_bytes, row.free_disk_bytes, row.sync_state, row.last_seen,
+                     row.status)
 
 
 class SqlHeartbeatStore:
@@ -37,6 +38,7 @@ class SqlHeartbeatStore:
             row.free_disk_bytes = heartbeat.free_disk_bytes
             row.sync_state = heartbeat.sync_state
             row.last_seen = heartbeat.last_seen
+            row.status = heartbeat.status
 
     def get(self, kiosk_id: str) -> Heartbeat | None:
         with self._reader() as session:

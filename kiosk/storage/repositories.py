@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import bindparam, delete, exists, insert, select
+from sqlalchemy import CursorResult, Table, bindparam, delete, exists, insert, select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.audit import AuditEntry
@@ -189,7 +190,7 @@ def booking_from_row(row: BookingRow) -> Booking:
     )
 
 
-_BOOKINGS = BookingRow.__table__
+_BOOKINGS = cast(Table, BookingRow.__table__)
 # Statements of the booking path, built once: constructing them costs more than SQLite
 # takes to run them.
 _INSERT_BOOKING = insert(_BOOKINGS)
@@ -215,7 +216,8 @@ class SqlBookingRepository:
     def add(self, booking: Booking) -> Booking:
         # A Core insert in the session's transaction: no unit-of-work flush for one row,
         # and still rolled back with everything else unless the unit of work commits.
-        result = self.session.execute(_INSERT_BOOKING, self._values(booking))
+        result = cast(CursorResult[Any],
+                      self.session.execute(_INSERT_BOOKING, self._values(booking)))
         key = result.inserted_primary_key
         assert key is not None
         return replace(booking, id=int(key[0]))
@@ -393,7 +395,7 @@ class SqlBlackoutRepository:
                         row.cancel_overlapping, row.id)
 
 
-_INSERT_AUDIT = insert(AuditRow.__table__)
+_INSERT_AUDIT = insert(cast(Table, AuditRow.__table__))
 
 
 class SqlAuditRepository:

@@ -25,6 +25,10 @@ from kiosk.storage.hub_repositories import (
     SqlHubQuarantineRepository,
     SqlHubSyncStateRepository,
 )
+from kiosk.storage.lockout_repositories import (
+    SqlInstallerGateRepository,
+    SqlLockoutRepository,
+)
 from kiosk.storage.repositories import (
     SqlAuditRepository,
     SqlBlackoutRepository,
@@ -66,6 +70,8 @@ class SqlUnitOfWork:
         self.hub_leases = SqlHubLeaseRepository(self.session)
         self.admins = SqlAdminAccountRepository(self.session)
         self.booking_search = SqlBookingSearchRepository(self.session)
+        self.lockouts = SqlLockoutRepository(self.session)
+        self.installer_gates = SqlInstallerGateRepository(self.session)
         return self
 
     def __exit__(

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from kiosk.config import Settings
+    from kiosk.map.listing import MapListing
     from kiosk.services.hub_sync import HubSyncService
     from kiosk.sync.demo_hub import DemoHub
 
@@ -140,6 +141,29 @@ def hub_service(settings: Settings) -> Iterator[HubSyncService]:
         yield services.hub
     finally:
         services.close()
+
+
+def map_export_source(settings: object) -> tuple[tuple[float, float], str, list[MapListing]]:
+    """What `kiosk map export DIR` shows without --listings: the synced listings stored in
+    the database within the hub radius of the kiosk, as the kiosk's own map shows them.
+
+    A database that cannot be read is a ValueError, which the map CLI reports as
+    "cannot read listings" rather than exporting an empty map that looks complete.
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from kiosk.config import Settings
+    from kiosk.sync.listing_view import map_listing
+
+    if not isinstance(settings, Settings):
+        raise TypeError("map export from the database needs the kiosk's settings")
+    centre = (settings.kiosk_lat, settings.kiosk_lon)
+    try:
+        with hub_service(settings) as service:
+            found = service.nearby(*centre, radius_m=settings.hub_radius_km * 1000)
+    except SQLAlchemyError as exc:
+        raise ValueError(f"the database is not available: {type(exc).__name__}") from exc
+    return centre, "", [map_listing(n) for n in found]
 
 
 def _database_unavailable(exc: Exception) -> int:

@@ -17,13 +17,15 @@ from typing import Final
 
 from kiosk.domain.clock import to_local
 from kiosk.domain.hub import NearbyListing
+from kiosk.map.listing import MapListing
 
 _DIRECTIONS: Final = (
     ("북쪽", "north"), ("북동쪽", "north-east"), ("동쪽", "east"), ("남동쪽", "south-east"),
     ("남쪽", "south"), ("남서쪽", "south-west"), ("서쪽", "west"), ("북서쪽", "north-west"),
 )
 _FEES: Final = ("fee_base_krw", "fee_base_min", "fee_add_krw", "fee_add_min",
-                "fee_day_max_krw", "fee_month_krw")
+                "fee_day_max_krw", "fee_month_krw", "fee_bus_base_krw", "fee_bus_base_min",
+                "fee_bus_add_krw", "fee_bus_add_min")
 _HOURS: Final = ("hours_weekday", "hours_saturday", "hours_weekend", "hours_holiday")
 _GENERIC: Final = {
     "bike": ("공공 자전거", "Public bike"),
@@ -120,7 +122,10 @@ def describe(near: NearbyListing, lat: float, lon: float, *, now: datetime,
         "hours": {k.removeprefix("hours_"): extra[k] for k in _HOURS if k in extra},
         "phone": extra.get("phone"),
         "paid": extra.get("paid"),
+        "paid_saturday": extra.get("paid_saturday"),
+        "paid_holiday": extra.get("paid_holiday"),
         "lot_type": extra.get("lot_type"),
+        "operation": extra.get("operation"),
         "night_open": extra.get("night_open"),
         "as_of_local": local_time_text(near.as_of, now),
         "stale": near.stale, "held": near.held,
@@ -128,3 +133,15 @@ def describe(near: NearbyListing, lat: float, lon: float, *, now: datetime,
         "facts": dict(extra),
     }
     return doc
+
+
+def map_listing(found: NearbyListing) -> MapListing:
+    """A stored listing as the map and the detail screen take it, with the feed's facts
+    (the counts stay as stored; `real_free` reads the reported figure from the facts)."""
+    stored = found.listing
+    return MapListing(
+        id=stored.map_id, kind=stored.kind, name_ko=stored.name_ko, name_en=stored.name_en,
+        lat=stored.lat, lon=stored.lon, units_free=stored.units_free,
+        units_total=stored.units_total, as_of=found.as_of,
+        status=stored.status, stale=found.stale, facts=dict(stored.extra),
+    )

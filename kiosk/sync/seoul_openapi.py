@@ -123,7 +123,8 @@ class SeoulOpenApi:
                 if isinstance(value, dict) and ("RESULT" in value or "row" in value):
                     wrapper = value
                     break
-        result = wrapper.get("RESULT", doc.get("RESULT", doc))
+        result = next((r for r in (wrapper.get("RESULT"), wrapper.get("result"),
+                                    doc.get("RESULT"), doc.get("result")) if r is not None), doc)
         code, message = _code_message(result)
         if code is None:
             raise BadResponse(
@@ -282,6 +283,18 @@ class SeoulSourceBase(SourceBase):
         return f"the service answered no data ({', '.join(self._no_data)}: INFO-200)"
 
 
+_BIKE_KEYS: Final = ("stationId", "stationName", "stationLatitude", "stationLongitude",
+                     "rackTotCnt", "parkingBikeTotCnt", "shared")
+
+
+def _bike_keys(row: dict[str, object]) -> dict[str, object]:
+    """The row with bikeList's camel-case keys, also when they come in lower case."""
+    if "stationId" in row:
+        return row
+    folded = {str(k).lower(): v for k, v in row.items()}
+    return {name: folded[name.lower()] for name in _BIKE_KEYS if name.lower() in folded}
+
+
 class SeoulBikeSource(SeoulSourceBase):
     """Ttareungyi (Seoul public bike) stations from `bikeList`.
 
@@ -309,6 +322,7 @@ class SeoulBikeSource(SeoulSourceBase):
             try:
                 if not isinstance(row, dict):
                     raise RowError("row is not an object")
+                row = _bike_keys(row)
                 external_id = clean_id(row.get("stationId"), "stationId")
                 listing = self._listing(row, external_id, fetched_at)
             except RowError as exc:
@@ -364,21 +378,42 @@ _NOW_TIME = ("NOW_PRK_VHCL_UPDT_TM", "CUR_PARKING_TIME")
 _LIVE_FLAG = ("PRK_STTS_YN", "QUE_STATUS")
 _LAT = ("LAT",)
 _LON = ("LOT", "LNG", "LON")
+# Every descriptive field of GetParkInfo / GetParkingInfo, current name first, then the
+# names the services used before 2024. Keys are matched whatever their case (see _upper).
 _TEXT_FIELDS: Final[Mapping[str, tuple[str, ...]]] = {
     "address": ("ADDR",),
     "phone": ("TELNO", "TEL"),
     "lot_type": ("PRK_TYPE_NM", "PARKING_TYPE_NM"),
+    "lot_type_code": ("PKLT_TYPE", "PARKING_TYPE"),
     "operation": ("OPER_SE_NM", "OPERATION_RULE_NM"),
     "paid": ("PAY_YN_NM", "PAY_NM"),
+    "paid_saturday": ("SAT_CHGD_FREE_NM", "SATURDAY_PAY_NM"),
+    "paid_holiday": ("LHLDY_CHGD_FREE_SE_NAME", "LHLDY_NM", "HOLIDAY_PAY_NM"),
     "night_open": ("NGHT_PAY_YN_NM", "NIGHT_FREE_OPEN_NM"),
+    "live_info": ("PRK_STTS_NM", "QUE_STATUS_NM"),
+    "street_group": ("STRT_PKLT_MNG_NO", "GRP_PARKNM"),
+    "shared_manager": ("SHRN_PKLT_MNG_NM",),
+    "shared_note": ("SHRN_PKLT_ETC",),
 }
+# Y/N codes that stand in for a missing name field: (name key, code fields, Y, N).
+_CODED_FIELDS: Final = (
+    ("paid", ("PAY_YN",), "유료", "무료"),
+    ("paid_saturday", ("SAT_CHGD_FREE_SE", "SATURDAY_PAY_YN"), "유료", "무료"),
+    ("paid_holiday", ("LHLDY_CHGD_FREE_SE", "LHLDY_YN", "HOLIDAY_PAY_YN"), "유료", "무료"),
+    ("night_open", ("NGHT_PAY_YN", "NIGHT_FREE_OPEN"), "야간 개방", "야간 미개방"),
+)
 _FEE_FIELDS: Final[Mapping[str, tuple[str, ...]]] = {
     "fee_base_krw": ("BSC_PRK_CRG", "RATES"),
     "fee_base_min": ("BSC_PRK_HR", "TIME_RATE"),
     "fee_add_krw": ("ADD_PRK_CRG", "ADD_RATES"),
     "fee_add_min": ("ADD_PRK_HR", "ADD_TIME_RATE"),
+    # The day pass: the most a car pays in one day (일 최대 요금).
     "fee_day_max_krw": ("DAY_MAX_CRG", "DAY_MAXIMUM"),
     "fee_month_krw": ("PRD_AMT", "FULLTIME_MONTHLY"),
+    "fee_bus_base_krw": ("BUS_BSC_PRK_CRG", "BUS_RATES"),
+    "fee_bus_base_min": ("BUS_BSC_PRK_HR", "BUS_TIME_RATE"),
+    "fee_bus_add_krw": ("BUS_ADD_PRK_CRG", "BUS_ADD_RATES"),
+    "fee_bus_add_min": ("BUS_ADD_PRK_HR", "BUS_ADD_TIME_RATE"),
 }
 _HOURS: Final[Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "hours_weekday": (
@@ -394,6 +429,14 @@ _HOURS: Final[Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
         ("LHLDY_OPER_END_TM", "HOLIDAY_END_TIME"),
     ),
 }
+
+
+def _upper(row: dict[str, object]) -> dict[str, object]:
+    """The row with upper-case keys: some answers spell them in lower case ("pklt_cd")."""
+    for key in row:
+        if not key.isupper():
+            return {str(k).upper(): v for k, v in row.items()}
+    return row
 
 
 def _hhmm(value: object) -> str | None:
@@ -469,6 +512,7 @@ class SeoulParkingSource(SeoulSourceBase):
             try:
                 if not isinstance(row, dict):
                     raise RowError("row is not an object")
+                row = _upper(row)
                 code = clean_id(_field(row, *_CODE), "PKLT_CD")
             except RowError as exc:
                 reject_count += 1
@@ -508,6 +552,7 @@ class SeoulParkingSource(SeoulSourceBase):
                 if not isinstance(row, dict):
                     builder.quarantine(None, "GetParkingInfo: row is not an object", row)
                     continue
+                row = _upper(row)
                 try:
                     code = clean_id(_field(row, *_CODE), "PKLT_CD")
                 except RowError as exc:
@@ -600,6 +645,11 @@ def _merge_lot(lot: _Lot, row: Mapping[str, object]) -> None:
                 text = clean_text(value, field=key, max_len=limit)
                 if text:
                     lot.facts[key] = text
+    for key, codes, yes, no in _CODED_FIELDS:
+        if key not in lot.facts:
+            flag = _field(row, *codes)
+            if isinstance(flag, str) and flag.strip().upper() in ("Y", "N"):
+                lot.facts[key] = yes if flag.strip().upper() == "Y" else no
     for key, names in _FEE_FIELDS.items():
         if key not in lot.facts:
             try:

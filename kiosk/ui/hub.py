@@ -101,5 +101,5 @@ def _map_listing(found: NearbyListing) -> MapListing:
         id=stored.map_id, kind=stored.kind, name_ko=stored.name_ko, name_en=stored.name_en,
         lat=stored.lat, lon=stored.lon, units_free=stored.units_free,
         units_total=stored.units_total, as_of=found.as_of,
-        status=stored.status, stale=found.stale,
+        status=stored.status, stale=found.stale, facts=dict(stored.extra),
     )

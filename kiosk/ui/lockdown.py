@@ -8,12 +8,11 @@ visibly bannered maintenance mode that ends by itself after a while.
 
 from __future__ import annotations
 
-import enum
 import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QTouchEvent
@@ -32,7 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.clock import to_local, utc_now
+from kiosk.domain.credentials import after_wrong_try
 from kiosk.domain.households import PinHasher
+from kiosk.services.lockouts import GateOutcome, GateResult, InstallerGate
 from kiosk.ui.widget_tree import WidgetTreeFilter
 
 log = logging.getLogger(__name__)
@@ -46,23 +47,13 @@ def tr(text: str) -> str:
 
 
 # ------------------------------------------------------------------ the installer PIN
-class GateOutcome(enum.Enum):
-    OPEN = "open"
-    WRONG = "wrong"
-    LOCKED = "locked"
-    NOT_SET = "not_set"
-
-
-@dataclass(frozen=True)
-class GateResult:
-    outcome: GateOutcome
-    remaining: int = 0
-    locked_until: datetime | None = None
-
-
 @dataclass
 class AdminGate:
-    """Checks the installer PIN against its scrypt hash; locks after repeated failures."""
+    """Checks the installer PIN against its scrypt hash; locks after repeated failures.
+
+    With ``stored`` (the kiosk's ``InstallerGate`` on the database) the count and lock
+    survive a restart and escalate like every other secret; without it (development
+    windows) they live in memory."""
 
     pin_hash: str
     max_attempts: int = 3
@@ -70,8 +61,11 @@ class AdminGate:
     clock: Callable[[], datetime] = utc_now
     failures: int = 0
     locked_until: datetime | None = field(default=None)
+    stored: InstallerGate | None = None
 
     def try_pin(self, pin: str) -> GateResult:
+        if self.stored is not None:
+            return self.stored.try_pin(pin)
         now = self.clock()
         if not self.pin_hash:
             return GateResult(GateOutcome.NOT_SET)
@@ -81,10 +75,10 @@ class AdminGate:
             self.failures, self.locked_until = 0, None
             log.warning("kiosk mode left with the installer PIN", extra={"event": "unlock"})
             return GateResult(GateOutcome.OPEN)
-        self.failures += 1
-        if self.failures >= self.max_attempts:
-            self.failures = 0
-            self.locked_until = now + timedelta(minutes=self.lock_minutes)
+        self.failures, locked = after_wrong_try(self.failures, now, self.max_attempts,
+                                                self.lock_minutes)
+        if locked is not None:
+            self.locked_until = locked
             log.warning("installer PIN locked after wrong tries",
                         extra={"event": "unlock_locked"})
             return GateResult(GateOutcome.LOCKED, locked_until=self.locked_until)
@@ -415,7 +409,11 @@ class AdminPinDialog(QDialog):
             self.message.setText(tr("PIN이 맞지 않습니다. {n}번 더 틀리면 잠깁니다.").format(
                 n=result.remaining))
         elif result.outcome is GateOutcome.LOCKED and result.locked_until is not None:
+            until = to_local(result.locked_until)
+            # A day-long (escalated) lock names the day too: "09:00" alone would mislead.
+            shown = until.strftime("%H:%M") if until.date() == to_local(
+                self.gate.clock()).date() else until.strftime("%m-%d %H:%M")
             self.message.setText(tr("너무 많이 틀렸습니다. {time}까지 잠겼습니다.").format(
-                time=to_local(result.locked_until).strftime("%H:%M")))
+                time=shown))
         else:
             self.message.setText(tr("관리자 PIN이 설정되지 않았습니다. 설치 안내서를 보세요."))

@@ -86,7 +86,7 @@ def build_window(services: Services, app: QApplication, hub: HubListings,
     if speak:
         from kiosk.ui.accessibility.speech import create_engine
 
-        speech = create_engine()
+        speech = create_engine  # opened on the voice guide's speech thread, never here
     window = KioskWindow(services.settings, services.bookings, languages, hub=hub,
                          screen_px=screen_px, map_factory=factory, speech=speech)
     if isinstance(hub, SyncedHub):

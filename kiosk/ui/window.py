@@ -75,7 +75,7 @@ from kiosk.ui.widgets import (
 
 if TYPE_CHECKING:
     from kiosk.map.view import MapView
-    from kiosk.ui.accessibility.speech import SpeechEngine
+    from kiosk.ui.accessibility.speech import EngineFactory, SpeechEngine
 
 log = logging.getLogger(__name__)
 ACTIVITY = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
@@ -170,7 +170,8 @@ class KioskWindow(QWidget):
                  screen_px: tuple[int, int] = (1920, 1080),
                  map_factory: MapFactory | None = None,
                  timeouts: Timeouts | None = None,
-                 speech: tuple[SpeechEngine | None, Status, str] | None = None) -> None:
+                 speech: tuple[SpeechEngine | None, Status, str] | EngineFactory | None = None,
+                 ) -> None:
         super().__init__()
         self.setObjectName("kioskWindow")
         self.settings = settings
@@ -180,8 +181,11 @@ class KioskWindow(QWidget):
         self.geometry_ = PanelGeometry.from_panel(settings.panel, screen_px)
         self.metrics = TouchMetrics.for_geometry(self.geometry_)
         self.accessibility = AccessibilitySettings(settings.language, self)
-        engine, status, detail = speech or (None, Status.NO_ENGINE, "")
-        self.guide = VoiceGuide(self.accessibility, engine, status, detail, self)
+        if callable(speech):  # the live kiosk: the engine opens on the guide's speech thread
+            self.guide = VoiceGuide(self.accessibility, None, parent=self, factory=speech)
+        else:
+            engine, status, detail = speech or (None, Status.NO_ENGINE, "")
+            self.guide = VoiceGuide(self.accessibility, engine, status, detail, self)
         self.tap_to_hear = TapToHear(self.guide, self)
         self.text_scale = 1.0
         self.a11y_metrics = self.accessibility.metrics(self.geometry_)
@@ -883,4 +887,5 @@ class KioskWindow(QWidget):
         self.clock_timer.stop()
         self.sweep_timer.stop()
         self.idle_timer.stop()
+        self.guide.shutdown()  # bounded: a speech thread stuck in the engine is left behind
         super().closeEvent(event)

@@ -10,7 +10,8 @@ from typing import Any
 from kiosk.domain.bookings import BookingStatus
 from kiosk.domain.clock import SEOUL
 from kiosk.domain.policy import BookingRequest
-from kiosk.services.reports import Period, write_csv, write_xlsx
+from kiosk.services.reports import Period, write_csv
+from kiosk.services.spreadsheet import write_xlsx
 from tests.builders import KIOSK, MANAGER, add_household, add_resource
 
 MONDAY = date(2026, 11, 23)

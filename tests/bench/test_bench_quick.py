@@ -17,7 +17,7 @@ import pytest
 
 from bench.__main__ import REGISTRY
 from bench.areas.soak import FLOWS as SOAK_FLOWS
-from tests.processes import child_env
+from tests.processes import child_env, outside_faketime
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -25,7 +25,9 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def quick(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     out = tmp_path_factory.mktemp("bench")
-    env = child_env(QT_QPA_PLATFORM="offscreen", QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox")
+    # Figures, not dates: the benchmarks and their Chromium peer run on the real clock.
+    env = outside_faketime(child_env(QT_QPA_PLATFORM="offscreen",
+                                     QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox"))
     proc = subprocess.run(
         [sys.executable, "-m", "bench", "--quick", "--json", str(out / "r.json"),
          "--md", str(out / "r.md")],
@@ -80,6 +82,19 @@ def test_map_and_sync_compare_with_their_peers(quick: dict[str, Any]) -> None:
         assert key in sync, key
     targets = {t["figure"] for t in quick["by_name"]["sync"]["targets"]}
     assert "initial sync: fetch + apply" in targets
+
+
+def test_seoul_sync_reports_time_and_memory_against_its_targets(
+        quick: dict[str, Any]) -> None:
+    report = quick["by_name"]["seoul"]
+    assert report["info"]["stations"] == 300 and report["info"]["lots"] == 100
+    # Three windows-or-fewer per service, twice (the lot list is cached): never one per row.
+    assert report["info"]["requests"] <= 10
+    for key in ("initial sync: fetch + apply", "initial sync: peak memory growth (RSS)",
+                "next sync (bikes and live parking re-read)"):
+        assert key in report["figures"], key
+    assert {t["figure"] for t in report["targets"]} == {
+        "initial sync: fetch + apply", "initial sync: peak memory growth (RSS)"}
 
 
 def test_soak_and_idle_cover_their_checkpoints(quick: dict[str, Any]) -> None:

@@ -71,10 +71,9 @@ def sqlite_services(tmp_path: Path, clock):  # type: ignore[no-untyped-def]
 
     from kiosk.app import build_services
     from kiosk.config import Settings
-    from kiosk.domain.households import PinHasher
 
     svc = build_services(Settings(database_url=f"sqlite:///{tmp_path / 'kiosk.db'}"))
-    svc.bookings = replace(svc.bookings, clock=clock, hasher=PinHasher(n=2**4))
+    svc.bookings = replace(svc.bookings, clock=clock, hasher=replace(svc.bookings.hasher, n=2**4))
     yield svc
     svc.close()
 

@@ -60,13 +60,12 @@ def test_heartbeat_migration_downgrades_and_upgrades(database_url: str) -> None:
 
     engine = create_db_engine(database_url)
     try:
-        migrate.upgrade(engine)
-        assert migrate.head_revision() == "0004"
+        migrate.upgrade(engine, "0004")
         assert "kiosk_heartbeat" in inspect(engine).get_table_names()
         config = migrate.alembic_config()
         with engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.downgrade(config, "-1")
+            command.downgrade(config, "0003")
         assert "kiosk_heartbeat" not in inspect(engine).get_table_names()
         assert "bookings" in inspect(engine).get_table_names()
         migrate.upgrade(engine)

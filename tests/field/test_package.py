@@ -11,12 +11,11 @@ import shutil
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from kiosk.domain.clock import CLOCK_START_ENV
+from tests.processes import outside_faketime
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,12 +38,10 @@ def test_bundle_builds_and_runs(tmp_path: Path) -> None:
     # The frozen program runs outside libfaketime when the suite runs under it (the
     # shifted-clock run's shim cannot reach a frozen interpreter); it gets the test's
     # calendar through its own clock setting instead.
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONPATH", "VIRTUAL_ENV", "LD_PRELOAD")
-           and not k.startswith("FAKETIME")}
+    env = outside_faketime({k: v for k, v in os.environ.items()
+                            if k not in ("PYTHONPATH", "VIRTUAL_ENV")})
     env.update(QT_QPA_PLATFORM="offscreen", KIOSK_DATA_DIR=str(tmp_path / "data"),
                KIOSK_CONFIG=os.devnull)
-    env[CLOCK_START_ENV] = datetime.now(UTC).isoformat()
 
     def kiosk(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([str(program), *args], cwd=away, env=env, capture_output=True,

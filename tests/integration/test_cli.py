@@ -97,3 +97,89 @@ def test_db_upgrade_is_idempotent(cli_env: Path, capsys: pytest.CaptureFixture[s
     assert main(["db", "upgrade"]) == 0
     head = migrate.head_revision()
     assert f"database at revision {head} (was {head})" in capsys.readouterr().out
+
+
+def test_a_40_digit_unit_is_refused_by_line_without_a_traceback(
+        cli_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--no-bookings"]) == 0
+    bad = cli_env / "long.csv"
+    bad.write_text("building,unit,pin\n101,9999,1234\n101," + "1" * 40 + ",1234\n",
+                   encoding="utf-8")
+    out = cli_env / "before.csv"
+    assert main(["households", "export", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["households", "import", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "line 3: 동·호는 1~5자리 숫자여야 합니다" in err and "Traceback" not in err
+    after = cli_env / "after.csv"
+    assert main(["households", "export", str(after)]) == 0
+    assert after.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")  # nothing
+
+
+def test_booking_on_a_full_disk_says_so_and_writes_nothing(
+        cli_env: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The booking's INSERT fails as SQLite fails on a full disk (SQLITE_FULL)."""
+    import sqlite3
+
+    from sqlalchemy import event
+
+    from kiosk.storage import engine as engine_module
+
+    assert main(["demo", "--no-bookings"]) == 0
+    real = engine_module.create_db_engine
+
+    def full(url: str, busy_timeout_ms: int = 15000) -> object:
+        made = real(url, busy_timeout_ms)
+
+        @event.listens_for(made, "before_cursor_execute")
+        def _no_space(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+            if statement.lstrip().upper().startswith("INSERT INTO BOOKINGS"):
+                raise sqlite3.OperationalError("database or disk is full")
+
+        return made
+
+    monkeypatch.setattr(engine_module, "create_db_engine", full)
+    monkeypatch.setattr("kiosk.app.create_db_engine", full)
+    capsys.readouterr()
+    code = main(["bookings", "create", "--resource", "room-community", "--household",
+                 "101-1203", "--start", tomorrow(10), "--end", tomorrow(11)])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert err.startswith("kiosk: 저장 공간이 부족해 아무것도 기록하지 않았습니다")
+    assert "The disk is full" in err and "Traceback" not in err
+    monkeypatch.undo()
+    monkeypatch.setenv(CLOCK_START_ENV, TODAY.isoformat())
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(cli_env / "data"))
+    monkeypatch.setenv("KIOSK_CONFIG", str(cli_env / "kiosk.toml"))
+    assert main(["bookings", "list", "--csv"]) == 0
+    assert capsys.readouterr().out.strip().count("\n") == 0  # the header line only
+
+
+def test_heartbeats_exits_3_while_a_kiosk_is_silent(
+        cli_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kiosk.config import load_settings
+    from kiosk.services.heartbeat import HeartbeatService, Measurements
+    from kiosk.storage.engine import create_db_engine
+    from kiosk.storage.heartbeats import SqlHeartbeatStore
+
+    assert main(["demo", "--no-bookings"]) == 0
+    engine = create_db_engine(load_settings().effective_database_url)
+    store = SqlHeartbeatStore(engine)
+
+    def beat(kiosk_id: str, at: datetime) -> None:
+        HeartbeatService(store, lambda: at, kiosk_id, "0.1.0",
+                         lambda: Measurements(None, None), interval_s=60).beat()
+
+    try:
+        beat("lobby-101", TODAY)
+        beat("lobby-102", TODAY - timedelta(minutes=10))  # three intervals are 3 minutes
+        capsys.readouterr()
+        assert main(["heartbeats"]) == 3
+        captured = capsys.readouterr()
+        assert "lobby-102" in captured.err and "lobby-101" not in captured.err
+        assert "SILENT" in captured.out
+        beat("lobby-102", TODAY)
+        assert main(["heartbeats"]) == 0
+    finally:
+        engine.dispose()

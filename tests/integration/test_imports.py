@@ -26,8 +26,13 @@ def test_good_household_csv_is_imported_and_pins_work(services) -> None:  # type
     ("101,1203,12,,yes\n", ["line 2: PIN must be 4 digits"]),
     ("101,1203,1234,AB1234,yes\n", ["line 2: not a Korean vehicle plate: AB1234"]),
     ("abc,1203,1234,,yes\n101,1204,1234,,maybe\n",
-     ["line 2: building and unit must be numbers: 'abc', '1203'",
+     ["line 2: 동·호는 1~5자리 숫자여야 합니다 / building and unit must be numbers of 1-5 "
+      "digits: 'abc', '1203'",
       "line 3: active must be yes or no, got 'maybe'"]),
+    # A 40-digit unit passes "is it digits" but not the column: refused here, by line.
+    ("101," + "1" * 40 + ",1234,,yes\n",
+     ["line 2: 동·호는 1~5자리 숫자여야 합니다 / building and unit must be numbers of 1-5 "
+      "digits: '101', '111111111111'"]),
 ])
 def test_bad_household_rows_are_refused_with_line_numbers(services, body, expected) -> None:  # type: ignore[no-untyped-def]
     add_household(services, "999", "101")

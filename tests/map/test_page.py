@@ -79,7 +79,7 @@ def test_listings_are_one_compact_json_array() -> None:
     assert doc["version"] == 4 and doc["fields"] == list(ROW_FIELDS)
     assert [row[0] for row in doc["rows"]] == ["res-0", "res-1", "res-2"]
     assert doc["rows"][1][6:8] == [0, 9]
-    assert doc["rows"][0][8] == "2025-05-01T09:30:00+00:00"
+    assert doc["rows"][0][8] == "2025-05-01T18:30:00+09:00"  # 09:30 UTC, in Seoul time
 
 
 def test_listing_validation_and_fallbacks() -> None:

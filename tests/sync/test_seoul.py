@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import re
@@ -577,3 +578,68 @@ def test_windows_continue_when_the_total_is_missing(
     result = bikes(seoul, fetcher, options={"page_size": 5}).fetch()
     assert len(result.listings) == 12
     assert [w[1:] for w in seoul.windows] == [(1, 5), (6, 10), (11, 15)]
+
+
+def test_parking_lower_case_keys_and_every_current_field(
+    seoul: SeoulServer, fetcher: HttpFetcher, clock: Any
+) -> None:
+    seoul.fixture("GetParkInfo", "seoul/GetParkInfo_lowercase.json")
+    seoul.fixture("GetParkingInfo", "seoul/GetParkingInfo_lowercase.json")
+    source = SeoulParkingSource(make_config("seoul_parking", seoul.base, key=KEY), fetcher,
+                                clock=clock)  # the figures' time is a minute before "now"
+    result = source.fetch()
+    assert result.quarantined == ()
+    by_id = {x.external_id: x for x in result.listings}
+    lot = by_id["1040031"]
+    assert (lot.name_ko, lot.units_total, lot.units_free) == ("종암동 공영주차장", 64, 13)
+    assert (lot.lat, lot.lon, lot.address) == (37.5998, 127.0322, "성북구 종암동 3-1347")
+    assert lot.as_of == datetime(2026, 11, 23, 8, 59, 41, tzinfo=KST)
+    facts = lot.extra
+    # Fees: basic and additional time and price, the day pass, monthly, buses.
+    assert {k: v for k, v in facts.items() if k.startswith("fee_")} == {
+        "fee_base_krw": "300", "fee_base_min": "5", "fee_add_krw": "300", "fee_add_min": "5",
+        "fee_day_max_krw": "20000", "fee_month_krw": "100000",
+        "fee_bus_base_krw": "0", "fee_bus_base_min": "0", "fee_bus_add_krw": "0",
+        "fee_bus_add_min": "0",
+    }
+    # The first row's values win over the repeated row's ("무료", 0 won).
+    assert (facts["paid"], facts["paid_saturday"], facts["paid_holiday"]) == (
+        "유료", "무료", "무료")
+    assert (facts["lot_type"], facts["lot_type_code"], facts["operation"]) == (
+        "노외 주차장", "NW", "시간제 주차장")
+    assert (facts["hours_weekday"], facts["hours_weekend"]) == ("09:00-21:00", "09:00-18:00")
+    assert facts["night_open"] == "야간 미개방" and facts["phone"] == "02-2241-4417"
+    assert facts["live_info"].startswith("현재~20분이내")
+    # Only codes, no names: the codes are read (Y paid, N free); empty text is left out.
+    street = by_id["1040032"]
+    assert (street.units_total, street.units_free) == (12, None)
+    assert (street.extra["paid"], street.extra["paid_saturday"],
+            street.extra["paid_holiday"], street.extra["night_open"]) == (
+        "유료", "유료", "무료", "야간 개방")
+    assert street.extra["lot_type"] == "노상 주차장" and "phone" not in street.extra
+    assert (street.extra["shared_lot"], street.extra["shared_manager"],
+            street.extra["shared_note"]) == ("Y", "성북구도시관리공단", "평일 09~18시 공유")
+    assert street.extra["street_group"] == "1040032"
+    assert street.extra["hours_weekday"] == "07:00-19:00"
+
+
+def test_upper_and_lower_case_answers_read_alike(seoul: SeoulServer, fetcher: HttpFetcher) -> None:
+    upper = fixture_json("seoul/GetParkInfo.json")
+    lower = copy.deepcopy(upper)
+    lower["GetParkInfo"]["row"] = [{k.lower(): v for k, v in row.items()}
+                                   for row in upper["GetParkInfo"]["row"]]
+    live = fixture_json("seoul/GetParkingInfo.json")
+    seoul.services["GetParkingInfo"] = lambda _s, _e: json_reply(live)
+    seoul.services["GetParkInfo"] = lambda _s, _e: json_reply(upper)
+    expected = parking(seoul, fetcher).fetch().listings
+    seoul.services["GetParkInfo"] = lambda _s, _e: json_reply(lower)
+    assert parking(seoul, fetcher).fetch().listings == expected
+    bikes_doc = fixture_json("seoul/bikeList.json")
+    seoul.services["bikeList"] = lambda _s, _e: json_reply(bikes_doc)
+    expected_bikes = bikes(seoul, fetcher).fetch().listings
+    lower_bikes = copy.deepcopy(bikes_doc)
+    lower_bikes["rentBikeStatus"]["row"] = [
+        {k.lower(): v for k, v in row.items()} for row in bikes_doc["rentBikeStatus"]["row"]]
+    seoul.services["bikeList"] = lambda _s, _e: json_reply(lower_bikes)
+    assert bikes(seoul, fetcher).fetch().listings == expected_bikes
+    assert len(expected_bikes) >= 4

@@ -5,18 +5,37 @@ Speech goes through QtTextToSpeech. On Linux the wheel's ``speechd`` plugin load
 (``libspeechd2 speech-dispatcher speech-dispatcher-espeak-ng``). When the engine, the
 service or a Korean voice is missing the guide says so in ``status_text()``, in the
 screen's language, instead of staying silent.
+
+The live kiosk hands the guide an engine *factory*: the engine is then opened and driven
+on a speech thread of its own, and every call to it is watched by a timeout. A
+speech-dispatcher without an audio output can block inside libspeechd for minutes; the
+guide then reports the voice unavailable (once) and the screen never waits for it.
 """
 
 from __future__ import annotations
 
 import enum
+import logging
 import os
 import socket
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QEventLoop,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    QTranslator,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtTextToSpeech import QTextToSpeech
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
@@ -28,6 +47,13 @@ from kiosk.ui.accessibility.themes import AccessibilitySettings
 TRANSLATIONS = Path(__file__).resolve().parents[3] / "assets" / "translations" / "kiosk_en.qm"
 HANGUL_RANGES = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7A3))
 PROBE_TIMEOUT_S = 2.0
+OPEN_TIMEOUT_S = 10.0
+"""Opening an engine: the speechd probe (2 s) plus QTextToSpeech's constructor."""
+CALL_TIMEOUT_S = 3.0
+"""Any other engine call (say, stop, set...) returns at once when the engine works."""
+SHUTDOWN_TIMEOUT_S = 1.0
+
+log = logging.getLogger(__name__)
 
 
 class SpeechEngine(Protocol):
@@ -42,6 +68,9 @@ class SpeechEngine(Protocol):
 
 
 class Status(enum.Enum):
+    """``value`` is a stable identifier for logs and the heartbeat."""
+
+    STARTING = "starting"
     READY = "ready"
     FALLBACK_ENGLISH = "fallback_english"
     FALLBACK_KOREAN = "fallback_korean"
@@ -53,6 +82,8 @@ class Status(enum.Enum):
 
 def status_message(status: Status, voice_language: str | None, detail: str = "") -> str:
     """What the screen shows about voice guidance, in the current language."""
+    if status is Status.STARTING:
+        return tr("음성 안내를 준비하고 있습니다.")
     if status is Status.READY:
         return (tr("음성 안내: 한국어 음성으로 안내합니다") if voice_language == "ko"
                 else tr("음성 안내: 영어 음성으로 안내합니다"))
@@ -175,53 +206,246 @@ def create_engine(name: str | None = None) -> tuple[QTextToSpeech | None, Status
     return engine, Status.READY, ""
 
 
+EngineFactory = Callable[[], "tuple[SpeechEngine | None, Status, str]"]
+"""Opens an engine (``create_engine``); called on the speech thread, may block there."""
+SPEAKING = frozenset({Status.READY, Status.FALLBACK_ENGLISH, Status.FALLBACK_KOREAN})
+
+
+class _SpeechWorker(QObject):
+    """Owns the engine on the speech thread; every call it finishes is ``answered``."""
+
+    opened = Signal(list)
+    """The engine is open: its voices as locale names."""
+    failed = Signal(str, str)
+    """Status value and detail: the engine could not be opened or reported an error."""
+    answered = Signal()
+
+    def __init__(self, factory: EngineFactory, loop: QEventLoop) -> None:
+        super().__init__()
+        self.factory = factory
+        self.loop = loop
+        self.engine: SpeechEngine | None = None
+
+    def open(self) -> None:
+        try:
+            engine, status, detail = self.factory()
+            names = [lc.name() for lc in engine.availableLocales()] if engine else []
+        except Exception as exc:  # a broken plugin must only cost the voice
+            engine, status, detail, names = None, Status.ENGINE_ERROR, str(exc), []
+        self.engine = engine
+        if isinstance(engine, QTextToSpeech):
+            engine.errorOccurred.connect(
+                lambda _reason, message: self.failed.emit(Status.ENGINE_ERROR.value, message))
+        if engine is None:
+            self.failed.emit(status.value, detail)
+        else:
+            self.opened.emit(names)
+        self.answered.emit()
+
+    @Slot(str, object)
+    def call(self, method: str, args: tuple[object, ...]) -> None:
+        if self.engine is not None:
+            try:
+                getattr(self.engine, method)(*args)
+            except Exception as exc:  # reported as the engine error
+                self.failed.emit(Status.ENGINE_ERROR.value, str(exc))
+        self.answered.emit()
+
+    @Slot()
+    def close(self) -> None:
+        engine, self.engine = self.engine, None
+        if engine is not None:
+            engine.stop()
+        self.loop.quit()
+
+
 class VoiceGuide(QObject):
-    """Speaks announcements when voice guidance is on; knows and tells why it cannot."""
+    """Speaks announcements when voice guidance is on; knows and tells why it cannot.
+
+    Given an ``engine`` the guide drives it where it is (tests' recording fakes, Qt's
+    mock). Given a ``factory`` it opens the engine on a speech thread and never waits for
+    it: each call must be answered within ``timeout_s`` (opening within
+    ``open_timeout_s``), otherwise the voice is reported unavailable, once, until the
+    engine answers again. For the desk and the heartbeat: ``status`` (``Status``; its
+    ``value`` is a stable name), ``available`` (something can speak), ``status_text()``
+    (the sentence the panel shows) and ``statusChanged`` whenever one of them changes.
+    """
 
     spoken = Signal(str)
     """Every sentence handed to the engine (captions and tests read it)."""
     statusChanged = Signal()
     silenced = Signal(str)
     """Voice guidance was turned on but cannot speak: the reason, to show on screen."""
+    _calls = Signal(str, object)
+    _closing = Signal()
 
     def __init__(self, settings: AccessibilitySettings, engine: SpeechEngine | None,
                  status: Status = Status.READY, detail: str = "",
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, factory: EngineFactory | None = None,
+                 timeout_s: float = CALL_TIMEOUT_S,
+                 open_timeout_s: float = OPEN_TIMEOUT_S) -> None:
         super().__init__(parent)
         self.settings = settings
         self.engine = engine
+        self.factory = factory
+        if factory is not None:
+            status = Status.STARTING
         self._engine_status = status if engine is not None or status is not Status.READY \
             else Status.NO_ENGINE
         self.detail = detail
         self.voice_language: str | None = None
         self.status = self._engine_status
+        self.available = False
         self.last: Phrase | str | None = None
         self.english = QTranslator(self)
         if not self.english.load(str(TRANSLATIONS)):
             raise FileNotFoundError(f"missing translation {TRANSLATIONS}")
         if isinstance(engine, QTextToSpeech):
             engine.errorOccurred.connect(self._engine_failed)
+        self._locales: list[QLocale] = []
+        self._outstanding = 0
+        self._wedged = False
+        self._thread: threading.Thread | None = None
+        self._wired = threading.Event()
+        self._watchdog = QTimer(self)
+        self._watchdog.setSingleShot(True)
+        self._watchdog.timeout.connect(self._not_answering)
+        self.timeout_ms = round(timeout_s * 1000)
         self._was_on = settings.voice
         settings.changed.connect(self._settings_changed)
         self._configure()
+        if factory is not None:
+            self._start(factory, round(open_timeout_s * 1000))
+
+    # --- the speech thread -----------------------------------------------------------
+
+    def _start(self, factory: EngineFactory, open_timeout_ms: int) -> None:
+        """One speech thread per guide. A daemon thread, not a QThread: one stuck in the
+        speech library forever must neither block the kiosk's exit nor abort it (Qt
+        aborts when a running QThread object is destroyed)."""
+        self._outstanding = 1
+        self._watchdog.start(open_timeout_ms)
+        self._thread = threading.Thread(target=self._serve, args=(factory,),
+                                        name="speech", daemon=True)
+        self._thread.start()
+
+    def _serve(self, factory: EngineFactory) -> None:
+        """The speech thread: the engine is made and used here, reached by queued signals."""
+        loop = QEventLoop()
+        worker = _SpeechWorker(factory, loop)
+        self._calls.connect(worker.call)
+        self._closing.connect(worker.close)
+        worker.opened.connect(self._opened)
+        worker.failed.connect(self._worker_failed)
+        worker.answered.connect(self._answered)
+        self._wired.set()
+        worker.open()
+        loop.exec()
+        worker.engine = None
+
+    @property
+    def thread_alive(self) -> bool:
+        """The speech thread still runs (stuck or serving)."""
+        return self._thread is not None and self._thread.is_alive()
+
+    def _call(self, method: str, *args: object) -> None:
+        """Run one engine call: here for a given engine, else queued to the speech thread."""
+        if self.factory is None:
+            if self.engine is not None:
+                getattr(self.engine, method)(*args)
+            return
+        if self._wedged or self._engine_status not in SPEAKING:
+            return
+        self._outstanding += 1
+        if not self._watchdog.isActive():
+            self._watchdog.start(self.timeout_ms)
+        self._calls.emit(method, args)
+
+    @Slot()
+    def _answered(self) -> None:
+        self._outstanding = max(0, self._outstanding - 1)
+        if self._outstanding:
+            self._watchdog.start(self.timeout_ms)  # the next call gets its own time
+            return
+        self._watchdog.stop()
+        if self._wedged:
+            log.warning("speech engine answers again; voice guidance is back")
+            self._wedged = False
+            self._configure()
+
+    def _not_answering(self) -> None:
+        """The engine kept a call longer than the timeout: say so once, stop using it."""
+        if self._wedged:
+            return
+        self._wedged = True
+        log.warning("speech engine did not answer within its timeout (status was %s); "
+                    "voice guidance is unavailable", self._engine_status.value)
+        self._report_lost()
+
+    @Slot(list)
+    def _opened(self, names: list[str]) -> None:
+        self._locales = [QLocale(name) for name in names]
+        self._engine_status = Status.READY
+        self._configure()
+        if self.settings.voice and self.active and not self._wedged:
+            self.say(phrase(VOICE_ON))  # turned on while the engine was opening
+
+    @Slot(str, str)
+    def _worker_failed(self, status: str, detail: str) -> None:
+        if self._engine_status is not Status.STARTING and self._engine_status not in SPEAKING:
+            return  # already reported
+        self._engine_status = Status(status)
+        self.detail = detail
+        log.warning("voice guidance is unavailable: %s %s", status, detail)
+        self._report_lost()
+
+    def _report_lost(self) -> None:
+        """The panel (``statusChanged``) and, when voice is on, the screen (``silenced``)."""
+        self._configure()
+        if self.settings.voice:
+            self.silenced.emit(self.status_text())
+
+    def shutdown(self, timeout_s: float = SHUTDOWN_TIMEOUT_S) -> bool:
+        """Stop the speech thread; waits at most ``timeout_s``. False: the thread is stuck
+        in the engine and is left behind (a daemon thread: the process still exits)."""
+        self._watchdog.stop()
+        thread, self._thread = self._thread, None
+        if thread is None:
+            return True
+        deadline = time.monotonic() + timeout_s
+        if self._wired.wait(timeout_s):
+            self._closing.emit()
+        thread.join(max(0.0, deadline - time.monotonic()))
+        if thread.is_alive():
+            log.warning("speech thread did not stop within %.1f s; left behind", timeout_s)
+            return False
+        return True
 
     # --- state -----------------------------------------------------------------------
 
     @property
     def active(self) -> bool:
         """Voice guidance is on and something can speak."""
-        return self.settings.voice and self.engine is not None and self.voice_language is not None
+        return self.settings.voice and self.available and self.voice_language is not None
 
     def status_text(self) -> str:
         return status_message(self.status, self.voice_language, self.detail)
 
+    def _locales_now(self) -> list[QLocale]:
+        if self.factory is None:
+            return self.engine.availableLocales() if self.engine is not None else []
+        return self._locales
+
     def _configure(self) -> None:
-        previous = (self.status, self.voice_language)
-        if self.engine is None:
+        previous = (self.status, self.voice_language, self.available)
+        if self._wedged:
+            self.voice_language, self.status = None, Status.NOT_RESPONDING
+        elif self._engine_status is not Status.READY or \
+                (self.factory is None and self.engine is None):
             self.voice_language = None
             self.status = self._engine_status
         else:
-            locales = self.engine.availableLocales()
+            locales = self._locales_now()
             korean = [lc for lc in locales if lc.language() == QLocale.Language.Korean]
             english = sorted((lc for lc in locales if lc.language() == QLocale.Language.English),
                              key=lambda lc: lc.territory() != QLocale.Country.UnitedStates)
@@ -239,10 +463,11 @@ class VoiceGuide(QObject):
             else:
                 chosen, self.voice_language, self.status = None, None, Status.NO_VOICE
             if chosen is not None:
-                self.engine.setLocale(chosen)
-            self.engine.setRate(self.settings.speech_rate)
-            self.engine.setVolume(self.settings.speech_volume)
-        if (self.status, self.voice_language) != previous:
+                self._call("setLocale", chosen)
+            self._call("setRate", self.settings.speech_rate)
+            self._call("setVolume", self.settings.speech_volume)
+        self.available = self.status in SPEAKING
+        if (self.status, self.voice_language, self.available) != previous:
             self.statusChanged.emit()
 
     def _settings_changed(self) -> None:
@@ -253,14 +478,14 @@ class VoiceGuide(QObject):
         elif not self._was_on and self.settings.voice:
             if self.active:
                 self.say(phrase(VOICE_ON))
-            else:
+            elif self.status is not Status.STARTING:  # else said once the engine is open
                 self.silenced.emit(self.status_text())
         self._was_on = self.settings.voice
 
     def _engine_failed(self, _reason: object, message: str) -> None:
         self.detail = message
-        self.status = Status.ENGINE_ERROR
-        self.statusChanged.emit()
+        self._engine_status = Status.ENGINE_ERROR
+        self._configure()
 
     # --- speaking --------------------------------------------------------------------
 
@@ -276,13 +501,13 @@ class VoiceGuide(QObject):
 
     def say(self, prompt: Phrase | str, remember: bool = True) -> str | None:
         """Speak (interrupting what is being said); returns the sentence or None if silent."""
-        if not self.active or self.engine is None:
+        if not self.active:
             return None
         text = self.render(prompt)
         if self.voice_language == "en" and _has_hangul(text):
             return None  # an English voice cannot read Korean words; the status says why
-        self.engine.stop()
-        self.engine.say(text)
+        self._call("stop")
+        self._call("say", text)
         if remember:
             self.last = prompt
         self.spoken.emit(text)
@@ -296,8 +521,7 @@ class VoiceGuide(QObject):
         return self.say(self.last) if self.last is not None else None
 
     def stop(self) -> None:
-        if self.engine is not None:
-            self.engine.stop()
+        self._call("stop")
 
 
 def is_secret(widget: QWidget) -> bool:

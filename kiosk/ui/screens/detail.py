@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -107,6 +109,10 @@ class DetailScreen(Screen):
         book_box.setSpacing(m.spacing(14))
         self.state = label(name="detailState")
         book_box.addWidget(self.state)
+        # What a hub listing's feed says (fees, hours, docks, phone): the wide side, so it
+        # fits unscrolled in either language.
+        self.facts = label(name="detailRules")
+        book_box.addWidget(self.facts)
         self.day_heading = label(name="sectionHeading")
         book_box.addWidget(self.day_heading)
         # Chips and cells wrap to new rows when large text makes them wider.
@@ -203,7 +209,7 @@ class DetailScreen(Screen):
             self.title.setText(tr("불러오는 중…") if self.load_error is None
                                else tr("찾을 수 없습니다"))
             for widget in (self.where, self.free, self.description, self.rules_heading,
-                           self.rules, self.other_button, *booking_widgets):
+                           self.rules, self.other_button, self.facts, *booking_widgets):
                 widget.hide()
             self.state.setText(refusal_text(self.load_error, today) if self.load_error else "")
             self._clear_grids()
@@ -212,12 +218,17 @@ class DetailScreen(Screen):
         self.icon.setPixmap(icon_for(kind).pixmap(QSize(64, 64)))
         metres = self._metres()
         if listing is not None:
-            self.title.setText(listing.name(language))
-            self.where.setText(f"{kind_label_for(kind)} · {distance_text(metres)}")
+            self.title.setText(listing_title(listing, language))
+            self.where.setText(f"{service_name(listing, language) or kind_label_for(kind)} · "
+                               f"{distance_text(metres)}")
             from kiosk.ui.screens.entries import Entry
 
-            self.free.setText(Entry(listing.id, kind, metres, listing=listing).free_text(today))
+            # The count the feed reported, also above the rack count (it is real).
+            shown = replace(listing, units_free=reported_free(listing))
+            self.free.setText(Entry(listing.id, kind, metres, listing=shown).free_text(today))
             self.description.setText(tr("시의 공유 정보에서 온 곳입니다."))
+            self.facts.setText("\n".join(feed_lines(listing)))
+            self.facts.setVisible(bool(self.facts.text()))
             self.rules_heading.hide()
             self.rules.hide()
             for widget in booking_widgets:
@@ -230,6 +241,7 @@ class DetailScreen(Screen):
                 widget.show()
             return
         assert resource is not None
+        self.facts.hide()
         self.title.setText(resource.name(language))
         where = resource.location.where_en if language == "en" and resource.location.where_en \
             else resource.location.where_ko
@@ -468,3 +480,111 @@ def kind_label_for(kind: str) -> str:
         return kind_label(ResourceKind.OTHER)
 
 
+# -- what a hub listing's feed says ------------------------------------------------------
+
+
+def _int(facts: Mapping[str, str], key: str) -> int | None:
+    value = facts.get(key, "")
+    return int(value) if value.isdigit() else None
+
+
+def _won(amount: int) -> str:
+    return f"{amount:,}"
+
+
+def reported_free(listing: MapListing) -> int | None:
+    """Seoul stations really hold more bikes than racks; the feed's figure is kept."""
+    reported = _int(listing.facts, "reported_free")
+    return reported if reported is not None else listing.units_free
+
+
+def service_name(listing: MapListing, language: str) -> str:
+    """The service as residents know it: 따릉이, "Ttareungyi (Seoul Bike)"."""
+    ko = listing.facts.get("service_ko") or listing.facts.get("system", "")
+    en = listing.facts.get("service_en") or ko
+    return en if language == "en" else ko
+
+
+def listing_title(listing: MapListing, language: str) -> str:
+    """The name with the number on the station's sign ("102번 망원역 1번출구 앞")."""
+    name = listing.name(language)
+    number = listing.facts.get("station_no")
+    if not number:
+        return name
+    return tr("{number}번 {name}").format(number=number, name=name)
+
+
+def _known(value: str) -> str:
+    """A feed's Korean word in the kiosk's language when it is one we know."""
+    words = {
+        "유료": tr("유료"), "무료": tr("무료"), "야간 개방": tr("야간 개방"),
+        "야간 미개방": tr("야간 미개방"), "노외 주차장": tr("노외 주차장"),
+        "노상 주차장": tr("노상 주차장"), "부설 주차장": tr("부설 주차장"),
+        "시간제 주차장": tr("시간제 주차장"), "거주자우선 주차장": tr("거주자우선 주차장"),
+    }
+    return words.get(value.strip(), value)
+
+
+def feed_lines(listing: MapListing) -> list[str]:
+    """Docks, e-bikes, battery, fees, hours and phone, one line each, only when known."""
+    facts = listing.facts
+    lines: list[str] = []
+    docks = _int(facts, "docks_available")
+    if docks is not None:
+        lines.append(tr("빈 거치대 {n}곳").format(n=docks))
+    electric = _int(facts, "electric_available")
+    if electric is not None:
+        lines.append(tr("전기자전거 {n}대").format(n=electric))
+    battery, range_m = _int(facts, "battery_pct"), _int(facts, "range_m")
+    if battery is not None and range_m is not None:
+        lines.append(tr("배터리 {pct}% · 약 {km} km 주행 가능").format(
+            pct=battery, km=f"{range_m / 1000:.1f}"))
+    elif battery is not None:
+        lines.append(tr("배터리 {pct}%").format(pct=battery))
+    kind_parts = [_known(facts[k]) for k in ("lot_type", "operation") if facts.get(k)]
+    if kind_parts:
+        lines.append(" · ".join(kind_parts))
+    fees: list[str] = []
+    if facts.get("paid"):
+        fees.append(_known(facts["paid"]))
+    base_krw, base_min = _int(facts, "fee_base_krw"), _int(facts, "fee_base_min")
+    if base_krw is not None and base_min:
+        fees.append(tr("기본 {minutes}분 {won}원").format(minutes=base_min, won=_won(base_krw)))
+    add_krw, add_min = _int(facts, "fee_add_krw"), _int(facts, "fee_add_min")
+    if add_krw is not None and add_min:
+        fees.append(tr("추가 {minutes}분마다 {won}원").format(minutes=add_min,
+                                                          won=_won(add_krw)))
+    day = _int(facts, "fee_day_max_krw")
+    if day:
+        fees.append(tr("하루 최대 {won}원").format(won=_won(day)))
+    month = _int(facts, "fee_month_krw")
+    if month:
+        fees.append(tr("월 정기권 {won}원").format(won=_won(month)))
+    if fees:
+        lines.append(tr("요금: {fees}").format(fees=" · ".join(fees)))
+    hours = [_hours(key, facts[key]) for key in _HOURS if facts.get(key)]
+    if hours:
+        lines.append(tr("운영: {hours}").format(hours=" · ".join(hours)))
+    paid_days = [_paid_day(key, facts[key]) for key in ("paid_saturday", "paid_holiday")
+                 if facts.get(key)]
+    if facts.get("night_open"):
+        paid_days.append(_known(facts["night_open"]))
+    if paid_days:
+        lines.append(" · ".join(paid_days))
+    if facts.get("phone"):
+        lines.append(tr("전화 {phone}").format(phone=facts["phone"]))
+    return lines
+
+
+_HOURS: tuple[str, ...] = ("hours_weekday", "hours_saturday", "hours_weekend", "hours_holiday")
+
+
+def _hours(key: str, value: str) -> str:
+    label = {"hours_weekday": tr("평일"), "hours_saturday": tr("토요일"),
+             "hours_weekend": tr("주말"), "hours_holiday": tr("공휴일")}[key]
+    return f"{label} {value}"
+
+
+def _paid_day(key: str, value: str) -> str:
+    label = tr("토요일") if key == "paid_saturday" else tr("공휴일")
+    return f"{label} {_known(value)}"

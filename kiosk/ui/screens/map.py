@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QBoxLayout
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QBoxLayout, QWidget
 
 from kiosk.services.booking import ResourceOverview
 from kiosk.ui.context import Screen, UiContext
@@ -21,6 +22,37 @@ if TYPE_CHECKING:
 MapFactory = Callable[[float], "MapView"]
 COMPACT_SCALE = 1.5
 """From this text scale the page's kind chips show icon and count only, so they fit."""
+PAGE_INPUT = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin,
+                        QEvent.Type.TouchUpdate, QEvent.Type.KeyPress, QEvent.Type.Wheel})
+
+
+class PageInput(QObject):
+    """Real presses, touches, keys and wheel turns on the map page count as activity.
+
+    The page renders into a widget the web view makes (and remakes after a renderer
+    restart) on its own, so the window's tree filter never sees it; this filter sits on
+    the view and on each of its widgets. Nothing the page reports by itself (its visible
+    list changes after every sync) counts: only input does."""
+
+    def __init__(self, view: QWidget, poke: Callable[[], None]) -> None:
+        super().__init__(view)
+        self.poke = poke
+        self.watch(view)
+
+    def watch(self, widget: QWidget) -> None:
+        for part in [widget, *widget.findChildren(QWidget)]:
+            part.removeEventFilter(self)
+            part.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in PAGE_INPUT:
+            self.poke()
+        elif kind == QEvent.Type.ChildAdded:
+            child = event.child()  # type: ignore[attr-defined]
+            if isinstance(child, QWidget):
+                self.watch(child)
+        return False
 
 
 class MapScreen(Screen):
@@ -31,6 +63,7 @@ class MapScreen(Screen):
         m = ctx.metrics
         self.factory = factory
         self.view: MapView | None = None
+        self.input: PageInput | None = None
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(m.spacing(16))
@@ -74,10 +107,11 @@ class MapScreen(Screen):
         if self.view is None and self.factory is not None:
             self.view = self.factory(self.ctx.metrics.px_per_mm)
             self.view.resourceTapped.connect(self._tapped)
-            # Panning, zooming and filter chips happen inside the page, out of reach of
-            # widget event filters; the page reports them, and each counts as activity.
-            self.view.visibleListingsChanged.connect(lambda _items: self.ctx.nav.poke())
+            # A tap on a filter chip is a resident's; the visible list also changes when a
+            # sync or a booking reloads the listings, so it never counts as activity (the
+            # window sees real presses on the page's widget itself).
             self.view.filterChanged.connect(lambda _kinds: self.ctx.nav.poke())
+            self.input = PageInput(self.view, lambda: self.ctx.nav.poke())
             self.view.controlAnnounced.connect(self._announce)
             self.placeholder.hide()
             self.box.insertWidget(0, self.view, 1)
