@@ -23,12 +23,17 @@ from tests.postgres_server import URL_ENV, ThrowawayPostgres
 
 
 @pytest.fixture(autouse=True)
-def process_clock_restored(monkeypatch: pytest.MonkeyPatch) -> None:
+def process_clock_restored() -> Iterator[None]:
     """``kiosk.cli.main`` run in-process may start the process clock elsewhere
-    (``KIOSK_CLOCK_START``); the next test starts on the real clock again."""
+    (``KIOSK_CLOCK_START``); the next test starts on the real clock again (restored here,
+    not through ``monkeypatch``, which a test may undo on its own)."""
     from kiosk.domain import clock
 
-    monkeypatch.setattr(clock, "_shift", clock._shift)
+    shift = clock._shift
+    try:
+        yield
+    finally:
+        clock._shift = shift
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -148,10 +148,8 @@ def test_booking_on_a_full_disk_says_so_and_writes_nothing(
     assert code == 1, err
     assert err.startswith("kiosk: 저장 공간이 부족해 아무것도 기록하지 않았습니다")
     assert "The disk is full" in err and "Traceback" not in err
-    monkeypatch.undo()
-    monkeypatch.setenv(CLOCK_START_ENV, TODAY.isoformat())
-    monkeypatch.setenv("KIOSK_DATA_DIR", str(cli_env / "data"))
-    monkeypatch.setenv("KIOSK_CONFIG", str(cli_env / "kiosk.toml"))
+    monkeypatch.setattr(engine_module, "create_db_engine", real)  # room on the disk again
+    monkeypatch.setattr("kiosk.app.create_db_engine", real)
     assert main(["bookings", "list", "--csv"]) == 0
     assert capsys.readouterr().out.strip().count("\n") == 0  # the header line only
 
