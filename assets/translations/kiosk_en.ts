@@ -172,8 +172,32 @@
         <translation>The gate recognises the plate.</translation>
     </message>
     <message>
-        <source>{day} {start}–{end} ({duration})</source>
-        <translation>{day} {start}–{end} ({duration})</translation>
+        <source>{start}부터 {end}까지, {h}시간 {m}분</source>
+        <translation>{start} to {end}, {h} h {m} min</translation>
+    </message>
+    <message>
+        <source>{start}부터 {end}까지, 1시간</source>
+        <translation>{start} to {end}, 1 hour</translation>
+    </message>
+    <message>
+        <source>{start}부터 {end}까지, {h}시간</source>
+        <translation>{start} to {end}, {h} hours</translation>
+    </message>
+    <message>
+        <source>{start}부터 {end}까지, {m}분</source>
+        <translation>{start} to {end}, {m} min</translation>
+    </message>
+    <message>
+        <source>한 번에 최대 {max}까지라 {end}까지는 고를 수 없습니다.</source>
+        <translation>A booking lasts at most {max}, so it cannot end at {end}.</translation>
+    </message>
+    <message>
+        <source>한 번에 {min} 이상이어야 해서 {end}에 끝낼 수 없습니다.</source>
+        <translation>A booking lasts at least {min}, so it cannot end at {end}.</translation>
+    </message>
+    <message>
+        <source>그 사이 {time}에 예약할 수 없어 {end}까지는 고를 수 없습니다.</source>
+        <translation>{time} in between cannot be booked, so it cannot end at {end}.</translation>
     </message>
     <message>
         <source>{n}초 뒤 처음 화면으로 돌아갑니다</source>
@@ -208,8 +232,8 @@
         <translation>Day</translation>
     </message>
     <message>
-        <source>시작 시간 (이어서 누르면 끝 시간)</source>
-        <translation>Start time (tap a later one to set the end)</translation>
+        <source>시작 시간 (뒤의 시간을 이어서 누르면 그 시간에 끝남)</source>
+        <translation>Start time (then tap a later time to end at that time)</translation>
     </message>
     <message>
         <source>이용 시간</source>

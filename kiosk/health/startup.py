@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from kiosk.domain.clock import utc_now
-from kiosk.storage.private import private_dir
+from kiosk.storage.private import private_dir, sync_folder
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +95,7 @@ class RunMarker:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, self.path)
-        _fsync_dir(self.path.parent)
+        sync_folder(self.path.parent)
         return previous
 
     def end(self) -> None:
@@ -104,20 +104,9 @@ class RunMarker:
         if current is not None and current.pid not in (None, os.getpid()):
             return
         self.path.unlink(missing_ok=True)
-        _fsync_dir(self.path.parent)
+        sync_folder(self.path.parent)
 
 
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from kiosk.domain.hub import NearbyListing
+
 KINDS: tuple[str, ...] = ("parking", "bike", "space", "item", "other")
 STATUSES: tuple[str, ...] = ("available", "out_of_service")
 
@@ -145,4 +147,16 @@ def listing_from_dict(data: Mapping[str, object]) -> MapListing:
         units_total=opt_int("units_total"),
         as_of=as_of,
         status=str(data.get("status", "available")),
+    )
+
+
+def from_nearby(found: NearbyListing) -> MapListing:
+    """A stored listing as the map and the detail screen take it, with the feed's facts
+    (the counts stay as stored; `real_free` reads the reported figure from the facts)."""
+    stored = found.listing
+    return MapListing(
+        id=stored.map_id, kind=stored.kind, name_ko=stored.name_ko, name_en=stored.name_en,
+        lat=stored.lat, lon=stored.lon, units_free=stored.units_free,
+        units_total=stored.units_total, as_of=found.as_of,
+        status=stored.status, stale=found.stale, facts=dict(stored.extra),
     )

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from kiosk.domain.credentials import KEYED_SCHEME, key_fingerprint, seal_scrypt_hash
 from kiosk.storage.engine import WRITE_OPTION
 from kiosk.storage.models import Base, HouseholdRow
-from kiosk.storage.private import FILE_MODE, private_dir, tighten
+from kiosk.storage.private import FILE_MODE, private_dir, sync_folder, tighten
 
 log = logging.getLogger(__name__)
 
@@ -82,21 +82,10 @@ def create_key_file(path: Path) -> bytes:
         os.link(partial, path)  # fails if the file appeared meanwhile: never overwrite
     finally:
         partial.unlink(missing_ok=True)
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
     return key
 
 
-def _sync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def is_private(path: Path) -> bool:

@@ -126,3 +126,18 @@ def mode_problems(folders: Iterable[Path], database: Path | None) -> list[ModePr
                 seen.add(entry)
                 check(entry, FILE_MODE)
     return found
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename or removal in ``folder`` durable, as far as the file system lets us
+    (best effort: some file systems refuse to fsync a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -153,7 +153,7 @@ def map_export_source(settings: object) -> tuple[tuple[float, float], str, list[
     from sqlalchemy.exc import SQLAlchemyError
 
     from kiosk.config import Settings
-    from kiosk.sync.listing_view import map_listing
+    from kiosk.map.listing import from_nearby
 
     if not isinstance(settings, Settings):
         raise TypeError("map export from the database needs the kiosk's settings")
@@ -163,7 +163,7 @@ def map_export_source(settings: object) -> tuple[tuple[float, float], str, list[
             found = service.nearby(*centre, radius_m=settings.hub_radius_km * 1000)
     except SQLAlchemyError as exc:
         raise ValueError(f"the database is not available: {type(exc).__name__}") from exc
-    return centre, "", [map_listing(n) for n in found]
+    return centre, "", [from_nearby(n) for n in found]
 
 
 def _database_unavailable(exc: Exception) -> int:

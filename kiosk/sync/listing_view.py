@@ -17,7 +17,6 @@ from typing import Final
 
 from kiosk.domain.clock import to_local
 from kiosk.domain.hub import NearbyListing
-from kiosk.map.listing import MapListing
 
 _DIRECTIONS: Final = (
     ("북쪽", "north"), ("북동쪽", "north-east"), ("동쪽", "east"), ("남동쪽", "south-east"),
@@ -133,15 +132,3 @@ def describe(near: NearbyListing, lat: float, lon: float, *, now: datetime,
         "facts": dict(extra),
     }
     return doc
-
-
-def map_listing(found: NearbyListing) -> MapListing:
-    """A stored listing as the map and the detail screen take it, with the feed's facts
-    (the counts stay as stored; `real_free` reads the reported figure from the facts)."""
-    stored = found.listing
-    return MapListing(
-        id=stored.map_id, kind=stored.kind, name_ko=stored.name_ko, name_en=stored.name_en,
-        lat=stored.lat, lon=stored.lon, units_free=stored.units_free,
-        units_total=stored.units_total, as_of=found.as_of,
-        status=stored.status, stale=found.stale, facts=dict(stored.extra),
-    )

@@ -15,7 +15,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.domain.hub import HubSummary, NearbyListing
-from kiosk.map.listing import MapListing
+from kiosk.map.listing import MapListing, from_nearby
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class SyncedHub(QObject):
     def refresh(self) -> None:
         found = self._reader.nearby(*self._centre, radius_m=self._radius_m, limit=self._limit)
         summary = self._reader.summary(self._configured)
-        listings = tuple(_map_listing(n) for n in found)
+        listings = tuple(from_nearby(n) for n in found)
         # Sources no longer configured say nothing about this kiosk's connection.
         online = summary.online if self._configured else None
         status = HubStatus(online=online, listings_as_of=summary.last_success_at)
@@ -95,11 +95,3 @@ class SyncedHub(QObject):
             return self._status
 
 
-def _map_listing(found: NearbyListing) -> MapListing:
-    stored = found.listing
-    return MapListing(
-        id=stored.map_id, kind=stored.kind, name_ko=stored.name_ko, name_en=stored.name_en,
-        lat=stored.lat, lon=stored.lon, units_free=stored.units_free,
-        units_total=stored.units_total, as_of=found.as_of,
-        status=stored.status, stale=found.stale, facts=dict(stored.extra),
-    )

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 from kiosk.admin.accounts_tab import AccountDialog, AccountsTab, PasswordDialog
 from kiosk.admin.bookings_tab import BookingsTab
 from kiosk.admin.calendar_tab import CalendarTab
-from kiosk.admin.common import DeskSession
 from kiosk.admin.dialogs import CreateBookingDialog, ReasonDialog, UpcomingDialog
 from kiosk.admin.households_tab import HouseholdsTab, ImportDialog, PlatesDialog
 from kiosk.admin.reports_tab import ReportsTab
@@ -44,14 +43,13 @@ from kiosk.admin.status_tab import StatusTab
 from kiosk.admin.window import DeskWindow
 from kiosk.domain.admin_accounts import AdminAccount, Role
 from kiosk.domain.bookings import Booking, BookingStatus
-from kiosk.domain.clock import SEOUL
 from kiosk.domain.errors import BookingRefused
 from kiosk.domain.policy import BookingRequest
 from kiosk.services.admin_accounts import DeskRefused
 from kiosk.services.ports import BookingQuery
 from tests.admin.conftest import PASSWORD
 from tests.admin.test_reports import known_week
-from tests.admin.test_ui import RecordedSync
+from tests.admin.test_ui import Notes, RecordedSync, at, session_for
 from tests.builders import KIOSK, add_household, add_resource
 
 # What the offscreen platform says when a window with a layout, a dialog or a menu is
@@ -67,29 +65,6 @@ pytestmark = [
     pytest.mark.parametrize("database_url", ["sqlite"], indirect=True),
     pytest.mark.qt_log_ignore(*OFFSCREEN_LIMITS),
 ]
-
-
-def at(hour: int, minute: int = 0, day: int = 23) -> datetime:
-    return datetime(2026, 11, day, hour, minute, tzinfo=SEOUL)
-
-
-class Notes:
-    """Records what the desk tells the volunteer, and whether it was an error."""
-
-    def __init__(self) -> None:
-        self.seen: list[tuple[str, bool]] = []
-
-    def __call__(self, text: str, error: bool) -> None:
-        self.seen.append((text, error))
-
-    @property
-    def errors(self) -> list[str]:
-        return [text for text, error in self.seen if error]
-
-
-def session_for(desk: Any, account: AdminAccount) -> tuple[DeskSession, Notes]:
-    notes = Notes()
-    return DeskSession(desk, account, notes), notes
 
 
 def shown(qtbot: Any, widget: QWidget) -> Any:

@@ -42,11 +42,17 @@ def at(hour: int, minute: int = 0, day: int = 23) -> datetime:
 
 
 class Notes:
+    """Records what the desk tells the volunteer, and whether it was an error."""
+
     def __init__(self) -> None:
         self.seen: list[tuple[str, bool]] = []
 
     def __call__(self, text: str, error: bool) -> None:
         self.seen.append((text, error))
+
+    @property
+    def errors(self) -> list[str]:
+        return [text for text, error in self.seen if error]
 
 
 def session_for(desk: Any, account: AdminAccount) -> tuple[DeskSession, Notes]:

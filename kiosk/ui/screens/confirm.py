@@ -15,7 +15,8 @@ from kiosk.domain.policy import BookingRequest, checkin_window
 from kiosk.domain.resources import Resource
 from kiosk.ui.context import Screen, UiContext
 from kiosk.ui.qr import qr_pixmap
-from kiosk.ui.text import clock_text, day_text, duration_text, tr, when_text
+from kiosk.ui.screens.detail import range_text
+from kiosk.ui.text import clock_text, day_text, tr, when_text
 from kiosk.ui.widgets import button, label
 from kiosk.ui.wording import refusal_text, unexpected_text
 
@@ -27,13 +28,10 @@ def booking_lines(ctx: UiContext, resource: Resource, start: Any, end: Any,
     today = ctx.today()
     where = resource.location.where_en if language == "en" and resource.location.where_en \
         else resource.location.where_ko
-    minutes = int((end - start).total_seconds() // 60)
     rows = [
         (tr("무엇"), resource.name(language)),
         (tr("어디"), where),
-        (tr("언제"), tr("{day} {start}–{end} ({duration})").format(
-            day=day_text(to_local(start).date(), today), start=clock_text(start),
-            end=clock_text(end), duration=duration_text(minutes))),
+        (tr("언제"), f"{day_text(to_local(start).date(), today)} {range_text(start, end)}"),
     ]
     household = ctx.session.household
     if household is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.availability import Slot
-from kiosk.domain.clock import to_local
 from kiosk.domain.errors import BookingRefused, Refusal
 from kiosk.domain.resources import Resource
 from kiosk.map.listing import MapListing
@@ -47,6 +46,19 @@ from kiosk.ui.wording import refusal_text, unexpected_text
 MAX_DAYS_SHOWN = 14
 
 
+def range_text(start: datetime, end: datetime) -> str:
+    """The chosen time in words: ``19:00부터 21:00까지, 2시간`` / ``19:00 to 21:00, 2 hours``."""
+    hours, rest = divmod(int((end - start).total_seconds() // 60), 60)
+    times = {"start": clock_text(start), "end": clock_text(end)}
+    if hours and rest:
+        return tr("{start}부터 {end}까지, {h}시간 {m}분").format(h=hours, m=rest, **times)
+    if hours == 1:
+        return tr("{start}부터 {end}까지, 1시간").format(**times)
+    if hours:
+        return tr("{start}부터 {end}까지, {h}시간").format(h=hours, **times)
+    return tr("{start}부터 {end}까지, {m}분").format(m=rest, **times)
+
+
 def slot_state_text(slot: Slot, capacity: int) -> str:
     """What a slot cell says under its time."""
     if slot.blocked_by is None and slot.units_left > 0:
@@ -72,6 +84,8 @@ class DetailScreen(Screen):
         self.day: date | None = None
         self.start: datetime | None = None
         self.minutes = 0
+        # Why the last tap did not set the end (kept as words to redraw in either language).
+        self.refused: Callable[[], str] | None = None
         self.slot_buttons: dict[datetime, QPushButton] = {}
         self.day_buttons: dict[date, QPushButton] = {}
         self.duration_buttons: dict[int, QPushButton] = {}
@@ -153,6 +167,7 @@ class DetailScreen(Screen):
         self.days = None
         self.start = None
         self.minutes = 0
+        self.refused = None
         self.load_error = None
         self.retranslate()
         today = self.ctx.today()
@@ -197,7 +212,7 @@ class DetailScreen(Screen):
         today = self.ctx.today()
         self.rules_heading.setText(tr("이용 규칙"))
         self.day_heading.setText(tr("날짜"))
-        self.slot_heading.setText(tr("시작 시간 (이어서 누르면 끝 시간)"))
+        self.slot_heading.setText(tr("시작 시간 (뒤의 시간을 이어서 누르면 그 시간에 끝남)"))
         self.duration_heading.setText(tr("이용 시간"))
         self.book_button.setText(tr("이 시간으로 예약하기"))
         self.other_button.setText(tr("비슷한 곳 보기"))
@@ -374,10 +389,11 @@ class DetailScreen(Screen):
         elif not ok:
             self.summary.setText(tr("그 길이로는 예약할 수 없습니다. 더 짧게 고르세요."))
         else:
-            end = self.start + timedelta(minutes=self.minutes)
-            self.summary.setText(tr("{day} {start}–{end} ({duration})").format(
-                day=day_text(to_local(self.start).date(), today), start=clock_text(self.start),
-                end=clock_text(end), duration=duration_text(self.minutes)))
+            # The day is the checked chip above; one line here keeps the button in view.
+            self.summary.setText(range_text(self.start,
+                                            self.start + timedelta(minutes=self.minutes)))
+        if self.refused is not None:
+            self.summary.setText(f"{self.refused()}\n{self.summary.text()}")
         self.book_button.setEnabled(ok)
 
     # ------------------------------------------------------------------ choosing
@@ -402,29 +418,57 @@ class DetailScreen(Screen):
         step = self.resource.rules.slot_minutes
         return {self.start + timedelta(minutes=step * i) for i in range(self.minutes // step)}
 
+    def _end_refusal(self, start: datetime, end: datetime) -> Callable[[], str] | None:
+        """Why the booking cannot run from ``start`` to ``end``, or None when it can."""
+        assert self.resource is not None
+        rules = self.resource.rules
+        minutes = int((end - start).total_seconds() // 60)
+        at = clock_text(end)
+        if minutes > rules.max_duration:
+            return lambda: tr("한 번에 최대 {max}까지라 {end}까지는 고를 수 없습니다.").format(
+                max=duration_text(rules.max_duration), end=at)
+        if minutes < rules.min_duration:
+            return lambda: tr("한 번에 {min} 이상이어야 해서 {end}에 끝낼 수 없습니다.").format(
+                min=duration_text(rules.min_duration), end=at)
+        covered = [s for s in self._slots_of_day() if start <= s.start < end]
+        closed = next((s for s in covered if not (s.bookable and s.units_left > 0)), None)
+        if closed is None and len(covered) * rules.slot_minutes != minutes:
+            closed = covered[-1] if covered else None
+        if closed is not None:
+            taken = clock_text(closed.start)
+            return lambda: tr("그 사이 {time}에 예약할 수 없어 {end}까지는 고를 수 없습니다."
+                              ).format(time=taken, end=at)
+        return None
+
     def _pick_day(self, day: date) -> None:
         self.ctx.nav.clear_notice()
         self.day = day
         self.start = None
         self.minutes = 0
+        self.refused = None
         self.retranslate()
 
     def _pick_slot(self, slot: Slot) -> None:
+        """The first tap starts; a tap on a later slot ends the booking at that slot's start.
+
+        A tap on the start or an earlier slot starts over from there.
+        """
         assert self.resource is not None
         self.ctx.nav.clear_notice()
-        rules = self.resource.rules
+        self.refused = None
         if self.start is not None and slot.start > self.start:
-            stretch = int((slot.end - self.start).total_seconds() // 60)
-            if self._range_ok(self.start, stretch):
-                self.minutes = stretch
-                self._update_selection()
-                return
+            self.refused = self._end_refusal(self.start, slot.start)
+            if self.refused is None:
+                self.minutes = int((slot.start - self.start).total_seconds() // 60)
+            self._update_selection()
+            return
         self.start = slot.start
-        self.minutes = rules.min_duration
+        self.minutes = self.resource.rules.min_duration
         self._update_selection()
 
     def _pick_duration(self, minutes: int) -> None:
         self.minutes = minutes
+        self.refused = None
         self._update_selection()
 
     def _update_selection(self) -> None:
@@ -468,6 +512,7 @@ class DetailScreen(Screen):
         self.day = None
         self.start = None
         self.minutes = 0
+        self.refused = None
         self._clear_grids()
 
 
