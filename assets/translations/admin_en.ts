@@ -1866,5 +1866,341 @@
         <source>키오스크 상태를 읽지 못했습니다 ({r}) — 데이터베이스 연결을 확인하세요.</source>
         <translation>Could not read the kiosks' state ({r}) — check the database connection.</translation>
     </message>
+    <message>
+        <source>(외 {n}줄: 마우스를 올리면 모두 보입니다)</source>
+        <translation>({n} more lines: hover to see them all)</translation>
+    </message>
+    <message>
+        <source>+ 세대 추가…</source>
+        <translation>+ Add household…</translation>
+    </message>
+    <message>
+        <source>2026-11-24, 20261124, 11/24처럼 적거나 달력에서 고르세요.</source>
+        <translation>Type it like 2026-11-24, 20261124 or 11/24, or pick it on the calendar.</translation>
+    </message>
+    <message>
+        <source>PDF로 저장</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PIN 안내문: {p}</source>
+        <translation>PIN slip: {p}</translation>
+    </message>
+    <message>
+        <source>{h} 세대를 저장했습니다.</source>
+        <translation>Saved household {h}.</translation>
+    </message>
+    <message>
+        <source>{h} 세대를 추가했습니다.</source>
+        <translation>Added household {h}.</translation>
+    </message>
+    <message>
+        <source>{h}을(를) 다시 사용합니다.</source>
+        <translation>{h} can book again.</translation>
+    </message>
+    <message>
+        <source>{n}개 남음</source>
+        <translation>{n} left</translation>
+    </message>
+    <message>
+        <source>{t}부터 예약할 수 있습니다.</source>
+        <translation>Can be booked from {t}.</translation>
+    </message>
+    <message>
+        <source>{v}</source>
+        <translation>{v}</translation>
+    </message>
+    <message>
+        <source>{v} 세대</source>
+        <translation>household {v}</translation>
+    </message>
+    <message>
+        <source>{v} 이용 보고서 {a}~{b}</source>
+        <translation>{v} usage report {a} to {b}</translation>
+    </message>
+    <message>
+        <source>{w} 키오스크</source>
+        <translation>{w} kiosk</translation>
+    </message>
+    <message>
+        <source>공유 자전거 정보 (GBFS)</source>
+        <translation>Shared bikes (GBFS)</translation>
+    </message>
+    <message>
+        <source>공유허브 공유 공간·물품</source>
+        <translation>Sharing hub spaces and items</translation>
+    </message>
+    <message>
+        <source>관리자 {n}</source>
+        <translation>desk user {n}</translation>
+    </message>
+    <message>
+        <source>날짜가 아닙니다: '{t}'. 2026-11-24처럼 적어 주세요.</source>
+        <translation>Not a date: '{t}'. Type it like 2026-11-24.</translation>
+    </message>
+    <message>
+        <source>남은 예약 {n}건을 취소합니다</source>
+        <translation>Cancel its {n} upcoming bookings</translation>
+    </message>
+    <message>
+        <source>남은 예약은 그대로 둡니다</source>
+        <translation>Keep its upcoming bookings</translation>
+    </message>
+    <message>
+        <source>너무 임박</source>
+        <translation>too soon</translation>
+    </message>
+    <message>
+        <source>다시 계산</source>
+        <translation>Recalculate</translation>
+    </message>
+    <message>
+        <source>닫힘</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>달력에서 고르기</source>
+        <translation>Pick on the calendar</translation>
+    </message>
+    <message>
+        <source>동</source>
+        <translation>building</translation>
+    </message>
+    <message>
+        <source>동과 호는 1~5자리 숫자여야 합니다: {b}, {u}</source>
+        <translation>Building and unit must be numbers of 1-5 digits: {b}, {u}</translation>
+    </message>
+    <message>
+        <source>동과 호를 숫자로 적어 주세요.</source>
+        <translation>Type the building and unit as numbers.</translation>
+    </message>
+    <message>
+        <source>바꾸지 않음</source>
+        <translation>Keep the current PIN</translation>
+    </message>
+    <message>
+        <source>본인 요청</source>
+        <translation>Household's own request</translation>
+    </message>
+    <message>
+        <source>비밀번호는 {n}자 이상이어야 합니다</source>
+        <translation>The password needs at least {n} characters</translation>
+    </message>
+    <message>
+        <source>빈 시간</source>
+        <translation>Free times</translation>
+    </message>
+    <message>
+        <source>사용 (끄면 전출: 더 예약할 수 없습니다)</source>
+        <translation>Active (off = moved out: no more bookings)</translation>
+    </message>
+    <message>
+        <source>사용 열은 예 또는 아니오여야 합니다: {v}</source>
+        <translation>The active column must be yes or no: {v}</translation>
+    </message>
+    <message>
+        <source>새로 만들어 안내문으로 주기</source>
+        <translation>Make one and hand over the slip</translation>
+    </message>
+    <message>
+        <source>서울 공영주차장 현황</source>
+        <translation>Seoul public parking status</translation>
+    </message>
+    <message>
+        <source>서울 따릉이 현황</source>
+        <translation>Seoul Ttareungyi bike status</translation>
+    </message>
+    <message>
+        <source>세대 고치기: {h}</source>
+        <translation>Edit household: {h}</translation>
+    </message>
+    <message>
+        <source>세대 양식 저장</source>
+        <translation>Save the households template</translation>
+    </message>
+    <message>
+        <source>세대 추가</source>
+        <translation>Add a household</translation>
+    </message>
+    <message>
+        <source>세대-양식.csv</source>
+        <translation>households-template.csv</translation>
+    </message>
+    <message>
+        <source>시설 점검</source>
+        <translation>Facility inspection</translation>
+    </message>
+    <message>
+        <source>신청 정보 부족</source>
+        <translation>Request incomplete</translation>
+    </message>
+    <message>
+        <source>아이디는 영문·숫자·'.'·'-'·'_' 2~40자여야 합니다</source>
+        <translation>The user name must be 2-40 Latin letters, digits, '.', '-' or '_'</translation>
+    </message>
+    <message>
+        <source>아직 못 받음</source>
+        <translation>not open yet</translation>
+    </message>
+    <message>
+        <source>양식 내려받기…</source>
+        <translation>Download template…</translation>
+    </message>
+    <message>
+        <source>양식을 저장하지 못했습니다: {p} ({e})</source>
+        <translation>Could not save the template: {p} ({e})</translation>
+    </message>
+    <message>
+        <source>양식을 저장했습니다: {p}</source>
+        <translation>Template saved: {p}</translation>
+    </message>
+    <message>
+        <source>없는 계정입니다: {v}</source>
+        <translation>No such account: {v}</translation>
+    </message>
+    <message>
+        <source>열 이름: 동,호,비밀번호,차량번호,사용 (예: 101,1203,4821,12가3456,예). 영어 열 이름(building,unit,pin,plates,active)도 됩니다. '양식 내려받기'로 받은 파일을 채워 엑셀에서 'CSV UTF-8'로 저장하세요. 한 줄이라도 틀리면 아무것도 바꾸지 않습니다.</source>
+        <translation>Columns: 동,호,비밀번호,차량번호,사용 (e.g. 101,1203,4821,12가3456,예), or in English building,unit,pin,plates,active. Fill in the file from 'Download template' and save it from Excel as 'CSV UTF-8'. If a single line is wrong, nothing is changed.</translation>
+    </message>
+    <message>
+        <source>예: 101</source>
+        <translation>e.g. 101</translation>
+    </message>
+    <message>
+        <source>예: 1203</source>
+        <translation>e.g. 1203</translation>
+    </message>
+    <message>
+        <source>예: 2026-11-24</source>
+        <translation>e.g. 2026-11-24</translation>
+    </message>
+    <message>
+        <source>예: 4821</source>
+        <translation>e.g. 4821</translation>
+    </message>
+    <message>
+        <source>예약 안 받음</source>
+        <translation>not bookable</translation>
+    </message>
+    <message>
+        <source>예약 찼음</source>
+        <translation>full</translation>
+    </message>
+    <message>
+        <source>예약할 수 있는 시간 {f}칸 / 전체 {n}칸. 초록 칸을 누르면 시작 시각이 됩니다.</source>
+        <translation>{f} of {n} times can be booked. Press a green one to start there.</translation>
+    </message>
+    <message>
+        <source>예약할 수 있는 자원이 없습니다.</source>
+        <translation>There is nothing to book.</translation>
+    </message>
+    <message>
+        <source>운영 안 함</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>위에서 고르거나 직접 적으세요.</source>
+        <translation>Pick one above or type your own.</translation>
+    </message>
+    <message>
+        <source>이 날은 운영하지 않습니다.</source>
+        <translation>Closed on this day.</translation>
+    </message>
+    <message>
+        <source>이름을 적어 주세요</source>
+        <translation>Type a name</translation>
+    </message>
+    <message>
+        <source>이번 달</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>이번 주</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>이용 규칙 위반</source>
+        <translation>Rules not followed</translation>
+    </message>
+    <message>
+        <source>이용 시간 (시간)</source>
+        <translation>Hours used</translation>
+    </message>
+    <message>
+        <source>이용 중단</source>
+        <translation>closed off</translation>
+    </message>
+    <message>
+        <source>인쇄</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>자기 계정은 사용 중지할 수 없습니다</source>
+        <translation>You cannot deactivate your own account</translation>
+    </message>
+    <message>
+        <source>자동 처리</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <source>자원별 이용 시간 (시간)</source>
+        <translation>Hours used per resource</translation>
+    </message>
+    <message>
+        <source>자원별 이용 시간 (시간) — 이 기간에는 이용한 예약이 없습니다</source>
+        <translation>Hours used per resource — no bookings were used in this period</translation>
+    </message>
+    <message>
+        <source>자주 쓰는 사유</source>
+        <translation>Common reasons</translation>
+    </message>
+    <message>
+        <source>저장</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>저장하지 못했습니다: {p} ({e})</source>
+        <translation>Could not save {p} ({e})</translation>
+    </message>
+    <message>
+        <source>중복 예약</source>
+        <translation>Duplicate booking</translation>
+    </message>
+    <message>
+        <source>지난 시간</source>
+        <translation>past</translation>
+    </message>
+    <message>
+        <source>직접 정하기 (숫자 4자리)</source>
+        <translation>Set it here (4 digits)</translation>
+    </message>
+    <message>
+        <source>취소된 예약 {c}건.</source>
+        <translation>{c} bookings cancelled.</translation>
+    </message>
+    <message>
+        <source>키오스크 {n}</source>
+        <translation>kiosk {n}</translation>
+    </message>
+    <message>
+        <source>프린터</source>
+        <translation>printer</translation>
+    </message>
+    <message>
+        <source>행사·공사로 이용 불가</source>
+        <translation>Closed for an event or works</translation>
+    </message>
+    <message>
+        <source>허브 동기화</source>
+        <translation>hub sync</translation>
+    </message>
+    <message>
+        <source>허브 정보</source>
+        <translation>Hub source</translation>
+    </message>
+    <message>
+        <source>호</source>
+        <translation>unit</translation>
+    </message>
 </context>
 </TS>

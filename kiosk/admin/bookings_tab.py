@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,15 +25,24 @@ from PySide6.QtWidgets import (
 
 from kiosk.admin.bookings_model import BookingTableModel, listed_name
 from kiosk.admin.common import DeskSession
+from kiosk.admin.dates import DateField, this_month, this_week
 from kiosk.admin.dialogs import CreateBookingDialog, ReasonDialog
-from kiosk.admin.text import action_label, name_of, status_label, tr, when
+from kiosk.admin.text import (
+    action_label,
+    cancel_reasons,
+    in_language,
+    name_of,
+    plain_actor,
+    reject_reasons,
+    status_label,
+    tr,
+    when,
+)
 from kiosk.domain.bookings import Booking, BookingStatus
 from kiosk.domain.clock import local_midnight, to_local
 from kiosk.services.ports import BookingListRow, BookingQuery
 
-
-def _qdate(day: object) -> QDate:
-    return QDate(day.year, day.month, day.day)  # type: ignore[attr-defined]
+PENDING_STYLE = {True: "color: #b71c1c; font-weight: bold;", False: "color: #555;"}
 
 
 class BookingsTab(QWidget):
@@ -46,11 +55,19 @@ class BookingsTab(QWidget):
 
         filters = QGroupBox(tr("찾기"))
         grid = QGridLayout(filters)
-        self.date_from = QDateEdit(_qdate(today))
-        self.date_to = QDateEdit(_qdate(today + timedelta(days=30)))
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        # Today first: the desk opens on today's bookings, one click away from the week.
+        self.date_from = DateField(today, today)
+        self.date_to = DateField(today, today)
+        self.today_button = QPushButton(tr("오늘"))
+        self.week_button = QPushButton(tr("이번 주"))
+        self.month_button = QPushButton(tr("이번 달"))
+        self.presets = QButtonGroup(self)
+        presets = QHBoxLayout()
+        for button in (self.today_button, self.week_button, self.month_button):
+            button.setCheckable(True)
+            self.presets.addButton(button)
+            presets.addWidget(button)
+        self.today_button.setChecked(True)
         self.resource = QComboBox()
         self.resource.addItem(tr("모든 자원"), None)
         for r in desk.resources.resources():
@@ -66,21 +83,22 @@ class BookingsTab(QWidget):
         self.code.setPlaceholderText(tr("예약 코드"))
         self.clear_button = QPushButton(tr("조건 지우기"))
         self.pending_button = QPushButton("")
-        self.pending_button.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.pending_button.setStyleSheet(PENDING_STYLE[False])
         grid.addWidget(QLabel(tr("기간")), 0, 0)
         grid.addWidget(self.date_from, 0, 1)
         grid.addWidget(QLabel("~"), 0, 2)
         grid.addWidget(self.date_to, 0, 3)
-        grid.addWidget(QLabel(tr("자원")), 0, 4)
-        grid.addWidget(self.resource, 0, 5)
+        grid.addLayout(presets, 0, 4, 1, 2)
+        grid.addWidget(self.pending_button, 0, 6)
         grid.addWidget(QLabel(tr("세대")), 1, 0)
         grid.addWidget(self.household, 1, 1)
         grid.addWidget(QLabel(tr("상태")), 1, 2)
         grid.addWidget(self.status, 1, 3)
-        grid.addWidget(QLabel(tr("코드")), 1, 4)
-        grid.addWidget(self.code, 1, 5)
+        grid.addWidget(QLabel(tr("자원")), 1, 4)
+        grid.addWidget(self.resource, 1, 5)
+        grid.addWidget(QLabel(tr("코드")), 2, 0)
+        grid.addWidget(self.code, 2, 1, 1, 3)
         grid.addWidget(self.clear_button, 1, 6)
-        grid.addWidget(self.pending_button, 0, 6)
         grid.setColumnStretch(5, 1)
 
         self.table = QTableView()
@@ -107,7 +125,8 @@ class BookingsTab(QWidget):
         side_layout.addWidget(self.new_button)
         self.detail = QLabel(tr("표에서 예약을 고르세요."))
         self.detail.setWordWrap(True)
-        self.detail.setMinimumHeight(150)
+        # A fixed height: choosing another booking never moves the action buttons.
+        self.detail.setFixedHeight(210)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.detail.setStyleSheet("background: white; border: 1px solid #ddd; padding: 8px;")
         side_layout.addWidget(self.detail)
@@ -147,8 +166,13 @@ class BookingsTab(QWidget):
         self.debounce.timeout.connect(self.apply_filters)
         for edit in (self.household, self.code):
             edit.textChanged.connect(self.debounce.start)
+        self.date_from.dateChanged.connect(self._from_changed)
+        self.date_to.dateChanged.connect(self._to_changed)
         for date_edit in (self.date_from, self.date_to):
-            date_edit.dateChanged.connect(self.debounce.start)
+            date_edit.refused.connect(lambda text: self.session.notify(text, True))
+        self.today_button.clicked.connect(self.show_today)
+        self.week_button.clicked.connect(self.show_week)
+        self.month_button.clicked.connect(self.show_month)
         for combo in (self.resource, self.status):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.clear_button.clicked.connect(self.clear_filters)
@@ -182,17 +206,74 @@ class BookingsTab(QWidget):
             sort=self.model.query.sort, descending=self.model.query.descending,
         )
 
+    def _today(self) -> date:
+        return to_local(self.session.desk.bookings.clock()).date()
+
+    def show_days(self, first: date, last: date) -> None:
+        self._setting = True
+        try:
+            self.date_from.setDate(first)
+            self.date_to.setDate(last)
+        finally:
+            self._setting = False
+        self.apply_filters()
+
+    def show_today(self) -> None:
+        today = self._today()
+        self.show_days(today, today)
+
+    def show_week(self) -> None:
+        self.show_days(*this_week(self._today()))
+
+    def show_month(self) -> None:
+        self.show_days(*this_month(self._today()))
+
+    def _from_changed(self, _day: object = None) -> None:
+        """A typed or picked start after the end moves the end along: one day shown."""
+        if getattr(self, "_setting", False):
+            return
+        if self.date_to.day() < self.date_from.day():
+            self._setting = True
+            self.date_to.setDate(self.date_from.day())
+            self._setting = False
+        self._mark_preset()
+        self.debounce.start()
+
+    def _to_changed(self, _day: object = None) -> None:
+        if getattr(self, "_setting", False):
+            return
+        if self.date_to.day() < self.date_from.day():
+            self._setting = True
+            self.date_from.setDate(self.date_to.day())
+            self._setting = False
+        self._mark_preset()
+        self.debounce.start()
+
+    def _mark_preset(self) -> None:
+        """The preset button stays pressed only while its days are the ones shown."""
+        today = self._today()
+        shown = (self.date_from.day(), self.date_to.day())
+        for button, days in ((self.today_button, (today, today)),
+                             (self.week_button, this_week(today)),
+                             (self.month_button, this_month(today))):
+            if shown == days:
+                button.setChecked(True)
+                return
+        self.presets.setExclusive(False)
+        for button in self.presets.buttons():
+            button.setChecked(False)
+        self.presets.setExclusive(True)
+
     def apply_filters(self) -> None:
         self.count.setText(tr("찾는 중…"))
         self.model.set_query(self.current_query())
 
     def show_pending(self) -> None:
         """Everything still waiting for approval, from today on."""
-        today = to_local(self.session.desk.bookings.clock()).date()
-        self.date_from.setDate(_qdate(today))
-        self.date_to.setDate(_qdate(today + timedelta(days=365)))
+        today = self._today()
         self.status.setCurrentIndex(self.status.findData(BookingStatus.PENDING.value))
-        self.apply_filters()
+        self.show_days(today, today + timedelta(days=365))
+        self._mark_preset()
 
     def _loaded(self) -> None:
         """A query's first page arrived: update the counts, keep the chosen row chosen."""
@@ -203,6 +284,7 @@ class BookingsTab(QWidget):
             statuses=frozenset({BookingStatus.PENDING})))
         self.pending_button.setText(tr("승인 대기 {n}건").format(n=waiting))
         self.pending_button.setEnabled(bool(waiting))
+        self.pending_button.setStyleSheet(PENDING_STYLE[bool(waiting)])
         if self.reselect is not None and 0 <= self.reselect < self.model.total:
             self.select_row(self.reselect)
         self.reselect = None
@@ -258,17 +340,30 @@ class BookingsTab(QWidget):
             lines.append(tr("차량 {p}").format(p=item.plate))
         if item.reason:
             lines.append(tr("사유: {r}").format(r=item.reason))
-        lines.append(tr("만든 곳: {c}").format(c=item.created_by))
+        kiosks = self.kiosks()
+        lines.append(tr("만든 곳: {c}").format(c=plain_actor(item.created_by, kiosks)))
         self.detail.setText("<br>".join(lines))
         self.history.clear()
         for entry in self.session.desk.search.history(item.code):
             reason = entry.details.get("reason") or entry.details.get("override_reason")
-            text = f"{when(entry.at)}  {action_label(entry.action)}  {entry.actor}"
+            who = plain_actor(entry.actor, kiosks)
+            text = f"{when(entry.at)}  {action_label(entry.action)}  {who}"
             if entry.details.get("overridden"):
                 text += "  " + tr("(규칙 예외)")
             if reason:
                 text += f"\n  {tr('사유')}: {reason}"
             self.history.addItem(text)
+
+    def kiosks(self) -> dict[str, str]:
+        """Where each kiosk stands, to name it instead of its id."""
+        settings = self.session.desk.services.settings
+        names = {settings.kiosk_id: in_language(settings.kiosk_label, settings.kiosk_label_en)}
+        try:
+            beats = self.session.desk.heartbeats.heartbeats()
+        except Exception:  # the names are a nicety: never a reason to fail the detail
+            beats = []
+        names |= {b.kiosk_id: b.label for b in beats if b.label}
+        return names
 
     # -------------------------------------------------------------------- actions
     def _after(self, result: object) -> None:
@@ -295,7 +390,7 @@ class BookingsTab(QWidget):
             return None
         dialog = ReasonDialog(tr("예약 거절"), tr("{c} 예약을 거절합니다. 세대가 알 수 있게 "
                                                "사유를 적어 주세요.").format(c=item.code),
-                              parent=self)
+                              parent=self, presets=reject_reasons())
         if not dialog.exec():
             return None
         return self._reject(item, dialog.text())
@@ -319,7 +414,8 @@ class BookingsTab(QWidget):
         if item is None:
             return None
         dialog = ReasonDialog(tr("예약 취소"), tr("{c} 예약을 취소합니다. 사유를 적어 "
-                                               "주세요.").format(c=item.code), parent=self)
+                                               "주세요.").format(c=item.code), parent=self,
+                              presets=cancel_reasons())
         if not dialog.exec():
             return None
         return self._cancel(item, dialog.text())
@@ -366,5 +462,8 @@ class BookingsTab(QWidget):
         if dialog.exec() and dialog.made is not None:
             self.session.notify(tr("예약했습니다. 예약 코드 {c}").format(c=dialog.made.code),
                                 False)
+            # Show the new booking where it is: its day, found by its code.
+            day = to_local(dialog.made.start).date()
             self.code.setText(dialog.made.code)
-            self.apply_filters()
+            self.show_days(day, day)
+            self._mark_preset()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QRunnable, Signal
 from PySide6.QtWidgets import QLabel
 
-from kiosk.admin.text import refusal_text
+from kiosk.admin.text import particles, refusal_text, tr
 from kiosk.domain.admin_accounts import AdminAccount
 from kiosk.domain.bookings import Actor
 from kiosk.services.admin_accounts import actor_of
@@ -46,18 +46,34 @@ class DeskSession:
         return result if result is not None else True
 
 
+MESSAGE_HEIGHT = 40
+
+
 class MessageBar(QLabel):
-    """The line under the tabs that says what just happened (green) or what went wrong."""
+    """The line above the tabs that says what just happened (green) or what went wrong.
+
+    Its place is always kept, empty or not, so a message never moves what is under the
+    pointer; a message of several lines shows its first and keeps the rest in a tooltip.
+    """
 
     def __init__(self) -> None:
         super().__init__("")
-        self.setWordWrap(True)
-        self.setMinimumHeight(34)
+        self.setWordWrap(False)
+        self.setFixedHeight(MESSAGE_HEIGHT)
+        self.full = ""
+        self.error = False
         self.show_message("", False)
 
     def show_message(self, text: str, error: bool) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
+        text = particles(text)
+        self.full, self.error = text, error
+        lines = [line for line in text.splitlines() if line.strip()]
+        shown = lines[0] if lines else ""
+        if len(lines) > 1:
+            shown += "  " + tr("(외 {n}줄: 마우스를 올리면 모두 보입니다)").format(
+                n=len(lines) - 1)
+        self.setText(shown)
+        self.setToolTip(text if len(lines) > 1 else "")
         colour = "#b3261e" if error else "#1b5e20"
         back = "#fdecea" if error else "#e8f5e9"
         self.setStyleSheet(f"QLabel {{ color: {colour}; background: {back if text else 'none'};"

@@ -5,18 +5,21 @@ upcoming bookings. Each checks its input before it lets the action run.
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from functools import partial
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QSpinBox,
     QTimeEdit,
@@ -25,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.admin.common import DeskSession
+from kiosk.admin.dates import DateField
+from kiosk.admin.slots import SlotGrid
 from kiosk.admin.text import name_of, refusal_text, rules_preview, tr
 from kiosk.domain.bookings import Booking
 from kiosk.domain.clock import SEOUL, to_local
@@ -33,10 +38,16 @@ from kiosk.domain.policy import BookingRequest
 from kiosk.domain.resources import Resource
 from kiosk.services.resource_admin import UpcomingChoice
 
+# A normal framed window with a title and a close button, never a bare panel: the
+# volunteer can see it is a window, move it, and close it like any other.
+DIALOG_FLAGS = (Qt.WindowType.Dialog | Qt.WindowType.WindowTitleHint
+                | Qt.WindowType.WindowSystemMenuHint | Qt.WindowType.WindowCloseButtonHint)
+
 
 class _Form(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, DIALOG_FLAGS)
+        self.setModal(True)
         self.setWindowTitle(title)
         self.setMinimumWidth(520)
         self.outer = QVBoxLayout(self)
@@ -62,19 +73,40 @@ class _Form(QDialog):
 
 
 class ReasonDialog(_Form):
-    """Asks why; ``required`` refuses an empty reason (rejections, cancellations)."""
+    """Asks why; ``required`` refuses an empty reason (rejections, cancellations).
+
+    The usual reasons are one click each (``presets``); free text stays open for the rest.
+    """
 
     def __init__(self, title: str, prompt: str, required: bool = True,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, presets: list[str] | None = None) -> None:
         super().__init__(title, parent)
         self.required = required
         label = QLabel(prompt)
         label.setWordWrap(True)
         self.outer.insertWidget(0, label)
+        self.presets: list[QPushButton] = []
+        if presets:
+            grid = QGridLayout()
+            self.preset_group = QButtonGroup(self)
+            for index, text in enumerate(presets):
+                button = QPushButton(text)
+                button.setCheckable(True)
+                button.setMinimumHeight(36)
+                self.preset_group.addButton(button)
+                button.clicked.connect(partial(self._preset, text))
+                grid.addWidget(button, index // 3, index % 3)
+                self.presets.append(button)
+            self.form.addRow(tr("자주 쓰는 사유"), grid)
         self.reason = QPlainTextEdit()
         self.reason.setFixedHeight(90)
+        self.reason.setPlaceholderText(tr("위에서 고르거나 직접 적으세요."))
         self.form.addRow(tr("사유"), self.reason)
         self.finish_layout()
+
+    def _preset(self, text: str, _checked: bool = False) -> None:
+        self.reason.setPlainText(text)
+        self.error.setText("")
 
     def text(self) -> str:
         return self.reason.toPlainText().strip()
@@ -95,15 +127,18 @@ class CreateBookingDialog(_Form):
         self.session = session
         self.made: Booking | None = None
         self.resources = [r for r in resources if r.bookable and not r.retired]
+        self.setMinimumWidth(780)
         self.resource = QComboBox()
-        for r in self.resources:
-            self.resource.addItem(f"{name_of(r)} ({r.id})", r.id)
+        for index, r in enumerate(self.resources):
+            self.resource.addItem(name_of(r), r.id)
+            self.resource.setItemData(index, r.id, Qt.ItemDataRole.ToolTipRole)
         self.household = QLineEdit()
         self.household.setPlaceholderText(tr("예: 101-1203"))
         today = to_local(session.desk.bookings.clock()).date()
-        self.day = QDateEdit(QDate(today.year, today.month, today.day))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day = DateField(today, today)
+        self.day.refused.connect(self.error.setText)
+        self.slots = SlotGrid()
+        self.slots.picked.connect(self._slot_picked)
         self.start = QTimeEdit(QTime(10, 0))
         self.start.setDisplayFormat("HH:mm")
         self.minutes = QSpinBox()
@@ -123,6 +158,7 @@ class CreateBookingDialog(_Form):
         self.form.addRow("", self.rules)
         self.form.addRow(tr("세대 (동-호)"), self.household)
         self.form.addRow(tr("날짜"), self.day)
+        self.form.addRow(tr("빈 시간"), self.slots)
         self.form.addRow(tr("시작 시각"), self.start)
         self.form.addRow(tr("이용 시간"), self.minutes)
         self.form.addRow(tr("수량"), self.units)
@@ -139,6 +175,8 @@ class CreateBookingDialog(_Form):
             self.form.addRow("", self.override)
             self.form.addRow(tr("예외 사유"), self.override_reason)
         self.resource.currentIndexChanged.connect(self._show_rules)
+        self.day.dateChanged.connect(self._show_slots)
+        self.start.timeChanged.connect(self._mark_slot)
         self._show_rules()
         self.finish_layout()
         self.ok_button.setText(tr("예약하기"))
@@ -148,10 +186,42 @@ class CreateBookingDialog(_Form):
         if 0 <= index < len(self.resources):
             resource = self.resources[index]
             self.rules.setText(rules_preview(resource.rules))
+            self.resource.setToolTip(resource.id)
             self.minutes.setSingleStep(resource.rules.slot_minutes)
+        self._show_slots()
+
+    def _show_slots(self, _day: object = None) -> None:
+        """The chosen day's slots as the kiosk shows them, read afresh each time."""
+        resource_id = self.resource.currentData()
+        if resource_id is None:
+            self.slots.show_problem(tr("예약할 수 있는 자원이 없습니다."))
+            return
+        try:
+            slots = self.session.desk.bookings.availability(str(resource_id), self.day.day())
+        except BookingRefused as exc:
+            self.slots.show_problem(refusal_text(exc))
+            return
+        self.slots.show_slots(slots)
+        starts = [s.start for s in slots if s.bookable]
+        if starts and self._start_at() not in starts:
+            self._slot_picked(starts[0])
+        self._mark_slot()
+
+    def _start_at(self) -> datetime:
+        chosen = self.start.time().toPython()
+        return datetime.combine(self.day.day(), time(chosen.hour, chosen.minute),
+                                tzinfo=SEOUL)
+
+    def _slot_picked(self, start: datetime) -> None:
+        local = to_local(start)
+        self.start.setTime(QTime(local.hour, local.minute))
+        self._mark_slot()
+
+    def _mark_slot(self, _time: object = None) -> None:
+        self.slots.mark(self._start_at())
 
     def request(self) -> BookingRequest:
-        day = self.day.date().toPython()
+        day = self.day.day()
         start_time = self.start.time().toPython()
         start = datetime.combine(day, time(start_time.hour, start_time.minute), tzinfo=SEOUL)
         return BookingRequest(str(self.resource.currentData()), start,

@@ -1,12 +1,12 @@
 """Reports: usage per resource and week or month, peak hours, households' share.
 
-Figures are computed on a worker thread; the charts (QtCharts) and tables show the
-same numbers, and both can be exported to CSV and XLSX.
+Figures are computed on a worker thread as soon as the tab is opened and again when the
+period changes, so there is always something to see and export; the charts (QtCharts)
+and tables show the same numbers, and both can be exported to CSV and XLSX.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import (
@@ -18,13 +18,12 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, Qt, QThreadPool, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QShowEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.admin.bookings_model import IN_FLIGHT
 from kiosk.admin.common import DeskSession, Job
+from kiosk.admin.dates import DateField, this_month
 from kiosk.admin.printing import Paper, choose_printer, daily_sheet, print_on, write_pdf
 from kiosk.admin.text import in_language, tr
 from kiosk.domain.clock import to_local
@@ -47,10 +47,6 @@ from kiosk.services.reports import Period, Report, write_csv
 from kiosk.services.spreadsheet import write_xlsx
 
 WEEKDAYS = ("월", "화", "수", "목", "금", "토", "일")
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -72,15 +68,15 @@ class ReportsTab(QWidget):
         self.report: Report | None = None
         self.pool = QThreadPool.globalInstance()
         today = to_local(session.desk.bookings.clock()).date()
-        self.first = QDateEdit(_qdate(today.replace(day=1)))
-        self.last = QDateEdit(_qdate(today))
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        first, last = this_month(today)
+        self.first = DateField(first, today)
+        self.last = DateField(last, today)
         self.period = QComboBox()
         self.period.addItem(tr("주별"), Period.WEEK.value)
         self.period.addItem(tr("월별"), Period.MONTH.value)
-        self.run_button = QPushButton(tr("계산"))
+        self.run_button = QPushButton(tr("다시 계산"))
+        self.generation = 0
+        self.generation_shown = 0
         self.csv_button = QPushButton(tr("CSV로 내보내기…"))
         self.xlsx_button = QPushButton(tr("엑셀(XLSX)로 내보내기…"))
         self.sheet_button = QPushButton(tr("오늘의 예약표 PDF…"))
@@ -110,7 +106,7 @@ class ReportsTab(QWidget):
         self.heat.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.heat.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.heat.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.shares = _table([tr("세대"), tr("예약 수"), tr("이용 시간"), tr("비율 %")])
+        self.shares = _table(self.share_headers())
         self.share_chart = QChartView()
         self.share_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
 
@@ -136,6 +132,15 @@ class ReportsTab(QWidget):
         layout.addWidget(self.pages, 1)
 
         self.run_button.clicked.connect(self.start)
+        # A changed period is computed again by itself (after typing settles).
+        self.again = QTimer(self)
+        self.again.setSingleShot(True)
+        self.again.setInterval(300)
+        self.again.timeout.connect(self.start)
+        for edit in (self.first, self.last):
+            edit.dateChanged.connect(self.again.start)
+            edit.refused.connect(lambda text: self.session.notify(text, True))
+        self.period.currentIndexChanged.connect(self.again.start)
         self.csv_button.clicked.connect(lambda: self._ask_export("csv"))
         self.xlsx_button.clicked.connect(lambda: self._ask_export("xlsx"))
         self.sheet_button.clicked.connect(lambda: self.daily_sheet())
@@ -146,35 +151,52 @@ class ReportsTab(QWidget):
 
     @staticmethod
     def usage_headers() -> list[str]:
-        return [tr("자원"), tr("시작일"), tr("예약 수"), tr("이용 시간"), tr("이용률 %"),
-                tr("노쇼 수"), tr("취소 수")]
+        return [tr("자원"), tr("시작일"), tr("예약 수"), tr("이용 시간 (시간)"),
+                tr("이용률 %"), tr("노쇼 수"), tr("취소 수")]
+
+    @staticmethod
+    def share_headers() -> list[str]:
+        return [tr("세대"), tr("예약 수"), tr("이용 시간 (시간)"), tr("비율 %")]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The first look at the tab already shows this month's figures."""
+        super().showEvent(event)
+        if self.report is None and not self.generation:
+            self.start()
 
     def start(self) -> Job:
-        """Compute on the thread pool; the GUI stays responsive meanwhile."""
-        first = self.first.date().toPython()
-        last = self.last.date().toPython()
+        """Compute on the thread pool; the GUI stays responsive meanwhile. Only the
+        latest request's answer is shown, whichever finishes first."""
+        self.again.stop()
+        first = self.first.day()
+        last = self.last.day()
         period = Period(self.period.currentData())
         reports = self.session.desk.reports
+        self.generation += 1
+        generation = self.generation
         job = Job(lambda: reports.report(first, last, period))
-        job.signals.finished.connect(self.show_report)
-        job.signals.failed.connect(self._failed)
+        job.signals.finished.connect(lambda report: self._done(generation, job, report))
+        job.signals.failed.connect(lambda text: self._failed(generation, job, text))
         self.state.setText(tr("계산 중…"))
-        self.run_button.setEnabled(False)
-        self._job = job
         IN_FLIGHT.add(job)
         self.pool.start(job)
         return job
 
-    def _failed(self, text: str) -> None:
-        IN_FLIGHT.discard(self._job)
-        self.run_button.setEnabled(True)
+    def _done(self, generation: int, job: Job, report: Report) -> None:
+        IN_FLIGHT.discard(job)
+        if generation == self.generation:
+            self.generation_shown = generation
+            self.show_report(report)
+
+    def _failed(self, generation: int, job: Job, text: str) -> None:
+        IN_FLIGHT.discard(job)
+        if generation != self.generation:
+            return
         self.state.setText("")
         self.session.notify(text, True)
 
     def show_report(self, report: Report) -> None:
-        IN_FLIGHT.discard(getattr(self, "_job", None))
         self.report = report
-        self.run_button.setEnabled(True)
         self.state.setText(tr("{a} ~ {b} 계산함").format(a=report.first, b=report.last))
         for button in (self.csv_button, self.xlsx_button):
             button.setEnabled(True)
@@ -221,13 +243,15 @@ class ReportsTab(QWidget):
             totals[name] = (hours + u.hours, open_hours + u.open_hours)
         chart = QChart()
         used = any(hours for hours, _ in totals.values())
-        chart.setTitle(tr("자원별 이용률 (%)") if used else
-                       tr("자원별 이용률 (%) — 이 기간에 이용한 예약이 없어 모두 0입니다"))
-        bars = QBarSet(tr("이용률 %"))
-        names = list(totals)
+        # Hours, not percent: a village's few bookings are a visible bar in hours where
+        # they would be a fraction of a percent of the opening hours.
+        chart.setTitle(tr("자원별 이용 시간 (시간)") if used else
+                       tr("자원별 이용 시간 (시간) — 이 기간에는 이용한 예약이 없습니다"))
+        bars = QBarSet(tr("이용 시간 (시간)"))
+        bars.setColor(QColor("#1e88e5"))
+        names = [name for name in totals if totals[name][0]] or list(totals)
         for name in names:
-            hours, open_hours = totals[name]
-            bars.append(round(100 * hours / open_hours, 1) if open_hours else 0.0)
+            bars.append(round(totals[name][0], 1))
         series = QBarSeries()
         series.append(bars)
         series.setLabelsVisible(True)
@@ -238,8 +262,10 @@ class ReportsTab(QWidget):
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         axis_y = QValueAxis()
-        axis_y.setRange(0, max([100.0, *[b for b in (bars.at(i) for i in range(bars.count()))]]))
-        axis_y.setLabelFormat("%d")
+        top = max([0.0, *(bars.at(i) for i in range(bars.count()))])
+        axis_y.setRange(0, max(1.0, top * 1.15))
+        axis_y.setLabelFormat("%.1f" if top < 5 else "%d")
+        axis_y.setTitleText(tr("이용 시간 (시간)"))
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
         chart.legend().setVisible(False)
@@ -260,9 +286,19 @@ class ReportsTab(QWidget):
         self.share_chart.setChart(chart)
 
     # ------------------------------------------------------------------ exports
+    def file_name(self, kind: str) -> str:
+        """"길음 나눔마을 이용 보고서 2026-11-01~2026-11-30.xlsx": which village and
+        which days, read from the name alone."""
+        settings = self.session.desk.services.settings
+        village = in_language(settings.village_name, settings.village_name_en)
+        first, last = (self.report.first, self.report.last) if self.report else \
+            (self.first.day(), self.last.day())
+        name = tr("{v} 이용 보고서 {a}~{b}").format(v=village, a=first, b=last)
+        return "".join("_" if c in '\\/:*?"<>|' else c for c in name) + f".{kind}"
+
     def _ask_export(self, kind: str) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, tr("보고서 저장"), str(Path.home() / f"report.{kind}"),
+            self, tr("보고서 저장"), str(Path.home() / self.file_name(kind)),
             "Excel (*.xlsx)" if kind == "xlsx" else "CSV (*.csv)")
         if name:
             self.export(Path(name), kind)
@@ -274,7 +310,7 @@ class ReportsTab(QWidget):
         usage = (tr("자원별 이용"), self.usage_headers(), self.usage_rows())
         heat = (tr("붐비는 시간"), [tr("요일"), *[str(h) for h in range(24)]],
                 [[tr(WEEKDAYS[d]), *report.heat[d]] for d in range(7)])
-        shares = (tr("세대별 비율"), [tr("세대"), tr("예약 수"), tr("이용 시간"), tr("비율 %")],
+        shares = (tr("세대별 비율"), self.share_headers(),
                   [[s.household, s.bookings, s.hours, s.share] for s in report.shares])
         try:
             if kind == "xlsx":
@@ -282,9 +318,10 @@ class ReportsTab(QWidget):
             else:
                 write_csv(path, usage[1], usage[2])
         except OSError as exc:
-            self.session.notify(tr("저장하지 못했습니다: {e}").format(e=exc), True)
+            self.session.notify(tr("저장하지 못했습니다: {p} ({e})").format(
+                p=path.name, e=exc.strerror or exc), True)
             return False
-        self.session.notify(tr("저장했습니다: {p}").format(p=path), False)
+        self.session.notify(tr("저장했습니다: {p}").format(p=path.name), False)
         return True
 
     def daily_sheet(self, path: Path | None = None) -> Path | None:
@@ -301,9 +338,10 @@ class ReportsTab(QWidget):
         try:
             write_pdf(path, self._sheet())
         except OSError as exc:
-            self.session.notify(tr("저장하지 못했습니다: {e}").format(e=exc), True)
+            self.session.notify(tr("저장하지 못했습니다: {p} ({e})").format(
+                p=path.name, e=exc.strerror or exc), True)
             return None
-        self.session.notify(tr("오늘의 예약표를 저장했습니다: {p}").format(p=path), False)
+        self.session.notify(tr("오늘의 예약표를 저장했습니다: {p}").format(p=path.name), False)
         return path
 
     def print_sheet(self, printer: QPrinter | None = None) -> bool:

@@ -35,7 +35,15 @@ from PySide6.QtWidgets import (
 
 from kiosk.admin.common import DeskSession
 from kiosk.admin.dialogs import UpcomingDialog, _Form
-from kiosk.admin.text import kind_label, name_of, rules_preview, tr, weekday_label, when
+from kiosk.admin.text import (
+    kind_label,
+    name_of,
+    particles,
+    rules_preview,
+    tr,
+    weekday_label,
+    when,
+)
 from kiosk.domain.blackouts import Blackout
 from kiosk.domain.clock import SEOUL, to_local, utc_now
 from kiosk.domain.resources import Location, Resource, ResourceKind
@@ -564,7 +572,7 @@ class ResourcesTab(QWidget):
     def save(self, resource: Resource, new: bool) -> bool:
         done = self.session.attempt(
             lambda: self.session.desk.resources.save(resource, self.session.actor, new),
-            tr("{n}을(를) 저장했습니다.").format(n=resource.name_ko))
+            particles(tr("{n}을(를) 저장했습니다.").format(n=name_of(resource))))
         self.reload()
         return bool(done)
 
@@ -587,8 +595,9 @@ class ResourcesTab(QWidget):
                 resource.id, reason, self.session.actor, choice))
         if cancelled is not None:
             count = len(cancelled) if isinstance(cancelled, list) else 0
-            self.session.notify(tr("{n}을(를) 사용 중지했습니다. 취소된 예약 {c}건.").format(
-                n=resource.name_ko, c=count), False)
+            self.session.notify(particles(tr("{n}을(를) 사용 중지했습니다. 취소된 예약 "
+                                             "{c}건.").format(n=name_of(resource), c=count)),
+                                False)
         self.reload()
 
     def put_back(self) -> None:
@@ -598,7 +607,7 @@ class ResourcesTab(QWidget):
         self.session.attempt(
             lambda: self.session.desk.resources.return_to_service(resource.id,
                                                                   self.session.actor),
-            tr("{n}을(를) 다시 운영합니다.").format(n=resource.name_ko))
+            particles(tr("{n}을(를) 다시 운영합니다.").format(n=name_of(resource))))
         self.reload()
 
     def add_blackout(self) -> None:

@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.admin.dates import DeskCalendar
 from kiosk.admin.dialogs import CreateBookingDialog, ReasonDialog, UpcomingDialog
-from kiosk.admin.households_tab import ImportDialog
+from kiosk.admin.households_tab import HouseholdDialog, ImportDialog
 from kiosk.admin.resources_tab import ResourceDialog
 from kiosk.admin.signin import SetupScreen, SignInScreen
-from kiosk.admin.text import tr
+from kiosk.admin.text import cancel_reasons, tr
 from kiosk.admin.window import DeskLanguage, DeskWindow
 from kiosk.domain.admin_accounts import AdminAccount, Role
 from kiosk.domain.clock import to_local
@@ -27,8 +28,8 @@ if TYPE_CHECKING:
     from kiosk.app import DeskServices
 
 SIZE = (1600, 1000)
-SAMPLE_CSV = ("building,unit,pin,plates,active\n101,1203,4821,12가3456,yes\n"
-              "102,302,11,,yes\n103,,1234,,yes\n")
+SAMPLE_CSV = ("동,호,비밀번호,차량번호,사용\n101,1203,4821,12가3456,예\n"
+              "102,302,11,,예\n103,,1234,,예\n")
 
 
 def _settle() -> None:
@@ -93,6 +94,8 @@ def render_all(desk: DeskServices, language: DeskLanguage, folder: Path) -> list
             today = to_local(desk.bookings.clock()).date()
             first = today - timedelta(days=today.weekday() + 21)
             main.reports.first.setDate(QDate(first.year, first.month, first.day))
+            main.reports.last.setDate(QDate(today.year, today.month, today.day))
+            main.reports.again.stop()
             main.reports.show_report(desk.reports.report(first, today, Period.WEEK))
         model = main.bookings.model
         idle = model.__class__.idle.fget
@@ -115,7 +118,7 @@ def render_all(desk: DeskServices, language: DeskLanguage, folder: Path) -> list
         session = main.session
         resources = desk.resources.resources()
         made.append(_shot(CreateBookingDialog(session, resources),
-                          folder / f"{lang}-10-create-booking.png", (620, 640)))
+                          folder / f"{lang}-10-create-booking.png", (820, 900)))
         bookable = [r for r in resources if r.bookable]
         if bookable:
             for page, suffix in ((0, ""), (1, "-rules"), (2, "-hours")):
@@ -128,16 +131,24 @@ def render_all(desk: DeskServices, language: DeskLanguage, folder: Path) -> list
                                                 "받은 예약을 어떻게 할지 정해 주세요."),
                                              desk.resources.upcoming(bookable[0].id)),
                               folder / f"{lang}-12-out-of-service.png", (620, 320)))
-        made.append(_shot(ReasonDialog(tr("예약 거절"), tr("{c} 예약을 거절합니다. 세대가 알 수 "
-                                                        "있게 사유를 적어 주세요.").format(
-                                                            c="AB12CD")),
-                          folder / f"{lang}-13-reason.png", (560, 260)))
+        made.append(_shot(ReasonDialog(tr("예약 취소"), tr("{c} 예약을 취소합니다. 사유를 적어 "
+                                                        "주세요.").format(c="AB12CD"),
+                                       presets=cancel_reasons()),
+                          folder / f"{lang}-13-reason.png", (620, 330)))
         dialog = ImportDialog(session)
         with tempfile.TemporaryDirectory() as tmp:
             sample = Path(tmp) / "households.csv"
             sample.write_text(SAMPLE_CSV, encoding="utf-8")
             dialog.load(sample)
             made.append(_shot(dialog, folder / f"{lang}-14-import.png", (900, 640)))
+        made.append(_shot(HouseholdDialog(session), folder / f"{lang}-16-household-new.png",
+                          (640, 420)))
+        households = desk.households.households()
+        if households:
+            made.append(_shot(HouseholdDialog(session, households[0]),
+                              folder / f"{lang}-16-household-edit.png", (640, 460)))
+        today = to_local(desk.bookings.clock()).date()
+        made.append(_shot(DeskCalendar(today), folder / f"{lang}-17-calendar.png", (360, 260)))
         window.signed_in(staff)
         assert window.main is not None
         model = window.main.bookings.model

@@ -15,7 +15,28 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.admin.common import DeskSession
-from kiosk.admin.text import tr, when
+from kiosk.admin.text import in_language, tr, when
+
+
+def source_kind_label(kind: str) -> str:
+    return {"gbfs": tr("공유 자전거 정보 (GBFS)"), "seoul_bike": tr("서울 따릉이 현황"),
+            "seoul_parking": tr("서울 공영주차장 현황"),
+            "sharehub": tr("공유허브 공유 공간·물품")}.get(kind, tr("허브 정보"))
+
+
+def source_names(sources: list[tuple[str, str]]) -> dict[str, str]:
+    """Each source (id, kind) as a volunteer would name it; a second source of the same
+    kind gets a number. The id stays in the row's tooltip for the technician."""
+    counts: dict[str, int] = {}
+    for _, kind in sources:
+        counts[kind] = counts.get(kind, 0) + 1
+    seen: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for source_id, kind in sources:
+        seen[kind] = seen.get(kind, 0) + 1
+        label = source_kind_label(kind)
+        names[source_id] = f"{label} {seen[kind]}" if counts[kind] > 1 else label
+    return names
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -67,19 +88,40 @@ class StatusTab(QWidget):
         desk = self.session.desk
         sources = desk.sync.sources()
         self.items = sources
+        self.names = self.source_names()
         self.sources.setRowCount(len(sources))
         for row, s in enumerate(sources):
             error = f"{when(s.last_error_at)} {s.last_error}" if s.last_error else ""
-            for column, value in enumerate((s.name, when(s.last_success) or tr("없음"), error,
+            for column, value in enumerate((self.names.get(s.name, s.name),
+                                            when(s.last_success) or tr("없음"), error,
                                             str(s.quarantined_rows))):
-                self.sources.setItem(row, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(s.name)
+                self.sources.setItem(row, column, item)
         beats = desk.heartbeats.heartbeats()
         self.heartbeats.setRowCount(len(beats))
         for row, b in enumerate(beats):
             hours, rest = divmod(b.uptime_s, 3600)
-            for column, value in enumerate((b.kiosk_id, b.label, when(b.last_seen), b.version,
-                                            f"{hours}h {rest // 60}m")):
-                self.heartbeats.setItem(row, column, QTableWidgetItem(value))
+            for column, value in enumerate((self.kiosk_name(b.kiosk_id, b.label), b.label,
+                                            when(b.last_seen), b.version,
+                                            tr("{h}시간 {m}분").format(h=hours,
+                                                                    m=rest // 60))):
+                item = QTableWidgetItem(value)
+                item.setToolTip(b.kiosk_id)
+                self.heartbeats.setItem(row, column, item)
+
+    def source_names(self) -> dict[str, str]:
+        configured = [(c.id, c.kind) for c in self.session.desk.services.settings.hub_sources]
+        known = {source_id for source_id, _ in configured}
+        extra = [(s.name, "") for s in self.items if s.name not in known]
+        return source_names(configured + extra)
+
+    def kiosk_name(self, kiosk_id: str, label: str) -> str:
+        """The kiosk by where it stands; its id only in the tooltip."""
+        settings = self.session.desk.services.settings
+        if kiosk_id == settings.kiosk_id:
+            return in_language(settings.kiosk_label, settings.kiosk_label_en) or label
+        return tr("{w} 키오스크").format(w=label) if label else tr("키오스크")
 
     def sync_now(self) -> None:
         rows = self.sources.selectionModel().selectedRows()
@@ -88,5 +130,6 @@ class StatusTab(QWidget):
             return
         name = self.items[rows[0].row()].name
         self.session.attempt(lambda: self.session.desk.sync.sync_now(name),
-                             tr("{n} 동기화를 시작했습니다.").format(n=name))
+                             tr("{n} 동기화를 시작했습니다.").format(
+                                 n=self.names.get(name, name)))
         self.reload()

@@ -32,6 +32,64 @@ def in_language(korean: str, english: str) -> str:
     return english if LANGUAGE["current"] == "en" and english else korean
 
 
+# The sound a final digit or Latin letter ends on decides the particle after it:
+# 일 삼 육 칠 팔 영 (and 십, 백, 천) end on a consonant; 이 사 오 구 on a vowel.
+_DIGIT_HAS_FINAL = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False,
+                    "6": True, "7": True, "8": True, "9": False}
+_LATIN_HAS_FINAL = set("lmnrLMNR")
+_PARTICLES = {"을(를)": ("을", "를"), "를(을)": ("을", "를"), "이(가)": ("이", "가"),
+              "가(이)": ("이", "가"), "은(는)": ("은", "는"), "는(은)": ("은", "는"),
+              "과(와)": ("과", "와"), "와(과)": ("과", "와")}
+_PARTICLE = re.compile(r"(\S)(을\(를\)|를\(을\)|이\(가\)|가\(이\)|은\(는\)|는\(은\)"
+                       r"|과\(와\)|와\(과\))")
+
+
+def _has_final(char: str) -> bool | None:
+    if "\uac00" <= char <= "\ud7a3":
+        return (ord(char) - 0xAC00) % 28 != 0
+    if char in _DIGIT_HAS_FINAL:
+        return _DIGIT_HAS_FINAL[char]
+    if char.isascii() and char.isalpha():
+        return char in _LATIN_HAS_FINAL
+    return None
+
+
+def particles(text: str) -> str:
+    """"커뮤니티룸을(를)" → "커뮤니티룸을": the particle that fits the word before it,
+    so no message shows both forms."""
+    def pick(found: re.Match[str]) -> str:
+        final = _has_final(found.group(1))
+        with_final, without = _PARTICLES[found.group(2)]
+        if final is None:
+            return found.group(0)
+        return found.group(1) + (with_final if final else without)
+    return _PARTICLE.sub(pick, text)
+
+
+def plain_actor(label: str, kiosks: dict[str, str] | None = None) -> str:
+    """Who did something, without the storage prefix: "admin:kim" → "관리자 kim",
+    "kiosk:lobby-1" → "키오스크 101동 로비" when ``kiosks`` knows where it stands."""
+    kind, _, name = label.partition(":")
+    if not name:
+        return label
+    if kind == "kiosk" and kiosks and name in kiosks:
+        name = kiosks[name]
+    return {"admin": tr("관리자 {n}"), "kiosk": tr("키오스크 {n}"),
+            "system": tr("자동 처리"), "sync": tr("허브 동기화")}.get(
+                kind, "{n}").format(n=name)
+
+
+def cancel_reasons() -> list[str]:
+    """The reasons a volunteer gives most often, one click each (free text stays open)."""
+    return [tr("본인 요청"), tr("시설 점검"), tr("중복 예약"), tr("이용 규칙 위반"),
+            tr("행사·공사로 이용 불가")]
+
+
+def reject_reasons() -> list[str]:
+    return [tr("시설 점검"), tr("중복 예약"), tr("이용 규칙 위반"), tr("신청 정보 부족"),
+            tr("행사·공사로 이용 불가")]
+
+
 def status_label(status: BookingStatus) -> str:
     return {
         BookingStatus.PENDING: tr("승인 대기"),
@@ -222,7 +280,7 @@ _IMPORT_ERRORS: tuple[tuple[str, str], ...] = (
     (r"(?P<h>[\d-]+) repeats line (?P<n>\d+)$", "{h}이(가) {n}번째 줄과 겹칩니다"),
     (r"building and unit must be numbers: (?P<v>.*)$", "동과 호는 숫자여야 합니다: {v}"),
     (r"not a Korean vehicle plate: (?P<v>.*)$", "차량번호 형식이 아닙니다: {v}"),
-    (r"active must be yes or no, got (?P<v>.*)$", "active 열은 yes 또는 no여야 합니다: {v}"),
+    (r"active must be yes or no, got (?P<v>.*)$", "사용 열은 예 또는 아니오여야 합니다: {v}"),
     (r"missing column\(s\): (?P<v>[^;]*);.*$", "빠진 열이 있습니다: {v}"),
     (r"unknown column\(s\): (?P<v>.*)$", "모르는 열이 있습니다: {v}"),
     (r"more values than columns$", "값이 열보다 많습니다"),
@@ -242,6 +300,15 @@ _IMPORT_ERRORS: tuple[tuple[str, str], ...] = (
     (r"opening window must look like 09:00-22:00, got (?P<v>.*)$",
      "운영 시간은 09:00-22:00처럼 적어야 합니다: {v}"),
     (r"a reason is needed$", "사유를 적어 주세요"),
+    (r"password must be at least (?P<n>\d+) characters$", "비밀번호는 {n}자 이상이어야 합니다"),
+    (r"username must be 2-40 .*$", "아이디는 영문·숫자·'.'·'-'·'_' 2~40자여야 합니다"),
+    (r".*building and unit must be numbers of 1-5 digits: (?P<b>'[^']*'), (?P<u>'[^']*')$",
+     "동과 호는 1~5자리 숫자여야 합니다: {b}, {u}"),
+    (r"household (?P<v>[\d-]+)$", "{v} 세대"),
+    (r"a display name is needed$", "이름을 적어 주세요"),
+    (r"you cannot deactivate your own account$", "자기 계정은 사용 중지할 수 없습니다"),
+    (r"(?P<v>\S+) already exists$", "{v}"),
+    (r"no account (?P<v>.*)$", "없는 계정입니다: {v}"),
 )
 
 
@@ -263,7 +330,10 @@ def import_error_text(message: str) -> str:
     for pattern, wording in _IMPORT_ERRORS:
         found = re.match(pattern, message)
         if found:
-            return tr(wording).format(**found.groupdict())
+            parts = found.groupdict()
+            if pattern.startswith("missing column"):
+                parts["v"] = ", ".join(_column_name(c) for c in parts["v"].split(", "))
+            return particles(tr(wording).format(**parts))
     for pattern, wording in _NESTED:
         found = re.match(pattern, message)
         if found:
@@ -273,6 +343,12 @@ def import_error_text(message: str) -> str:
                 else import_error_text(inner)
             return tr(wording).format(**parts)
     return message
+
+
+def _column_name(column: str) -> str:
+    """A households file's column as the Korean template names it."""
+    return {"building": tr("동"), "unit": tr("호"), "pin": tr("비밀번호"),
+            "plates": tr("차량번호"), "active": tr("사용")}.get(column, column)
 
 
 def import_refusal_text(errors: list[tuple[int, str]]) -> str:

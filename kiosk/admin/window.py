@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -102,7 +103,8 @@ class MainScreen(QWidget):
         header.addWidget(self.sign_out_button)
         self.alerts = AlertBanner(session, alert_ms)
         self.message = MessageBar()
-        session.notify = self.message.show_message
+        self.messages: dict[int, tuple[str, bool]] = {}
+        session.notify = self.notify
         self.tabs = QTabWidget()
         self.tabs.setUsesScrollButtons(False)
         self.bookings = BookingsTab(session)
@@ -140,8 +142,14 @@ class MainScreen(QWidget):
         self.sign_out_button.clicked.connect(on_sign_out)
         self.language_button.clicked.connect(on_language)
 
+    def notify(self, text: str, error: bool) -> None:
+        """A message belongs to the tab it was said on: it comes back with that tab."""
+        self.messages[self.tabs.currentIndex()] = (text, error)
+        self.message.show_message(text, error)
+
     def _entered(self, index: int) -> None:
         """Show fresh data when a tab is opened: kiosks write to the same database."""
+        self.message.show_message(*self.messages.get(index, ("", False)))
         widget = self.tabs.widget(index)
         if widget is self.bookings:
             self.bookings.model.refresh()
@@ -244,8 +252,20 @@ class DeskWindow(QMainWindow):
         self.rebuild()
 
 
+def headless_platform(screenshots: Path | None,
+                      environ: MutableMapping[str, str] | None = None) -> None:
+    """Pictures need no screen: when only rendering, Qt draws offscreen instead of
+    aborting for want of a display, as ``kiosk run --screenshots`` does. The live desk
+    still needs a display (an invisible window would help nobody)."""
+    env = os.environ if environ is None else environ
+    if screenshots is not None:
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
 def run(desk: DeskServices, screenshots: Path | None = None, argv: list[str] | None = None
         ) -> int:
+    if QApplication.instance() is None:
+        headless_platform(screenshots)
     app = QApplication.instance() or QApplication(["kiosk-admin", *(argv or [])])
     assert isinstance(app, QApplication)
     language = DeskLanguage(app)

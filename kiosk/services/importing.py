@@ -30,6 +30,12 @@ from kiosk.services.ports import Clock, UnitOfWorkFactory
 from kiosk.services.spreadsheet import csv_row
 
 HOUSEHOLD_COLUMNS = ("building", "unit", "pin", "plates", "active")
+# The same columns as a Korean spreadsheet names them (the desk's template uses these).
+HOUSEHOLD_COLUMNS_KO = ("동", "호", "비밀번호", "차량번호", "사용")
+_HOUSEHOLD_ALIASES = dict(zip(HOUSEHOLD_COLUMNS_KO, HOUSEHOLD_COLUMNS, strict=True)) | {
+    "pin": "pin", "동번호": "building", "호수": "unit", "차량": "plates", "사용여부": "active"}
+_YES = ("yes", "true", "1", "y", "예", "네", "o", "사용")
+_NO = ("no", "false", "0", "n", "아니오", "아니요", "x", "중지")
 BOOKING_COLUMNS = ("resource", "household", "start", "end", "units", "plate")
 
 
@@ -71,10 +77,13 @@ def decode_csv(raw: bytes) -> str:
         raise ImportRefused([RowError(line, message)]) from None
 
 
-def _rows(text: str, columns: tuple[str, ...], required: set[str]
+def _rows(text: str, columns: tuple[str, ...], required: set[str],
+          aliases: dict[str, str] | None = None,
           ) -> tuple[list[tuple[int, dict[str, str]]], list[RowError]]:
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    if aliases:
+        header = [aliases.get(h, h) for h in header]
     missing = required - set(header)
     if missing:
         return [], [RowError(1, f"missing column(s): {', '.join(sorted(missing))}; "
@@ -114,7 +123,8 @@ class HouseholdPreview:
 
 def _parse_households(raw: bytes) -> tuple[
         list[tuple[int, str, str, str | None, tuple[str, ...], bool]], list[RowError]]:
-    rows, errors = _rows(decode_csv(raw), HOUSEHOLD_COLUMNS, {"building", "unit"})
+    rows, errors = _rows(decode_csv(raw), HOUSEHOLD_COLUMNS, {"building", "unit"},
+                         _HOUSEHOLD_ALIASES)
     parsed: list[tuple[int, str, str, str | None, tuple[str, ...], bool]] = []
     seen: dict[tuple[str, str], int] = {}
     for line, row in rows:
@@ -144,12 +154,22 @@ def _parse_households(raw: bytes) -> tuple[
             errors.append(RowError(line, f"not a Korean vehicle plate: {bad[0]}"))
             continue
         active_text = (row.get("active") or "yes").lower()
-        if active_text not in ("yes", "no", "true", "false", "1", "0", "y", "n"):
+        if active_text not in _YES + _NO:
             errors.append(RowError(line, f"active must be yes or no, got {active_text!r}"))
             continue
-        parsed.append((line, building, unit, pin, plates,
-                       active_text in ("yes", "true", "1", "y")))
+        parsed.append((line, building, unit, pin, plates, active_text in _YES))
     return parsed, errors
+
+
+def household_template() -> str:
+    """A households file with Korean headers and one example row, as the desk offers it
+    for download: a volunteer fills it in a spreadsheet rather than guess the columns."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HOUSEHOLD_COLUMNS_KO)
+    writer.writerow(("101", "1203", "4821", "12가3456", "예"))
+    writer.writerow(("102", "302", "0917", "", "예"))
+    return out.getvalue()
 
 
 @dataclass

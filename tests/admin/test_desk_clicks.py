@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from kiosk.admin.accounts_tab import AccountDialog, AccountsTab, PasswordDialog
 from kiosk.admin.bookings_tab import BookingsTab
 from kiosk.admin.calendar_tab import CalendarTab
+from kiosk.admin.dates import DateField
 from kiosk.admin.dialogs import CreateBookingDialog, ReasonDialog, UpcomingDialog
 from kiosk.admin.households_tab import HouseholdsTab, ImportDialog, PlatesDialog
 from kiosk.admin.reports_tab import ReportsTab
@@ -106,9 +107,14 @@ def type_text(qtbot: Any, widget: QWidget, text: str) -> None:
             QApplication.sendEvent(widget, event)
 
 
-def type_date(qtbot: Any, widget: QDateTimeEdit, text: str) -> None:
+def type_date(qtbot: Any, widget: QDateTimeEdit | DateField, text: str) -> None:
     """A date or time box, typed part by part as a person does: pick the year (or hour),
-    type over it, then the next part (2026-11-26, 14:00)."""
+    type over it, then the next part (2026-11-26, 14:00). The desk's own date field
+    takes the whole day typed at once, then Enter."""
+    if isinstance(widget, DateField):
+        type_text(qtbot, widget, text)
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
+        return
     parts = re.findall(r"\d+", text)
     assert len(parts) == widget.sectionCount(), text
     for index, part in enumerate(parts):
@@ -406,7 +412,7 @@ def test_csv_import_button_previews_then_imports_the_chosen_file(
     def choose_and_import(dialog: ImportDialog) -> None:
         assert not dialog.ok_button.isEnabled()  # nothing to import before a file
         click(qtbot, dialog.choose)
-        assert dialog.file_label.text() == str(csv_file)
+        assert dialog.file_label.text() == "households.csv"  # the name, not the path
         assert dialog.summary.text().startswith("추가 1세대, 고침 1세대")
         assert dialog.table.rowCount() == 2 and dialog.errors.count() == 0
         click(qtbot, dialog.ok_button)
@@ -441,7 +447,7 @@ def test_pin_button_saves_a_slip_with_a_new_pin(
     assert picker.asked == [("PIN 안내문 저장", str(tmp_path / "pin-101-1203.pdf"),
                              "PDF (*.pdf)")]
     slip = tmp_path / "slip.pdf"
-    assert notes.seen == [(f"101-1203의 PIN을 새로 만들었습니다. 안내문: {slip}", False)]
+    assert notes.seen == [("101-1203의 PIN을 새로 만들었습니다. 안내문: slip.pdf", False)]
     document = QPdfDocument()
     assert document.load(str(slip)) == QPdfDocument.Error.None_
     found = re.search(r"새PIN(\d{4})", "".join(document.getAllText(0).text().split()))
@@ -478,7 +484,7 @@ def test_move_out_button_cancels_what_the_household_has_booked(
     click_row(qtbot, tab.table, 0)
     click(qtbot, tab.activate_button)
     assert desk.households.households()[0].active
-    assert notes.seen[-1] == ("101-1203를 다시 사용합니다.", False)
+    assert notes.seen[-1] == ("101-1203을 다시 사용합니다.", False)
 
 
 def test_unlock_and_plates_buttons_change_the_household(
@@ -541,7 +547,7 @@ def test_edit_button_saves_the_name_and_a_closed_day(
     assert stored.name_ko == "2층 회의실"
     assert stored.rules.hours.closed_dates == frozenset({date(2026, 11, 26)})
     assert not any(s.bookable for s in desk.bookings.availability("room", date(2026, 11, 26)))
-    assert notes.seen == [("2층 회의실을(를) 저장했습니다.", False)]
+    assert notes.seen == [("2층 회의실을 저장했습니다.", False)]
     assert tab.table.item(0, 1).text() == "2층 회의실"
 
 
@@ -559,7 +565,7 @@ def test_new_resource_button_creates_one(qtbot: Any, desk: Any, resources_page: 
         click(qtbot, tab.new_button)
     assert [(r.id, r.name_ko, r.capacity) for r in desk.resources.resources()] == [
         ("room-2f", "2층 회의실", 1)]
-    assert notes.seen == [("2층 회의실을(를) 저장했습니다.", False)]
+    assert notes.seen == [("2층 회의실을 저장했습니다.", False)]
 
 
 def test_blackout_button_closes_a_resource_and_cancels_inside_it(
@@ -610,16 +616,24 @@ def test_out_of_service_and_back_in_service_buttons(
         click(qtbot, tab.out_button)
     assert desk.bookings.resource("room").out_of_service_reason == "보일러 고장"
     assert desk.bookings.get(made.code).status is BookingStatus.CONFIRMED
-    assert notes.seen == [("커뮤니티룸을(를) 사용 중지했습니다. 취소된 예약 0건.", False)]
+    assert notes.seen == [("커뮤니티룸을 사용 중지했습니다. 취소된 예약 0건.", False)]
     assert tab.table.item(0, 4).text() == "사용 중지: 보일러 고장"
     click_row(qtbot, tab.table, 0)
     click(qtbot, tab.back_button)
     assert desk.bookings.resource("room").in_service
-    assert notes.seen[-1] == ("커뮤니티룸을(를) 다시 운영합니다.", False)
+    assert notes.seen[-1] == ("커뮤니티룸을 다시 운영합니다.", False)
     assert tab.table.item(0, 4).text() == "운영 중"
 
 
 # --------------------------------------------------------------------- reports tab
+def wait_for_report(qtbot: Any, tab: ReportsTab, first: date, last: date) -> None:
+    """Until the figures on screen are those of ``first``..``last`` (a report of an
+    earlier period may still arrive first)."""
+    qtbot.waitUntil(lambda: tab.report is not None
+                    and (tab.report.first, tab.report.last) == (first, last)
+                    and tab.generation_shown == tab.generation, timeout=10_000)
+
+
 def test_report_buttons_compute_and_export_csv_excel_and_the_daily_sheet(
         qtbot: Any, desk: Any, manager: AdminAccount, clock: Any, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -630,11 +644,13 @@ def test_report_buttons_compute_and_export_csv_excel_and_the_daily_sheet(
     session, notes = session_for(desk, manager)
     tab = shown(qtbot, ReportsTab(session))
     picker = FilePicker(monkeypatch)
-    assert not tab.csv_button.isEnabled()  # nothing computed yet
+    # Opening the tab computes this month at once: something to see and to export.
+    wait_for_report(qtbot, tab, date(2026, 11, 1), date(2026, 11, 30))
+    assert tab.csv_button.isEnabled() and tab.xlsx_button.isEnabled()
     type_date(qtbot, tab.first, "2026-11-23")
     type_date(qtbot, tab.last, "2026-11-29")
     click(qtbot, tab.run_button)
-    qtbot.waitUntil(lambda: tab.report is not None, timeout=10_000)
+    wait_for_report(qtbot, tab, date(2026, 11, 23), date(2026, 11, 29))
     assert tab.state.text() == "2026-11-23 ~ 2026-11-29 계산함"
     assert [tab.usage.item(0, c).text() for c in range(7)] == [
         "커뮤니티룸", "2026-11-23", "3", "4.0", str(round(400 / 336, 1)), "1", "1"]
@@ -645,15 +661,15 @@ def test_report_buttons_compute_and_export_csv_excel_and_the_daily_sheet(
     click(qtbot, tab.csv_button)
     assert usage_csv.read_text(encoding="utf-8-sig").splitlines()[1].startswith(
         "커뮤니티룸,2026-11-23,3,4.0")
-    assert notes.seen[-1] == (f"저장했습니다: {usage_csv}", False)
+    assert notes.seen[-1] == ("저장했습니다: usage.csv", False)
     click(qtbot, tab.xlsx_button)
     book_ = load_workbook(usage_xlsx)
     assert book_.sheetnames == ["자원별 이용", "붐비는 시간", "세대별 비율"]
     assert list(book_["세대별 비율"].iter_rows(min_row=2, values_only=True)) == [
         ("101-1203", 1, 2.0, 50.0), ("102-302", 1, 2.0, 50.0)]
-    assert notes.seen[-1] == (f"저장했습니다: {usage_xlsx}", False)
+    assert notes.seen[-1] == ("저장했습니다: usage.xlsx", False)
     click(qtbot, tab.sheet_button)
-    assert notes.seen[-1] == (f"오늘의 예약표를 저장했습니다: {sheet}", False)
+    assert notes.seen[-1] == ("오늘의 예약표를 저장했습니다: today.pdf", False)
     document = QPdfDocument()
     assert document.load(str(sheet)) == QPdfDocument.Error.None_
     text = "".join(document.getAllText(0).text().split())
@@ -765,7 +781,7 @@ def test_sync_button_asks_for_the_chosen_source(
     click_row(qtbot, tab.sources, 0)
     click(qtbot, tab.sync_button)
     assert recorded.requested == ["gbfs-ttareungyi"]
-    assert notes.seen[-1] == ("gbfs-ttareungyi 동기화를 시작했습니다.", False)
+    assert notes.seen[-1] == ("허브 정보 동기화를 시작했습니다.", False)  # no id shown
 
 
 def test_calendar_buttons_move_between_weeks(

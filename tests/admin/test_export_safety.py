@@ -7,7 +7,7 @@ import csv
 import io
 import json
 import zipfile
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from tests.admin.test_desk_clicks import (
     session_for,
     shown,
     type_date,
+    wait_for_report,
 )
 from tests.builders import KIOSK, add_household
 
@@ -89,7 +90,7 @@ def test_desk_report_csv_xlsx_and_day_sheet_keep_a_formula_name_as_text(
     type_date(qtbot, tab.first, "2026-11-23")
     type_date(qtbot, tab.last, "2026-11-29")
     click(qtbot, tab.run_button)
-    qtbot.waitUntil(lambda: tab.report is not None, timeout=10_000)
+    wait_for_report(qtbot, tab, date(2026, 11, 23), date(2026, 11, 29))
     usage_csv, usage_xlsx, sheet = (tmp_path / "u.csv", tmp_path / "u.xlsx", tmp_path / "d.pdf")
     picker.answers += [usage_csv, usage_xlsx, sheet]
 

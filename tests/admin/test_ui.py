@@ -370,8 +370,8 @@ def test_csv_import_previews_refuses_bad_rows_and_writes_nothing(
     dialog.load(bad)
     errors = [dialog.errors.item(i).text() for i in range(dialog.errors.count())]
     assert errors == ["3번째 줄: PIN은 숫자 4자리여야 합니다",
-                      "4번째 줄: 103-1은(는) 새 세대라 PIN이 필요합니다",
-                      "5번째 줄: 101-1204이(가) 2번째 줄과 겹칩니다"]
+                      "4번째 줄: 103-1은 새 세대라 PIN이 필요합니다",
+                      "5번째 줄: 101-1204가 2번째 줄과 겹칩니다"]
     assert not dialog.ok_button.isEnabled()
     dialog.submit()
     assert [h.label for h in desk.households.households()] == ["101-1203"]
@@ -581,12 +581,22 @@ def test_status_panel_reads_the_protocols_and_says_when_not_connected(
     assert not unplugged.banner.isHidden() and not unplugged.sync_button.isEnabled()
     recorded = RecordedSync()
     desk.sync = desk.heartbeats = recorded
+    from dataclasses import replace
+
+    from kiosk.sync.config import SourceConfig
+
+    desk.services.settings = replace(desk.services.settings, hub_sources=(
+        SourceConfig("gbfs-ttareungyi", "gbfs", "http://hub.invalid/gbfs.json"),))
     panel = StatusTab(session)
     qtbot.addWidget(panel)
     assert panel.banner.isHidden()
+    # Names a volunteer reads; the ids stay in the tooltips.
     assert [panel.sources.item(0, c).text() for c in range(4)] == [
-        "gbfs-ttareungyi", "2026-11-23 08:00", "2026-11-23 08:30 HTTP 503", "2"]
-    assert panel.heartbeats.item(0, 4).text() == "2h 1m"
+        "공유 자전거 정보 (GBFS)", "2026-11-23 08:00", "2026-11-23 08:30 HTTP 503", "2"]
+    assert panel.sources.item(0, 0).toolTip() == "gbfs-ttareungyi"
+    assert panel.heartbeats.item(0, 0).text() == "101동 로비 키오스크"
+    assert panel.heartbeats.item(0, 0).toolTip() == "lobby-101"
+    assert panel.heartbeats.item(0, 4).text() == "2시간 1분"
     panel.sync_now()
     assert recorded.requested == [] and notes.seen[-1][1]  # nothing chosen yet
     panel.sources.selectRow(0)

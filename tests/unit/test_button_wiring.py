@@ -15,6 +15,9 @@ import kiosk
 PACKAGE = Path(kiosk.__file__).resolve().parent
 SCREENS = ("admin", "ui")
 CHECKED_SIGNALS = {"clicked", "toggled", "triggered"}
+# Signals of the same name that are not a button's: QCalendarWidget.clicked carries the
+# day that was clicked, which is what the slot wants.
+NOT_A_BUTTON = {("kiosk.admin.dates", "DateField", "self.calendar.clicked")}
 
 
 def _button_connections() -> list[tuple[str, str, str, ast.expr]]:
@@ -31,6 +34,8 @@ def _button_connections() -> list[tuple[str, str, str, ast.expr]]:
                         and call.func.attr == "connect"
                         and isinstance(call.func.value, ast.Attribute)
                         and call.func.value.attr in CHECKED_SIGNALS and call.args):
+                    continue
+                if (module, cls.name, ast.unparse(call.func.value)) in NOT_A_BUTTON:
                     continue
                 found.append((module, cls.name, call.func.value.attr, call.args[0]))
     return found

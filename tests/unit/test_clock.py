@@ -18,6 +18,9 @@ PROJECT = Path(__file__).resolve().parents[2]
 WALL_CLOCK_CALLS = {("datetime", "now"), ("datetime", "utcnow"), ("date", "today"),
                     ("datetime", "today"), ("QDate", "currentDate"),
                     ("QDateTime", "currentDateTime"), ("QTime", "currentTime")}
+# Reads of the PC's own date that are not a "now" of the product: the desk's calendar
+# un-marks the day Qt itself would mark as today when the village's date differs.
+NOT_A_NOW = {("kiosk/admin/dates.py", "QDate.currentDate")}
 
 
 def test_clock_start_runs_from_the_given_instant_at_real_speed(
@@ -76,7 +79,9 @@ def test_no_product_module_reads_the_wall_clock_but_the_clock_module() -> None:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
-                    and (node.value.id, node.attr) in WALL_CLOCK_CALLS):
+                    and (node.value.id, node.attr) in WALL_CLOCK_CALLS
+                    and (str(path.relative_to(PROJECT)), f"{node.value.id}.{node.attr}")
+                    not in NOT_A_NOW):
                 found.append(f"{path.relative_to(PROJECT)}:{node.lineno} "
                              f"{node.value.id}.{node.attr}")
     assert found == []
