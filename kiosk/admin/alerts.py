@@ -14,8 +14,9 @@ from kiosk.domain.lockouts import LockoutKind
 from kiosk.services.desk_alerts import AlertKind, DeskAlert
 
 ALERT_REFRESH_MS = 60_000
-BANNER_HEIGHT = 112
-"""Room for four lines of problems; more scroll inside the banner."""
+BANNER_HEIGHT = 76
+"""Room for three lines of problems, more scroll inside; small enough that an all-is-well
+line does not push the tabs halfway down a laptop screen."""
 
 _CALM = ("QFrame#alertBanner { background: #eef3f6; border: 1px solid #c9d4db; "
          "border-radius: 4px; } QLabel { color: #37474f; font-size: 14px; }")
