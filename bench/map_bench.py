@@ -232,6 +232,72 @@ def run_folium(count: int) -> dict:
     }
 
 
+FRAME_PROBE = """(() => {
+  window.__frames = []; let last = performance.now();
+  function tick(now) { window.__frames.push(now - last); last = now;
+    if (window.__frames.length < 240) { requestAnimationFrame(tick); } }
+  requestAnimationFrame(tick);
+  const steps = [[300, 0], [0, 300], [-300, 0], [0, -300]];
+  let i = 0;
+  const move = () => { if (i >= 24) { return; }
+    if (i % 6 === 5) { map_kiosk.setZoom(map_kiosk.getZoom() + (i % 12 === 5 ? -1 : 1)); }
+    else { map_kiosk.panBy(steps[i % 4], {animate: true, duration: 0.25}); }
+    i += 1; setTimeout(move, 160); };
+  move(); return 1; })()"""
+
+
+def run_basemap(kind: str) -> dict:
+    """Map ready with a street pack (vector, PMTiles) or a raster MBTiles pack of the same
+    area, then frame times while panning and zooming, and memory."""
+    import tempfile
+
+    from kiosk.map.scheme import register_url_scheme
+
+    register_url_scheme()
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])
+    from kiosk.map.tiles import bounds_around, tile_range
+    from kiosk.map.view import MapView
+    from tests.map.conftest import make_mbtiles, png_bytes
+    from tests.map.vector_pack import build_vector_pack
+
+    folder = Path(tempfile.mkdtemp(prefix="map-bench-"))
+    if kind == "vector":
+        pack = build_vector_pack(folder / "streets.pmtiles", center=CENTER, radius_km=3.0,
+                                 zooms=range(12, 16))
+        ready = "KioskMap.vectorInfo().drawn >= 12"
+    else:
+        tile = png_bytes("#e9e4da")
+        tiles = {}
+        area = bounds_around(CENTER, 3.0)
+        for z in range(12, 17):
+            x0, y0, x1, y1 = tile_range(area, z)
+            tiles.update({(z, x, y): tile for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)})
+        pack = make_mbtiles(folder / "streets.mbtiles", tiles)
+        ready = "document.querySelectorAll('.leaflet-tile-loaded').length >= 12"
+    listings = sample_listings(1000)
+    t0 = time.perf_counter()
+    view = MapView(CENTER, "길음 나눔마을", listings, tile_packs=[pack], include_dongs=False)
+    view.resize(1920, 1080)
+    view.show()
+    _wait(lambda: view.is_ready)
+    page = view.web_view.page()
+    _wait(lambda: _js(page, ready) is True)
+    ready_s = time.perf_counter() - t0
+    _js(page, FRAME_PROBE)
+    _wait(lambda: _js(page, "window.__frames.length") >= 240)
+    frames = sorted(json.loads(_js(page, "JSON.stringify(window.__frames.slice(1))")))
+    _settle(1.0)
+    mem = pss_kib(os.getpid())
+    view.close()
+    del app
+    return {"case": kind, "size_mb": pack.stat().st_size / 1e6, "ready_s": ready_s,
+            "frame_median_ms": frames[len(frames) // 2],
+            "frame_p95_ms": frames[int(len(frames) * 0.95)], "pss_mib": mem / 1024,
+            "blocked": len(view.blocked_requests)}
+
+
 def run_child(case: str, n: int, timeout: float = 600) -> dict:
     """One case in a fresh process (cold start, honest memory); its figures as a dict."""
     env = dict(os.environ)
@@ -253,15 +319,23 @@ def run_child(case: str, n: int, timeout: float = 600) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--child", choices=("ours", "folium"))
+    parser.add_argument("--child", choices=("ours", "folium", "vector", "raster"))
     parser.add_argument("--n", type=int)
+    parser.add_argument("--basemaps", action="store_true",
+                        help="only compare a vector street pack with a raster pack")
     args = parser.parse_args()
     if args.child:
-        result = run_ours(args.n) if args.child == "ours" else run_folium(args.n)
+        if args.child in ("vector", "raster"):
+            result = run_basemap(args.child)
+        else:
+            result = run_ours(args.n) if args.child == "ours" else run_folium(args.n)
         print("RESULT " + json.dumps(result))
         sys.stdout.flush()
         os._exit(0)  # skip Qt teardown: it is not what is measured
 
+    print_basemaps([run_child(kind, 1000) for kind in ("vector", "raster")])
+    if args.basemaps:
+        return
     rows = []
     for n in args.sizes:
         for case in ("ours", "folium"):
@@ -287,6 +361,17 @@ def main() -> None:
         "until the page reports markers ready (ours) or loadFinished (folium); PSS = Python + "
         "all QtWebEngine processes; update all = new counts for every listing, in place."
     )
+
+
+def print_basemaps(rows: list[dict]) -> None:
+    print(f"{'basemap (1,000 listings)':<26} {'pack':>8} {'map ready':>10} {'frame p50':>10} "
+          f"{'frame p95':>10} {'PSS all':>9}")
+    for r in rows:
+        print(f"{r['case']:<26} {r['size_mb']:>5.2f} MB {r['ready_s'] * 1000:>7.0f} ms "
+              f"{r['frame_median_ms']:>7.1f} ms {r['frame_p95_ms']:>7.1f} ms "
+              f"{r['pss_mib']:>5.0f} MiB")
+    print("map ready = new view until the basemap tiles are drawn; frames = requestAnimationFrame "
+          "intervals while panning and zooming (offscreen, software rendering).\n")
 
 
 if __name__ == "__main__":

@@ -213,12 +213,20 @@ def run_kiosk(settings: Settings, fullscreen: bool = True, argv: list[str] | Non
 
     def map_view(px_per_mm: float,
                  listings: Callable[[], Sequence[MapListing]]) -> MapView:
+        from kiosk.map.basemap import village_map_files
+        from kiosk.map.cli import configured_packs, default_tiles_dir
         from kiosk.map.view import MapView
 
+        # The village's own plan; the demo village (its default name) ships one.
+        plan = [settings.village_map] if settings.village_map is not None \
+            else village_map_files(DEMO_DIR / "village.toml") \
+            if settings.village_name == Settings.village_name else []
         return MapView(center=(settings.kiosk_lat, settings.kiosk_lon),
                        center_label=settings.kiosk_label,
                        center_label_en=settings.kiosk_label_en,
-                       listings=listings, tile_packs=settings.tile_packs,
+                       listings=listings,
+                       tile_packs=configured_packs(settings, default_tiles_dir()),
+                       basemap_geojson=plan,
                        language=settings.language, px_per_mm=px_per_mm,
                        radius_km=max(settings.hub_radius_km, 1.0))
 

@@ -79,6 +79,8 @@ class Settings:
     kiosk_id: str = "lobby-1"
     kiosk_label: str = "101동 로비"
     kiosk_label_en: str = "Building 101 lobby"
+    # The 동 this kiosk stands in: the household keypad starts with it filled in.
+    kiosk_building: str = "101"
     kiosk_lat: float = 37.6066
     kiosk_lon: float = 127.0237
     language: str = "ko"
@@ -95,6 +97,7 @@ class Settings:
     hub_radius_km: float = 2.0
     hub_sources: tuple[SourceConfig, ...] = ()
     tile_packs: tuple[Path, ...] = ()
+    village_map: Path | None = None
     public_holidays: bool = True
     extra_holidays: tuple[date, ...] = ()
     backup_dir: Path | None = None
@@ -191,6 +194,12 @@ def _boolean(value: Any) -> bool:
     return value
 
 
+def _building(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"\d{0,4}", value):
+        raise ValueError('must be the building number in quotes, e.g. "101" ("" for none)')
+    return value
+
+
 def _kiosk_id(value: Any) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9_.-]{1,40}", value):
         raise ValueError("must be 1-40 letters, digits, '-', '_' or '.'")
@@ -210,6 +219,11 @@ def _paths(value: Any) -> tuple[Path, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError("must be a list of file paths")
     return tuple(Path(v).expanduser() for v in value)
+
+
+def _path(value: Any) -> Path | None:
+    text = _text(value)
+    return Path(text).expanduser() if text else None
 
 
 def _dates(value: Any) -> tuple[date, ...]:
@@ -275,9 +289,14 @@ def _pin_hash(value: Any) -> str:
 FIELDS: dict[tuple[str, str], tuple[str, Callable[[Any], Any], str]] = {
     ("village", "name"): ("village_name", _text, "village name shown on the home screen"),
     ("village", "name_en"): ("village_name_en", _text, "village name in English"),
+    ("village", "map"): ("village_map", _path, "the village plan drawn on the map (GeoJSON: "
+                         "outline, buildings, paths)"),
     ("kiosk", "id"): ("kiosk_id", _kiosk_id, "this kiosk's id, recorded on its bookings"),
     ("kiosk", "label"): ("kiosk_label", _text, "where this kiosk stands (you are here)"),
     ("kiosk", "label_en"): ("kiosk_label_en", _text, "where this kiosk stands, in English"),
+    ("kiosk", "building"): ("kiosk_building", _building,
+                            "the 동 this kiosk stands in, filled in on the household keypad "
+                            '("" to start empty)'),
     ("kiosk", "lat"): ("kiosk_lat", _number(33.0, 39.0), "kiosk latitude (WGS84)"),
     ("kiosk", "lon"): ("kiosk_lon", _number(124.0, 132.0), "kiosk longitude (WGS84)"),
     ("kiosk", "language"): ("language", _language, "default language: ko or en"),

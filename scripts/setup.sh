@@ -39,3 +39,25 @@ if [ ! -f "$stamp" ]; then
     rm -f .venv/.installed-*
     touch "$stamp"
 fi
+
+# Browser-side map libraries that have no Python package, from their npm packages at
+# pinned versions (kiosk/map/assets.py NPM_PACKAGES lists the same pins), into vendor/npm/
+# (ignored by git, carried by build.spec and `kiosk map export`). Node and npm come from
+# Debian when missing.
+NPM_PACKAGES=(pmtiles@4.5.0 @protomaps/basemaps@5.7.2 protomaps-leaflet@5.1.0)
+if ! command -v npm >/dev/null 2>&1; then
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    echo "Installing Node.js and npm from Debian"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+npm_stamp=vendor/npm/.installed-$(echo "${NPM_PACKAGES[*]}" | sha1sum | cut -c1-12)
+if [ ! -f "$npm_stamp" ]; then
+    mkdir -p vendor/npm
+    [ -f vendor/npm/package.json ] || echo '{"private": true}' > vendor/npm/package.json
+    npm install --prefix vendor/npm --ignore-scripts --no-audit --no-fund --save-exact \
+        "${NPM_PACKAGES[@]}"
+    rm -f vendor/npm/.installed-*
+    touch "$npm_stamp"
+fi

@@ -21,7 +21,10 @@
       zoomIn: "지도 확대", zoomOut: "지도 축소", recenter: "현재 위치로 돌아가기",
       outOfService: "이용 중지", freeNow: "숫자 = 지금 이용 가능",
       unknown: "정보 없음", free: "이용 가능", of: "/", asOf: "기준",
-      loadFailed: "지도 자료를 불러오지 못했습니다"
+      loadFailed: "지도 자료를 불러오지 못했습니다",
+      all: "전체", showAll: "전체 보기", here_short: "현재 위치",
+      clusterTitle: "이곳에 있는 것", close: "닫기", places: "곳",
+      building: "동"
     },
     en: {
       parking: "Parking", bike: "Bikes", space: "Spaces", item: "Items", other: "Other",
@@ -29,7 +32,10 @@
       zoomIn: "Zoom in", zoomOut: "Zoom out", recenter: "Back to where you are",
       outOfService: "Out of service", freeNow: "Number = free now",
       unknown: "No data", free: "free", of: "of", asOf: "as of",
-      loadFailed: "Could not load map data"
+      loadFailed: "Could not load map data",
+      all: "All", showAll: "Show all", here_short: "You are here",
+      clusterTitle: "What is here", close: "Close", places: "places",
+      building: ""
     }
   };
 
@@ -62,7 +68,12 @@
     adding: 0,
     showing: null,
     dongLabels: [],
-    info: null
+    info: null,
+    vector: null,
+    vectorFlavor: null,
+    vectorTiles: 0,
+    list: null,
+    lastView: null
   };
 
   // ---- small helpers -----------------------------------------------------------------
@@ -179,6 +190,9 @@
       if (row[STATUS] === "out_of_service") { div.classList.add("is-oos"); }
       if (S.selected === row[ID]) { div.classList.add("is-selected"); }
       div.appendChild(iconImg(row[KIND], "kiosk-marker-img"));
+      // Out of service: the kind's shape, greyed, under a black bar of its own - never
+      // the grey hexagon that means "other".
+      div.appendChild(iconImg("out_of_service", "kiosk-oos-img"));
       var badge = el("span", "kiosk-badge");
       fillBadge(badge, row);
       div.appendChild(badge);
@@ -216,9 +230,7 @@
       select(id);
       return;
     }
-    select(id);
-    if (S.bridge) { send("markerTapped", [id]); }
-    else { showInfo(S.rows.get(id)); }
+    tapListing(id);
   }
 
   /* MarkerCluster makes icons for three screens each way around the view (nine times
@@ -234,6 +246,86 @@
       return this._checkBoundsMaxLat(this._map.getBounds().pad(SHOWN_MARGIN));
     }
   });
+
+  function distanceM(lat, lon) {
+    return S.map.distance(S.cfg.center, [lat, lon]);
+  }
+
+  function distanceText(metres) {
+    if (metres < 1000) { return Math.max(10, Math.round(metres / 10) * 10) + " m"; }
+    return (metres / 1000).toFixed(1) + " km";
+  }
+
+  function freeText(row) {
+    if (row[STATUS] === "out_of_service") { return t("outOfService"); }
+    if (row[FREE] === null || row[FREE] === undefined) { return t("unknown"); }
+    return row[TOTAL] !== null && row[TOTAL] !== undefined
+      ? row[FREE] + " " + t("of") + " " + row[TOTAL] + " " + t("free")
+      : row[FREE] + " " + t("free");
+  }
+
+  /* A cluster tap lists what is in it, nearest to the kiosk first, instead of zooming
+     into a view the resident did not ask for. A row works like the marker itself. */
+  function onClusterClick(event) {
+    var ids = event.layer.getAllChildMarkers().map(function (m) { return m.kioskId; });
+    openList(ids);
+  }
+
+  function openList(ids) {
+    var rows = ids.map(function (id) { return S.rows.get(id); }).filter(Boolean);
+    rows.sort(function (a, b) { return distanceM(a[LAT], a[LON]) - distanceM(b[LAT], b[LON]); });
+    closeList();
+    var panel = stopEvents(el("div", "kiosk-list"));
+    panel.setAttribute("role", "dialog");
+    var head = el("div", "kiosk-list-head");
+    var title = el("span", "kiosk-list-title", t("clusterTitle") + " · " + rows.length + " " + t("places"));
+    head.appendChild(title);
+    var close = el("button", "kiosk-list-close", "✕");
+    close.type = "button";
+    close.setAttribute("aria-label", t("close"));
+    close.title = t("close");
+    close.addEventListener("click", closeList);
+    head.appendChild(close);
+    panel.appendChild(head);
+    var list = el("ul", "kiosk-list-items");
+    rows.forEach(function (row) {
+      var li = el("li");
+      var button = el("button", "kiosk-list-item kind-" + row[KIND] +
+        (row[STATUS] === "out_of_service" ? " is-oos" : ""));
+      button.type = "button";
+      button.dataset.id = row[ID];
+      var icon = el("span", "kiosk-list-icon");
+      icon.appendChild(iconImg(row[KIND], "kiosk-list-img"));
+      if (row[STATUS] === "out_of_service") { icon.appendChild(iconImg("out_of_service", "kiosk-oos-img")); }
+      button.appendChild(icon);
+      var text = el("span", "kiosk-list-text");
+      text.appendChild(el("span", "kiosk-list-name", nameOf(row)));
+      text.appendChild(el("span", "kiosk-list-meta", t(row[KIND]) + " · " + freeText(row)));
+      button.appendChild(text);
+      button.appendChild(el("span", "kiosk-list-distance", distanceText(distanceM(row[LAT], row[LON]))));
+      button.addEventListener("click", function () { tapListing(row[ID]); });
+      li.appendChild(button);
+      list.appendChild(li);
+    });
+    panel.appendChild(list);
+    S.map.getContainer().appendChild(panel);
+    S.list = { panel: panel, ids: rows.map(function (row) { return row[ID]; }) };
+    return S.list.ids.slice();
+  }
+
+  function closeList() {
+    if (S.list) {
+      S.list.panel.parentNode.removeChild(S.list.panel);
+      S.list = null;
+    }
+    return true;
+  }
+
+  function tapListing(id) {
+    select(id);
+    if (S.bridge) { send("markerTapped", [id]); }
+    else { showInfo(S.rows.get(id)); }
+  }
 
   function clusterIcon(cluster) {
     var count = cluster.getChildCount();
@@ -357,6 +449,12 @@
       if (marker._icon) { marker._icon.title = title; }
     });
     if (S.here) { S.here.title = t("here") + ": " + hereName(); }
+    relabelStreets();
+    (S.buildingLabels || []).forEach(function (marker) {
+      var span = marker.getElement() && marker.getElement().firstChild;
+      if (span && span.kioskNames) { span.textContent = span.kioskNames[S.lang] || span.kioskNames.ko; }
+    });
+    if (S.list) { openList(S.list.ids); }
     if (S.hereName) { S.hereName.textContent = hereName(); }
     if (!S.bridge && S.info && S.info.row) { showInfo(S.info.row); }
     return S.lang;
@@ -369,6 +467,7 @@
   }
 
   function recenter() {
+    closeList();
     whenIdle(function () { S.map.setView(S.cfg.center, S.cfg.zoom); });
     return true;
   }
@@ -451,7 +550,7 @@
 
   // ---- voice mode: the first tap names a control, the second one works it ------------
 
-  var VOICE_CONTROLS = ".kiosk-chip, .kiosk-button, .kiosk-legend-toggle";
+  var VOICE_CONTROLS = ".kiosk-chip:not(.kiosk-chip-all), .kiosk-button, .kiosk-legend-toggle";
 
   /* True if this tap only announces (voice mode, not the control armed last). The page
    * names the control by key; Python chooses the words and speaks them. */
@@ -586,6 +685,7 @@
     setDisplay: setDisplay,
     controls: controls,
     setListingsVersion: setListingsVersion,
+    closeList: closeList,
     updateCounts: updateCounts,
     setFilter: setFilter,
     setLanguage: setLanguage,
@@ -634,26 +734,40 @@
     return node;
   }
 
-  function toggleKind(kind) {
-    var next = S.kinds.filter(function (k) { return k === kind ? !S.filter.has(k) : S.filter.has(k); });
+  function showingAll() { return S.kinds.every(function (k) { return S.filter.has(k); }); }
+
+  /* A chip means "show only this"; tapping the chip already shown alone, or "All",
+     shows everything again. */
+  function chooseKind(kind) {
+    var next;
+    if (kind === "all" || (S.filter.size === 1 && S.filter.has(kind))) { next = S.kinds.slice(); }
+    else { next = [kind]; }
+    closeList();
     setFilter(next);
     send("filterChanged", [JSON.stringify(next)]);
   }
 
   function updateChips() {
+    var all = showingAll();
     S.kinds.forEach(function (kind) {
       var chip = S.chips[kind];
       if (!chip) { return; }
-      var on = S.filter.has(kind);
+      var on = !all && S.filter.has(kind);
       chip.button.setAttribute("aria-pressed", on ? "true" : "false");
-      chip.button.classList.toggle("is-off", !on);
+      chip.button.classList.toggle("is-on", on);
+      chip.button.classList.toggle("is-off", !all && !on);
     });
+    if (S.chips.all) {
+      S.chips.all.button.setAttribute("aria-pressed", all ? "true" : "false");
+      S.chips.all.button.classList.toggle("is-on", all);
+    }
   }
 
   function updateChipCounts() {
     S.kinds.forEach(function (kind) {
       if (S.chips[kind]) { S.chips[kind].count.textContent = String((S.byKind[kind] || []).length); }
     });
+    if (S.chips.all) { S.chips.all.count.textContent = String(S.rows.size); }
   }
 
   var ChipsControl = L.Control.extend({
@@ -662,6 +776,16 @@
       var box = stopEvents(el("div", "kiosk-chips"));
       box.setAttribute("role", "group");
       i18n(box, "filters", "aria-label");
+      var allChip = el("button", "kiosk-chip kiosk-chip-all");
+      allChip.type = "button";
+      allChip.dataset.kind = "all";
+      allChip.appendChild(i18n(el("span", "kiosk-chip-label"), "showAll"));
+      i18n(allChip, "showAll", "aria-label");
+      var allCount = el("span", "kiosk-chip-count", "0");
+      allChip.appendChild(allCount);
+      allChip.addEventListener("click", function () { chooseKind("all"); });
+      S.chips.all = { button: allChip, count: allCount };
+      box.appendChild(allChip);
       S.kinds.forEach(function (kind) {
         var button = el("button", "kiosk-chip kind-" + kind);
         button.type = "button";
@@ -671,7 +795,7 @@
         i18n(button, kind, "aria-label");
         var count = el("span", "kiosk-chip-count", "0");
         button.appendChild(count);
-        button.addEventListener("click", function () { toggleKind(kind); });
+        button.addEventListener("click", function () { chooseKind(kind); });
         S.chips[kind] = { button: button, count: count };
         box.appendChild(button);
       });
@@ -704,7 +828,12 @@
       // The kind chips pair every icon with its name; at large text they show the icon
       // and count only, and the legend (folded) names the kinds instead.
       S.kinds.forEach(function (kind) { item(kind, kind, "is-kind"); });
-      item("other", "outOfService", "is-oos");
+      var oos = el("li", "kiosk-legend-item is-oos");
+      var oosIcon = el("span", "kiosk-legend-icon kiosk-legend-oos");
+      oosIcon.appendChild(iconImg("out_of_service", "kiosk-legend-oos-img"));
+      oos.appendChild(oosIcon);
+      oos.appendChild(i18n(el("span"), "outOfService"));
+      list.appendChild(oos);
       var badge = el("li", "kiosk-legend-item");
       badge.appendChild(el("span", "kiosk-badge kiosk-legend-badge", "3"));
       badge.appendChild(i18n(el("span"), "freeNow"));
@@ -754,6 +883,7 @@
     onAdd: function () {
       var parts = ["Leaflet"].concat(S.cfg.attributions || []);
       if (S.cfg.tiles) { parts = parts.concat(S.cfg.tiles.attributions || []); }
+      if (S.cfg.vector) { parts = parts.concat(["Protomaps"], S.cfg.vector.attributions || []); }
       return stopEvents(el("div", "kiosk-attribution", parts.join(" | ")));
     }
   });
@@ -763,8 +893,18 @@
     return (S.lang === "en" && S.cfg.centerLabelEn) ? S.cfg.centerLabelEn : S.cfg.centerLabel;
   }
 
+  /* "You are here": a pin whose tip is the kiosk, with a one-line label beside it. It
+     lives in a pane just below the markers, so it never covers a resource; the pin and
+     its ring stay large enough to show around a marker drawn on top of it. */
   function addHereMarker() {
-    var px = S.cfg.markerPx + 12;
+    var px = Math.round(S.cfg.markerPx * 0.9);
+    var tall = Math.round(px * 1.3);
+    S.map.createPane("kioskHere").style.zIndex = 590;
+    var ring = L.circleMarker(S.cfg.center, {
+      pane: "kioskHere", radius: Math.round(px * 0.9), color: "#b3211a", weight: 4,
+      fillColor: "#ffffff", fillOpacity: 0.35, interactive: false, className: "kiosk-here-ring"
+    }).addTo(S.map);
+    S.hereRing = ring;
     var box = el("div", "kiosk-here-inner");
     box.appendChild(iconImg("here", "kiosk-here-img"));
     var label = el("div", "kiosk-here-label");
@@ -773,11 +913,12 @@
     label.appendChild(S.hereName);
     box.appendChild(label);
     var marker = L.marker(S.cfg.center, {
-      icon: L.divIcon({ html: box, className: "kiosk-here", iconSize: [px, px], iconAnchor: [px / 2, px / 2] }),
+      pane: "kioskHere",
+      icon: L.divIcon({ html: box, className: "kiosk-here", iconSize: [px, tall], iconAnchor: [px / 2, tall] }),
       interactive: false,
-      keyboard: false,
-      zIndexOffset: 100000
+      keyboard: false
     }).addTo(S.map);
+    S.hereMarker = marker;
     S.here = box;
     S.here.title = t("here") + ": " + hereName();
     return marker;
@@ -825,18 +966,149 @@
     S.info.meta.textContent = parts.join(" · ");
   }
 
+  // ---- vector street map (protomaps-leaflet on canvas, read from a local pack) -------
+
+  /* The pmtiles reader asks for byte ranges; the kiosk answers them at
+     vpack/<offset>-<length> on its own scheme (no HTTP, no Range header). An exported
+     page has no server: the pack is in a script as base64. */
+  function packSource(v) {
+    var bytes = null;
+    return {
+      getKey: function () { return v.key; },
+      getBytes: function (offset, length, signal) {
+        if (v.global_name) {
+          if (!bytes) {
+            var text = atob(window[v.global_name] || "");
+            bytes = new Uint8Array(text.length);
+            for (var i = 0; i < text.length; i++) { bytes[i] = text.charCodeAt(i); }
+          }
+          return Promise.resolve({ data: bytes.slice(offset, offset + length).buffer });
+        }
+        return fetch(v.url + offset + "-" + length, { signal: signal }).then(function (r) {
+          if (!r.ok) { throw new Error("street map pack: " + r.status); }
+          return r.arrayBuffer();
+        }).then(function (data) { return { data: data }; });
+      }
+    };
+  }
+
+  /* Protomaps' light flavour made bolder: white streets with dark casings, darker
+     buildings, black labels with white halos, so the plan reads at arm's length. */
+  var STREET_COLOURS = {
+    background: "#efebe3", earth: "#efebe3", buildings: "#bdb3a3", water: "#7db9e8",
+    park_a: "#c9e2bd", park_b: "#a9d497", wood_a: "#c9e2bd", wood_b: "#a9d497",
+    pedestrian: "#e6e0d2", school: "#eadfcf", hospital: "#ecd9d7",
+    other: "#ffffff", minor_service: "#ffffff", minor_a: "#ffffff", minor_b: "#ffffff",
+    link: "#ffffff", major: "#ffffff", highway: "#ffdf8c",
+    minor_casing: "#7d7466", minor_service_casing: "#7d7466", link_casing: "#5f574a",
+    major_casing_early: "#5f574a", major_casing_late: "#5f574a",
+    highway_casing_early: "#4d4538", highway_casing_late: "#4d4538",
+    railway: "#4f5b63", boundaries: "#6f6f6f",
+    roads_label_minor: "#262626", roads_label_minor_halo: "#ffffff",
+    roads_label_major: "#111111", roads_label_major_halo: "#ffffff",
+    city_label: "#111111", city_label_halo: "#ffffff",
+    subplace_label: "#262626", subplace_label_halo: "#ffffff",
+    address_label: "#262626", address_label_halo: "#ffffff"
+  };
+
+  function streetFlavor() {
+    return L.extend({}, window.basemaps.namedFlavor("light"), STREET_COLOURS);
+  }
+
+  function addVectorLayer(map, v) {
+    var P = window.protomapsL;
+    if (!P || !window.pmtiles || !window.basemaps) {
+      report("warning", "street map libraries did not load; showing the plan without streets");
+      return;
+    }
+    S.vectorFlavor = streetFlavor();
+    S.vector = P.leafletLayer({
+      url: new window.pmtiles.PMTiles(packSource(v)),
+      paintRules: P.paintRules(S.vectorFlavor),
+      labelRules: P.labelRules(S.vectorFlavor, S.lang),
+      backgroundColor: S.vectorFlavor.background,
+      maxDataZoom: v.max_zoom,
+      attribution: ""
+    });
+    S.vector.on("tileload", function () { S.vectorTiles += 1; });
+    S.vector.addTo(map);
+    map.getContainer().classList.add("kiosk-streets");
+  }
+
+  function relabelStreets() {
+    if (!S.vector) { return; }
+    S.vector.labelRules = window.protomapsL.labelRules(S.vectorFlavor, S.lang);
+    S.vector.clearLayout();
+    S.vector.rerenderTiles();
+  }
+
+  /* For tests and the benchmark: the street tiles on the page and how many of them
+     are drawn (more than the background colour on their canvas). */
+  function vectorInfo() {
+    if (!S.vector) { return { layer: false, tiles: 0, drawn: 0, loaded: 0, labelProps: [] }; }
+    var canvases = S.vector.getContainer().querySelectorAll("canvas");
+    var drawn = 0;
+    canvases.forEach(function (canvas) {
+      if (!canvas.width) { return; }
+      var data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+      var colours = new Set();
+      for (var i = 0; i < data.length && colours.size < 4; i += 4 * 97) {
+        colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      }
+      if (colours.size >= 3) { drawn += 1; }
+    });
+    var rule = S.vector.labelRules.filter(function (r) { return r.dataLayer === "roads"; })[0];
+    return {
+      layer: true, tiles: canvases.length, drawn: drawn, loaded: S.vectorTiles,
+      labelProps: rule && rule.symbolizer.text ? rule.symbolizer.text.labelProps : []
+    };
+  }
+
+  // ---- the view the resident left --------------------------------------------------
+
+  function sizeOk() { var size = S.map.getSize(); return size.x > 80 && size.y > 80; }
+
+  /* While the map is hidden (the booking screens) its page may be resized to nothing;
+     when it shows again it returns to the last view the resident saw. */
+  function rememberView() {
+    if (sizeOk() && !S.squeezed) { S.lastView = { center: S.map.getCenter(), zoom: S.map.getZoom() }; }
+  }
+
+  /* Leaflet reports a new size after the move it makes for it: a squeeze is noted when
+     the map goes small, and the view is put back when it is big again. */
+  function onResize() {
+    if (!sizeOk()) { S.squeezed = true; return; }
+    if (S.squeezed) { S.squeezed = false; setTimeout(restoreView, 0); }
+  }
+
+  function restoreView() {
+    var view = S.lastView;
+    if (!sizeOk() || !view) { return; }
+    // Leaflet may have started a pan to keep the squeezed map inside its bounds; it must
+    // end (without starting another) before the view is put back.
+    var bounds = S.map.options.maxBounds || null;
+    S.map.setMaxBounds(null);
+    S.map.stop();
+    S.map.setView(view.center, view.zoom, { animate: false });
+    if (bounds) { S.map.setMaxBounds(bounds); }
+  }
+
   // ---- basemap -----------------------------------------------------------------------
 
   var BASE_STYLES = {
     dong: { color: "#8c8069", weight: 1.5, dashArray: "6 4", fillColor: "#fbf8ef", fillOpacity: 1 },
     village: { color: "#4f7f35", weight: 3, fillColor: "#e2efd6", fillOpacity: 0.85 },
-    building: { color: "#9b9184", weight: 1, fillColor: "#d8d1c6", fillOpacity: 1 }
+    building: { color: "#5d5446", weight: 1.5, fillColor: "#cfc6b8", fillOpacity: 1 },
+    path: { color: "#6b5f4f", weight: 3, dashArray: "2 6", lineCap: "round", fill: false }
   };
 
   function baseStyle(feature) {
     var layer = (feature.properties && feature.properties.layer) || "village";
     var style = L.extend({}, BASE_STYLES[layer] || BASE_STYLES.village);
-    if (S.cfg.tiles) { style.fillOpacity = 0; if (layer !== "dong") { style.fillOpacity = 0.25; } }
+    if (S.cfg.tiles || S.vector) {
+      style.fillOpacity = 0;
+      if (layer !== "dong" && layer !== "path") { style.fillOpacity = 0.25; }
+    }
     return style;
   }
 
@@ -860,6 +1132,22 @@
         icon: L.divIcon({ className: "kiosk-dong-label", html: el("span", null, p.name), iconSize: null })
       }).addTo(S.map);
     });
+    var buildings = fc.features.filter(function (feature) {
+      var p = feature.properties || {};
+      return p.layer === "building" && p.name && Array.isArray(p.label);
+    });
+    S.buildingLabels = buildings.map(function (feature) {
+      var p = feature.properties;
+      var text = S.lang === "en" && p.name_en ? p.name_en : p.name;
+      var span = el("span", null, text);
+      span.kioskNames = { ko: p.name, en: p.name_en || p.name };
+      return L.marker(p.label, {
+        pane: "kioskBaseLabels",
+        interactive: false,
+        keyboard: false,
+        icon: L.divIcon({ className: "kiosk-building-label", html: span, iconSize: null })
+      }).addTo(S.map);
+    });
     S.map.on("zoomend", declutterLabels);
     declutterLabels();
     if (fc.attribution && fc.attribution.length) {
@@ -871,6 +1159,14 @@
   /* Hide a dong name that would overlap one already shown (greedy, largest first). */
   function declutterLabels() {
     var placed = [];
+    var minBuildingZoom = 16;
+    (S.buildingLabels || []).forEach(function (marker) {
+      var node = marker.getElement();
+      if (!node) { return; }
+      var show = S.map.getZoom() >= minBuildingZoom;
+      node.style.visibility = show ? "visible" : "hidden";
+      if (show && node.firstChild) { placed.push(node.firstChild.getBoundingClientRect()); }
+    });
     (S.dongLabels || []).forEach(function (marker) {
       var node = marker.getElement();
       if (!node || !node.firstChild) { return; }
@@ -913,6 +1209,7 @@
     root.lang = S.lang;
     root.style.setProperty("--kiosk-button", cfg.buttonPx + "px");
     root.style.setProperty("--kiosk-marker", cfg.markerPx + "px");
+    root.style.setProperty("--kiosk-badge", (cfg.badgePx || 20) + "px");
     if (cfg.display) { setDisplay(cfg.display); }
     installGuards();
     document.addEventListener("click", onVoiceClick, true);
@@ -924,19 +1221,22 @@
         maxNativeZoom: cfg.tiles.max_native_zoom,
         bounds: cfg.tiles.bounds
       }).addTo(map);
-    } else {
+    } else if (!cfg.vector) {
       map.getContainer().classList.add("kiosk-no-tiles");
     }
+    if (cfg.vector) { addVectorLayer(map, cfg.vector); }
 
     S.cluster = new KioskClusterGroup({
       chunkedLoading: true,
       chunkDelay: CHUNK_PAUSE_MS,
       chunkProgress: onChunkProgress,
       showCoverageOnHover: false,
-      spiderfyOnMaxZoom: true,
+      zoomToBoundsOnClick: false,
+      spiderfyOnMaxZoom: false,
       maxClusterRadius: Math.max(50, cfg.markerPx * 1.4),
       iconCreateFunction: clusterIcon
     }).addTo(map);
+    S.cluster.on("clusterclick", onClusterClick);
 
     new AttributionControl().addTo(map);
     new ButtonsControl().addTo(map);
@@ -944,7 +1244,14 @@
     new LegendControl().addTo(map);
     addHereMarker();
     map.on("moveend", scheduleVisible);
-    map.on("resize", function () { if (!S.legendTouched) { setLegendOpen(legendFits()); } });
+    map.on("moveend", rememberView);
+    map.on("resize", function () {
+      onResize();
+      if (!S.legendTouched) { setLegendOpen(legendFits()); }
+    });
+    document.addEventListener("visibilitychange", function () {
+      if (!document.hidden) { S.map.invalidateSize({ pan: false }); }
+    });
     map.on("zoomstart", function () { S.zooming = true; });
     map.on("zoomend", function () { S.zooming = false; });
 
@@ -975,6 +1282,14 @@
     markerFor: function (id) { return S.markers.get(id) || null; },
     rowFor: function (id) { var row = S.rows.get(id); return row ? row.slice() : null; },
     visibleIds: function () { return S.visible.slice(); },
+    vectorInfo: vectorInfo,
+    clusterElementOf: function (id) {
+      var marker = S.markers.get(id);
+      var parent = marker ? S.cluster.getVisibleParent(marker) : null;
+      return parent && parent !== marker ? parent.getElement() : null;
+    },
+    listIds: function () { return S.list ? S.list.ids.slice() : null; },
+    view: function () { var c = S.map.getCenter(); return { lat: c.lat, lon: c.lng, zoom: S.map.getZoom() }; },
     computeVisibleNow: computeVisible
   };
 })();

@@ -15,6 +15,14 @@ TITLE = "Map page vs plain folium"
 
 def run(ctx: Context) -> Report:
     report = Report(NAME, TITLE)
+    for kind in ("vector", "raster"):
+        runs = [map_bench.run_child(kind, 1000) for _ in range(ctx.runs)]
+        report.add(f"{kind} basemap: map ready", [r["ready_s"] for r in runs], "s")
+        report.add(f"{kind} basemap: pan/zoom frame p50", [r["frame_median_ms"] for r in runs],
+                   "ms")
+        report.add(f"{kind} basemap: pan/zoom frame p95", [r["frame_p95_ms"] for r in runs], "ms")
+        report.add(f"{kind} basemap: memory, all processes (PSS)", [r["pss_mib"] for r in runs],
+                   "MiB")
     sizes = ctx.pick([1000, 10000], [200])
     for n in sizes:
         ours: list[dict] = []

@@ -1,7 +1,10 @@
-"""Where the page's static files live: our assets/map folder and the XStatic packages.
+"""Where the page's static files live: our assets/map folder, the XStatic packages and
+the npm packages fetched at set-up.
 
-Third-party browser libraries are never copied into the repository; they are read from
-the installed XStatic wheels at run time, so upgrading a wheel upgrades the page.
+Third-party browser libraries are never copied into the repository. Those with a Python
+wheel (Leaflet, MarkerCluster, jQuery) are read from the installed XStatic wheels; the
+vector-tile libraries (pmtiles, protomaps-leaflet and its basemap flavours) have none and
+are fetched from npm at pinned versions by scripts/setup.sh into vendor/npm/.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ MIME_TYPES: dict[str, str] = {
 }
 
 ASSETS_ENV = "KIOSK_ASSETS_DIR"
+NPM_ENV = "KIOSK_NPM_DIR"
 
 
 @cache
@@ -79,6 +83,60 @@ def vendor_dirs() -> dict[str, Path]:
     return dirs
 
 
+@dataclass(frozen=True)
+class NpmPackage:
+    """One npm package whose browser bundle the page loads from /npm/<name>/<file>."""
+
+    name: str
+    version: str
+    file: str
+    global_name: str  # what the bundle defines on window
+
+
+# The same pins as NPM_PACKAGES in scripts/setup.sh (tests/map check they agree).
+NPM_PACKAGES: tuple[NpmPackage, ...] = (
+    NpmPackage("pmtiles", "4.5.0", "dist/pmtiles.js", "pmtiles"),
+    NpmPackage("@protomaps/basemaps", "5.7.2", "dist/basemaps.js", "basemaps"),
+    NpmPackage("protomaps-leaflet", "5.1.0", "dist/protomaps-leaflet.js", "protomapsL"),
+)
+NPM_HINT = "run scripts/setup.sh (it fetches them from npm into vendor/npm/)"
+
+
+def npm_dir() -> Path:
+    """The folder holding node_modules/ (overridable via KIOSK_NPM_DIR; inside a bundle,
+    vendor/npm next to the assets)."""
+    override = os.environ.get(NPM_ENV)
+    if override:
+        return Path(override)
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "vendor" / "npm"
+    return Path(__file__).resolve().parents[2] / "vendor" / "npm"
+
+
+def npm_file(pkg: NpmPackage) -> Path:
+    return npm_dir() / "node_modules" / pkg.name / pkg.file
+
+
+def npm_problems() -> list[str]:
+    """What is missing or at the wrong version among the page's npm libraries."""
+    import json
+
+    problems: list[str] = []
+    for pkg in NPM_PACKAGES:
+        if not npm_file(pkg).is_file():
+            problems.append(f"{pkg.name} {pkg.version} is missing ({npm_file(pkg)})")
+            continue
+        try:
+            meta = json.loads((npm_file(pkg).parents[1] / "package.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            meta = {}
+        if meta.get("version") != pkg.version:
+            problems.append(f"{pkg.name} is {meta.get('version', '?')}, the map needs "
+                            f"{pkg.version}")
+    return problems
+
+
 def mime_type(path: str) -> str:
     return MIME_TYPES.get(PurePosixPath(path).suffix.lower(), "application/octet-stream")
 
@@ -105,4 +163,10 @@ def static_file(url_path: str) -> Path | None:
         return safe_join(base, rest) if base is not None and rest else None
     if path.startswith("map/"):
         return safe_join(map_assets_dir(), path[len("map/") :])
+    if path.startswith("npm/"):
+        # Only the bundles the page loads, never anything else from node_modules.
+        for pkg in NPM_PACKAGES:
+            if path == f"npm/{pkg.name}/{pkg.file}":
+                found = npm_file(pkg)
+                return found if found.is_file() else None
     return None

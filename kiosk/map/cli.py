@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kiosk.map.listing import MapListing, listing_from_dict
-from kiosk.map.tiles import TilePackError, import_pack, installed_packs, pack_info
+from kiosk.map.tiles import TilePackError, installed_packs, pack_info
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -119,8 +119,10 @@ class _Cli:
     # -- handlers ---------------------------------------------------------------------
 
     def tiles_import(self, args: argparse.Namespace) -> int:
+        from kiosk.map.vector import import_any_pack
+
         try:
-            info = import_pack(args.file, self.tiles_dir(args), replace=args.replace)
+            info = import_any_pack(args.file, self.tiles_dir(args), replace=args.replace)
         except TilePackError as exc:
             return self.fail(str(exc))
         print(f"imported {info.summary()}", file=self.out)
@@ -132,18 +134,49 @@ class _Cli:
         if not paths:
             print(f"no tile packs in {self.tiles_dir(args)}", file=self.out)
             return EXIT_OK
+        from kiosk.map.vector import any_pack_info
+
         code = EXIT_OK
         for path in paths:
             try:
-                info = pack_info(path)
+                info = any_pack_info(path)
             except TilePackError as exc:
                 print(f"error: {exc}", file=self.err)
                 code = EXIT_BAD_INPUT
                 continue
             print(info.summary(), file=self.out)
-            if info.attribution:
-                print(f"  attribution: {info.attribution}", file=self.out)
+            attribution = info.attribution or (
+                "(none in the pack; the map shows © OpenStreetMap contributors)"
+                if info.kind == "vector" else "")
+            if attribution:
+                print(f"  attribution: {attribution}", file=self.out)
         return code
+
+    def tiles_extract(self, args: argparse.Namespace) -> int:
+        from kiosk.map.vector import ExtractProgress, extract_pack
+
+        width = 30
+
+        def progress(p: ExtractProgress) -> None:
+            if p.done == p.total or p.done % 50 == 0:
+                filled = width * p.done // max(1, p.total)
+                print(f"\r[{'#' * filled}{'.' * (width - filled)}] {p.done}/{p.total} tiles "
+                      f"looked up, {p.written} written", end="\n" if p.done == p.total else "",
+                      file=self.out, flush=True)
+
+        try:
+            info = extract_pack(args.source, args.out, center=args.around,
+                                radius_km=args.radius_km, maxzoom=args.maxzoom,
+                                progress=progress)
+        except TilePackError as exc:
+            return self.fail(str(exc))
+        except ValueError as exc:
+            return self.fail(str(exc))
+        except OSError as exc:
+            return self.fail(f"cannot write {args.out}: {exc}", EXIT_FAILED)
+        print(f"wrote {info.summary()}", file=self.out)
+        print(f"install it with: kiosk tiles import {args.out}", file=self.out)
+        return EXIT_OK
 
     def tiles_fetch(self, args: argparse.Namespace) -> int:
         from kiosk.map.fetch import FetchError, FetchProgress, check_template, fetch_pack
@@ -277,10 +310,12 @@ def register(
     """
     cli = _Cli(tiles_dir, export_source, out, err, settings_export_source)
 
-    tiles = subparsers.add_parser("tiles", help="manage offline map tile packs (MBTiles)")
+    tiles = subparsers.add_parser(
+        "tiles", help="manage offline map packs (raster MBTiles, vector PMTiles)")
     tiles_sub = tiles.add_subparsers(dest="tiles_command", required=True, metavar="COMMAND")
 
-    p = tiles_sub.add_parser("import", help="validate a .mbtiles file and install it")
+    p = tiles_sub.add_parser(
+        "import", help="validate a .mbtiles (raster) or .pmtiles (vector) pack and install it")
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--replace", action="store_true", help="replace an installed pack of that name")
     p.add_argument("--tiles-dir", type=Path, help="install folder (default: the kiosk's)")
@@ -308,6 +343,17 @@ def register(
     p.add_argument("files", nargs="*", metavar="FILE")
     p.add_argument("--tiles-dir", type=Path)
     p.set_defaults(func=cli.tiles_info, handler=cli.tiles_info)
+
+    p = tiles_sub.add_parser(
+        "extract", help="cut a village's vector pack from a bigger .pmtiles file")
+    p.add_argument("--from", dest="source", type=Path, required=True, metavar="SOURCE.pmtiles")
+    p.add_argument("--around", type=parse_center, required=True, metavar="LAT,LON")
+    p.add_argument("--radius-km", type=_positive, default=3.0, metavar="R",
+                   help="radius around the point (default 3)")
+    p.add_argument("--maxzoom", type=int, choices=range(0, 23), default=None, metavar="Z",
+                   help="highest zoom to keep (default: the source's)")
+    p.add_argument("out", type=Path, metavar="OUT.pmtiles")
+    p.set_defaults(func=cli.tiles_extract, handler=cli.tiles_extract)
 
     map_parser = subparsers.add_parser("map", help="map page tools")
     map_sub = map_parser.add_subparsers(dest="map_command", required=True, metavar="COMMAND")

@@ -19,13 +19,14 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from kiosk.map.assets import VENDOR_PACKAGES
+from kiosk.map.assets import NPM_PACKAGES, VENDOR_PACKAGES
 
 if TYPE_CHECKING:
     import folium
     from branca.element import MacroElement
 
     from kiosk.map.tiles import TileSet
+    from kiosk.map.vector import VectorSet
 
 SCHEME = "kiosk"
 HOST = "app"
@@ -36,6 +37,7 @@ QWEBCHANNEL_JS = "qrc:///qtwebchannel/qwebchannel.js"
 # CSS pixels per millimetre of a 96-dpi reference screen; pass the panel's real value.
 DEFAULT_PX_PER_MM = 96 / 25.4
 MIN_BUTTON_MM = 12.0
+MIN_BADGE_MM = 5.0
 LANGUAGES = ("ko", "en")
 
 
@@ -59,6 +61,41 @@ class TileOptions:
             bounds=[[b.south, b.west], [b.north, b.east]],
             attributions=tiles.attributions,
         )
+
+
+VECTOR_PATH = "vpack/"
+OSM_ATTRIBUTION = "© OpenStreetMap contributors"
+
+
+@dataclass(frozen=True)
+class VectorOptions:
+    """The vector street pack the page draws with protomaps-leaflet.
+
+    ``url`` is the prefix the page's pmtiles reader appends ``<offset>-<length>`` to;
+    an exported page has no server and reads the pack from ``global_name`` instead.
+    """
+
+    url: str
+    key: str
+    min_zoom: int
+    max_zoom: int
+    bounds: list[list[float]]  # [[south, west], [north, east]]
+    attributions: list[str]
+    global_name: str | None = None
+
+    @classmethod
+    def from_vector_set(cls, vectors: VectorSet, url: str = VECTOR_PATH,
+                        global_name: str | None = None) -> VectorOptions:
+        info = vectors.info
+        assert info is not None
+        b = info.bounds
+        attributions = [info.attribution] if info.attribution else []
+        if not any("openstreetmap" in a.lower() for a in attributions):
+            attributions.append(OSM_ATTRIBUTION)
+        return cls(url=url, key=f"{info.path.name}:{info.size_bytes}",
+                   min_zoom=info.minzoom, max_zoom=info.maxzoom,
+                   bounds=[[b.south, b.west], [b.north, b.east]],
+                   attributions=attributions, global_name=global_name)
 
 
 @dataclass(frozen=True)
@@ -98,6 +135,7 @@ class PageOptions:
     max_zoom: int = 19
     radius_km: float = 3.0
     tiles: TileOptions | None = None
+    vector: VectorOptions | None = None
     listings_url: str | None = "listings.json"
     basemap_url: str | None = "basemap.json"
     bridge: bool = True
@@ -123,6 +161,10 @@ class PageOptions:
         if self.tiles is not None:
             tiles = asdict(self.tiles)
             tiles["url"] = base_url + self.tiles.url
+        vector: dict[str, Any] | None = None
+        if self.vector is not None:
+            vector = asdict(self.vector)
+            vector["url"] = base_url + self.vector.url
         return {
             "center": list(self.center),
             "centerLabel": self.center_label,
@@ -133,6 +175,8 @@ class PageOptions:
             "zoom": self.zoom,
             "radiusKm": self.radius_km,
             "tiles": tiles,
+            "vector": vector,
+            "badgePx": max(20, math.ceil(MIN_BADGE_MM * self.px_per_mm)),
             "listingsUrl": base_url + self.listings_url if self.listings_url else None,
             "basemapUrl": base_url + self.basemap_url if self.basemap_url else None,
             "iconBase": base_url + "map/icons/",
@@ -183,6 +227,9 @@ def page_links(
             (f"{pkg.mount}_css_{i}", f"{base_url}vendor/{pkg.mount}/{f}")
             for i, f in enumerate(pkg.css)
         )
+    if options.vector is not None:
+        js.extend((f"npm_{i}", f"{base_url}npm/{pkg.name}/{pkg.file}")
+                  for i, pkg in enumerate(NPM_PACKAGES))
     if options.bridge:
         js.append(("qwebchannel", QWEBCHANNEL_JS))
     js.extend((f"data_{i}", base_url + path) for i, path in enumerate(options.data_scripts))

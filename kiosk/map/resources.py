@@ -21,10 +21,12 @@ from kiosk.map.assets import mime_type, static_file
 from kiosk.map.listing import Counts, MapListing, listings_json
 from kiosk.map.page import PAGE_PATH, PageOptions, kiosk_page
 from kiosk.map.tiles import BLANK_PNG, TileSet
+from kiosk.map.vector import VectorSet
 
 log = logging.getLogger("kiosk.map")
 
 TILE_PATH = re.compile(r"^tiles/(\d{1,2})/(\d{1,8})/(\d{1,8})(?:\.\w+)?$")
+VECTOR_RANGE = re.compile(r"^vpack/(\d{1,15})-(\d{1,10})$")
 LISTINGS_PATH = "listings.json"
 BASEMAP_PATH = "basemap.json"
 EMPTY_BASEMAP = b'{"type":"FeatureCollection","features":[]}'
@@ -54,9 +56,11 @@ class MapResources:
         listings: Iterable[MapListing] = (),
         tiles: TileSet | None = None,
         basemap: Future[dict[str, Any]] | None = None,
+        vector: VectorSet | None = None,
     ) -> None:
         self.options = options
         self.tiles = tiles
+        self.vector = vector
         self.basemap = basemap
         self._loading: _Loading | None = None
         self._generation = 0  # counts every change to what listings.json holds
@@ -210,6 +214,10 @@ class MapResources:
         match = TILE_PATH.match(path)
         if match:
             return self.tile(*(int(g) for g in match.groups()))
+        match = VECTOR_RANGE.match(path)
+        if match:
+            data = self.vector.read(int(match[1]), int(match[2])) if self.vector else None
+            return Resource(data, "application/octet-stream") if data is not None else None
         found = static_file(path)
         if found is not None:
             return Resource(found.read_bytes(), mime_type(found.name))

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+PMTILES_MAGIC = b"PMTiles"
 MAX_ZOOM = 22
 WEB_MERCATOR_MAX_LAT = 85.0511287798
 
@@ -89,10 +90,13 @@ class PackInfo:
     def mime(self) -> str:
         return FORMAT_MIME[self.format]
 
+    kind = "raster"
+
     def summary(self) -> str:
         b = self.bounds
         return (
-            f"{self.path.name}: {self.name!r}, {self.format}, zoom {self.minzoom}-{self.maxzoom}, "
+            f"{self.path.name}: raster (MBTiles) {self.name!r}, {self.format}, "
+            f"zoom {self.minzoom}-{self.maxzoom}, "
             f"{self.tile_count} tiles, {self.size_bytes / 1e6:.1f} MB, "
             f"bounds {b.west:.5f},{b.south:.5f},{b.east:.5f},{b.north:.5f}"
         )
@@ -135,6 +139,18 @@ def sniff_format(data: bytes) -> str | None:
     if len(data) >= 12 and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "webp"
     return None
+
+
+def is_pmtiles(path: Path) -> bool:
+    """True for a PMTiles file (by its magic bytes, else by its name): a vector pack."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(PMTILES_MAGIC))
+    except OSError:
+        return path.suffix.lower() == ".pmtiles"
+    if head == PMTILES_MAGIC:
+        return True
+    return path.suffix.lower() == ".pmtiles" and not head.startswith(SQLITE_MAGIC[:6])
 
 
 # --- validation --------------------------------------------------------------------------
@@ -352,11 +368,13 @@ def import_pack(src: Path | str, dest_dir: Path | str, *, replace: bool = False)
 
 
 def installed_packs(directory: Path | str) -> list[Path]:
-    """Packs in a folder, sorted by name: the serving order, first wins."""
+    """Packs in a folder (raster .mbtiles and vector .pmtiles), sorted by name: the
+    serving order, first wins."""
     directory = Path(directory)
     if not directory.is_dir():
         return []
-    return sorted(p for p in directory.glob("*.mbtiles") if p.is_file())
+    found = [*directory.glob("*.mbtiles"), *directory.glob("*.pmtiles")]
+    return sorted(p for p in found if p.is_file() and not p.name.startswith("."))
 
 
 # --- serving ---------------------------------------------------------------------------
@@ -376,6 +394,8 @@ class TileSet:
         self._conns: list[sqlite3.Connection] = []
         for raw in paths:
             path = Path(raw)
+            if is_pmtiles(path):
+                continue  # vector packs are served by kiosk.map.vector.VectorSet
             try:
                 info = pack_info(path)
             except TilePackError as exc:

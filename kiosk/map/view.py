@@ -55,10 +55,12 @@ from kiosk.map.page import (
     MapDisplay,
     PageOptions,
     TileOptions,
+    VectorOptions,
 )
 from kiosk.map.resources import MapResources
 from kiosk.map.scheme import SCHEME_BYTES, RequestGuard, SchemeHandler
 from kiosk.map.tiles import TileSet
+from kiosk.map.vector import VectorSet, split_packs
 
 log = logging.getLogger("kiosk.map")
 
@@ -67,6 +69,7 @@ PAGE_URL = BASE_URL + PAGE_PATH
 PAGE_FUNCTIONS = frozenset(
     {
         "setListingsVersion",
+        "closeList",
         "updateCounts",
         "setFilter",
         "setLanguage",
@@ -258,9 +261,19 @@ class MapView(QWidget):
         center_label_en: str = "",
     ) -> None:
         super().__init__(parent)
-        self._tiles = TileSet(list(tile_packs))
-        for problem in self._tiles.errors:
+        raster, vector = split_packs(tile_packs)
+        self._tiles = TileSet(raster)
+        self._vector = VectorSet(vector)
+        for problem in [*self._tiles.errors, *self._vector.errors]:
             log.warning("tile pack skipped: %s", problem)
+        if self._vector:
+            from kiosk.map.assets import NPM_HINT, npm_problems
+
+            missing = npm_problems()
+            if missing:
+                log.warning("the street map cannot be drawn, its page libraries are missing "
+                            "(%s): %s", "; ".join(missing), NPM_HINT)
+                self._vector.close()
         options = PageOptions(
             center=(float(center[0]), float(center[1])),
             center_label=center_label,
@@ -271,6 +284,7 @@ class MapView(QWidget):
             tiles=TileOptions.from_tile_set(self._tiles, "tiles/{z}/{x}/{y}")
             if self._tiles
             else None,
+            vector=VectorOptions.from_vector_set(self._vector) if self._vector else None,
         )
         # ``listings`` as a callable: read on the worker (e.g. from the database).
         work = _background()
@@ -289,7 +303,8 @@ class MapView(QWidget):
             loader = listings
         else:
             initial = listings
-        self._resources = MapResources(options, initial, self._tiles, self._basemap)
+        self._resources = MapResources(options, initial, self._tiles, self._basemap,
+                                       self._vector)
         self._resources.load_in(work, loader)
         self._filter: set[str] = set(KINDS)
         self._language = language
@@ -329,6 +344,7 @@ class MapView(QWidget):
             child.installEventFilter(self)
         profile.setParent(self)
         self.destroyed.connect(self._tiles.close)
+        self.destroyed.connect(self._vector.close)
         self._profile = profile
 
         layout = QVBoxLayout(self)
@@ -374,6 +390,10 @@ class MapView(QWidget):
     @property
     def tile_set(self) -> TileSet:
         return self._tiles
+
+    @property
+    def vector_set(self) -> VectorSet:
+        return self._vector
 
     def set_listings(self, listings: Sequence[MapListing]) -> None:
         """Replace all listings; the page refetches one JSON document and rebuilds markers."""
@@ -435,6 +455,7 @@ class MapView(QWidget):
     def reset(self, language: str | None = None) -> None:
         """Back to the start state after idle: every kind, kiosk centred, nothing selected."""
         self.set_filter(KINDS)
+        self.run_js("closeList")
         self.run_js("select", None)
         self.recenter()
         if language is not None:

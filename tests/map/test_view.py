@@ -130,12 +130,39 @@ def test_filter_hides_exactly_the_other_kinds(map_view: MapView) -> None:
     wait_for(lambda: stats(map_view)["shown"] == len(map_view.listings))
 
 
-def test_chip_tap_tells_python(map_view: MapView, qtbot) -> None:
+def _pressed(view: MapView) -> list[str]:
+    return page_json(view, "Array.from(document.querySelectorAll("
+                           "'.kiosk-chip[aria-pressed=true]')).map(b => b.dataset.kind)")
+
+
+def test_chip_tap_shows_only_that_kind_and_all_brings_everything_back(
+        map_view: MapView, qtbot) -> None:
+    parking = sum(1 for item in map_view.listings if item.kind == "parking")
+    assert _pressed(map_view) == ["all"]
     with qtbot.wait_signal(map_view.filterChanged, timeout=5000) as blocker:
         page_js(map_view, "document.querySelector('.kiosk-chip.kind-parking').click(); true")
-    assert blocker.args == [set(KINDS) - {"parking"}]
-    assert map_view.filter == set(KINDS) - {"parking"}
-    map_view.set_filter(KINDS)
+    assert blocker.args == [{"parking"}]
+    assert map_view.filter == {"parking"}
+    wait_for(lambda: stats(map_view)["shown"] == parking)
+    assert _pressed(map_view) == ["parking"]
+    # another chip: only that one now, not both
+    with qtbot.wait_signal(map_view.filterChanged, timeout=5000) as blocker:
+        page_js(map_view, "document.querySelector('.kiosk-chip.kind-bike').click(); true")
+    assert blocker.args == [{"bike"}]
+    # "show all" is one obvious tap away
+    all_chip = "document.querySelector('.kiosk-chip-all')"
+    assert page_js(map_view, f"{all_chip}.textContent.startsWith('전체 보기')") is True
+    with qtbot.wait_signal(map_view.filterChanged, timeout=5000) as blocker:
+        page_js(map_view, f"{all_chip}.click(); true")
+    assert blocker.args == [set(KINDS)]
+    wait_for(lambda: stats(map_view)["shown"] == len(map_view.listings))
+    assert _pressed(map_view) == ["all"]
+    # tapping the kind shown alone again also shows everything
+    page_js(map_view, "document.querySelector('.kiosk-chip.kind-item').click(); true")
+    wait_for(lambda: map_view.filter == {"item"})
+    with qtbot.wait_signal(map_view.filterChanged, timeout=5000) as blocker:
+        page_js(map_view, "document.querySelector('.kiosk-chip.kind-item').click(); true")
+    assert blocker.args == [set(KINDS)]
     wait_for(lambda: stats(map_view)["shown"] == len(map_view.listings))
 
 
@@ -202,7 +229,7 @@ def test_touch_targets_are_at_least_12_mm(map_view: MapView) -> None:
         "Array.from(document.querySelectorAll('.kiosk-button, .kiosk-chip'))"
         ".map(b => { const r = b.getBoundingClientRect(); return [r.width, r.height]; })",
     )
-    assert len(sizes) == 3 + len(KINDS)
+    assert len(sizes) == 3 + len(KINDS) + 1  # buttons, kind chips, "show all"
     assert all(w >= minimum and h >= minimum for w, h in sizes)
     labels = page_json(
         map_view,

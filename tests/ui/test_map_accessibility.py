@@ -90,8 +90,8 @@ def test_map_controls_pass_the_audit_in_every_mode(qtbot: Any, make_window: Any,
                     measured, window.geometry_, metrics.body_px,
                     offset=(offset.x(), offset.y()), high_contrast=high,
                     reach=window.reach_band() if window.accessibility.low_screen else None)
-                # five kind chips, three map buttons and the legend's fold button
-                return len(seen["controls"]) == 9 and seen["findings"] == []
+                # "show all", five kind chips, three map buttons and the legend's fold
+                return len(seen["controls"]) == 10 and seen["findings"] == []
 
             try:
                 qtbot.waitUntil(laid_out, timeout=5000)
@@ -217,9 +217,9 @@ def test_voice_mode_on_the_map_names_chips_buttons_and_markers_before_using_them
         assert engine.said[-1] == (f"자전거 표시 중, {bikes}곳, 버튼. "
                                    "한 번 더 누르면 선택됩니다.")
         assert "bike" in view.filter
-        # second tap on the same chip: it works
+        # second tap on the same chip: it works, showing bikes only
         page_js(view, chip)
-        qtbot.waitUntil(lambda: "bike" not in view.filter, timeout=5000)
+        qtbot.waitUntil(lambda: set(view.filter) == {"bike"}, timeout=5000)
 
         page_js(view, "document.querySelector('.kiosk-zoom-in').click(); 1")
         qtbot.waitUntil(lambda: engine.said[-1].startswith("지도 확대, 버튼."), timeout=5000)
