@@ -27,6 +27,7 @@ from kiosk.services.desk_alerts import DeskAlerts
 from kiosk.services.household_admin import HouseholdAdmin
 from kiosk.services.hub_sync import HubSyncService
 from kiosk.services.importing import VillageAdmin
+from kiosk.services.notices import NoticeBoard
 from kiosk.services.reports import ReportService
 from kiosk.services.resource_admin import ResourceAdmin
 from kiosk.services.status import (
@@ -62,6 +63,7 @@ class Services:
     bookings: BookingService
     village: VillageAdmin
     hub: HubSyncService
+    notices: NoticeBoard
     pin_key: PinKeyStatus | None = None
 
     def close(self) -> None:
@@ -89,7 +91,8 @@ def build_services(settings: Settings, upgrade: bool = True) -> Services:
     )
     return Services(settings, engine, bookings,
                     VillageAdmin(uow=uow, clock=utc_now, hasher=hasher),
-                    HubSyncService(uow=uow, clock=utc_now), pin_key)
+                    HubSyncService(uow=uow, clock=utc_now), NoticeBoard(uow=uow, clock=utc_now),
+                    pin_key)
 
 
 def read_resource_file(path: Path) -> list[dict[str, Any]]:
@@ -305,6 +308,10 @@ class DeskServices:
     @property
     def bookings(self) -> BookingService:
         return self.services.bookings
+
+    @property
+    def notices(self) -> NoticeBoard:
+        return self.services.notices
 
 
 def build_desk(services: Services, hasher: PasswordHasher | None = None,

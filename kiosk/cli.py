@@ -409,6 +409,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:  # type: ignore[type-arg]
     """Sub-commands contributed by other packages (imported only when parsing)."""
     from kiosk.backup import cli as backup_cli
+    from kiosk.board import cli as board_cli
     from kiosk.health import cli as health_cli
     from kiosk.map import cli as map_cli
     from kiosk.sync import cli as sync_cli
@@ -416,7 +417,8 @@ def _extensions() -> list[Callable[[argparse._SubParsersAction], None]]:  # type
     # `map export` without --listings exports the synced listings stored in the database.
     map_register = functools.partial(map_cli.register,
                                      settings_export_source=sync_cli.map_export_source)
-    return [map_register, sync_cli.register, backup_cli.register, health_cli.register]
+    return [map_register, sync_cli.register, backup_cli.register, health_cli.register,
+            board_cli.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

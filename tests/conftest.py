@@ -168,5 +168,6 @@ def services(database_url: str, clock: FixedClock, tmp_path: Path):  # type: ign
     cheap = replace(svc.bookings.hasher, n=2**10)  # the same key, a cheaper cost
     svc.bookings = replace(svc.bookings, clock=clock, hasher=cheap)
     svc.village = replace(svc.village, clock=clock, hasher=cheap)
+    svc.notices = replace(svc.notices, clock=clock)
     yield svc
     svc.close()

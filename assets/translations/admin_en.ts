@@ -1775,6 +1775,150 @@
         <source>한 달에</source>
         <translation>Per month</translation>
     </message>
+    <message>
+        <source>(예정)</source>
+        <translation>(coming)</translation>
+    </message>
+    <message>
+        <source>PNG나 JPEG 그림이 아닙니다.</source>
+        <translation>This is not a PNG or JPEG picture.</translation>
+    </message>
+    <message>
+        <source>게시하기</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>게시했습니다: {t}</source>
+        <translation>Posted: {t}</translation>
+    </message>
+    <message>
+        <source>계속</source>
+        <translation>ongoing</translation>
+    </message>
+    <message>
+        <source>고정</source>
+        <translation>Pinned</translation>
+    </message>
+    <message>
+        <source>그림</source>
+        <translation>Picture</translation>
+    </message>
+    <message>
+        <source>그림 고르기…</source>
+        <translation>Choose a picture…</translation>
+    </message>
+    <message>
+        <source>그림 빼기</source>
+        <translation>Remove picture</translation>
+    </message>
+    <message>
+        <source>그림 없음</source>
+        <translation>No picture</translation>
+    </message>
+    <message>
+        <source>그림을 읽지 못했습니다: {p} ({e})</source>
+        <translation>Could not read the picture: {p} ({e})</translation>
+    </message>
+    <message>
+        <source>그림이 {n}MB보다 큽니다.</source>
+        <translation>The picture is larger than {n} MB.</translation>
+    </message>
+    <message>
+        <source>내리기</source>
+        <translation>Take down</translation>
+    </message>
+    <message>
+        <source>내릴 때까지 계속</source>
+        <translation>Until taken down</translation>
+    </message>
+    <message>
+        <source>내용 (영어)</source>
+        <translation>Text (English)</translation>
+    </message>
+    <message>
+        <source>내용은 {n}자까지입니다.</source>
+        <translation>The text can be at most {n} characters.</translation>
+    </message>
+    <message>
+        <source>내용을 적어 주세요.</source>
+        <translation>Please write the text.</translation>
+    </message>
+    <message>
+        <source>마지막 날이 첫날보다 앞섭니다.</source>
+        <translation>The last day is before the first day.</translation>
+    </message>
+    <message>
+        <source>맨 앞에 고정</source>
+        <translation>Pin to the front</translation>
+    </message>
+    <message>
+        <source>새 소식</source>
+        <translation>New notice</translation>
+    </message>
+    <message>
+        <source>소식</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <source>소식 게시</source>
+        <translation>Notice posted</translation>
+    </message>
+    <message>
+        <source>소식 그림</source>
+        <translation>Notice picture</translation>
+    </message>
+    <message>
+        <source>소식 내림</source>
+        <translation>Notice taken down</translation>
+    </message>
+    <message>
+        <source>소식을 내렸습니다: {t}</source>
+        <translation>Taken down: {t}</translation>
+    </message>
+    <message>
+        <source>영어 내용 (선택)</source>
+        <translation>English text (optional)</translation>
+    </message>
+    <message>
+        <source>영어 제목 (없으면 한국어로 보입니다)</source>
+        <translation>English title (Korean is shown if empty)</translation>
+    </message>
+    <message>
+        <source>예: 101동 엘리베이터 점검</source>
+        <translation>e.g. Building 101 lift maintenance</translation>
+    </message>
+    <message>
+        <source>예: 12월 10일 10시부터 12시까지 점검합니다.</source>
+        <translation>e.g. Maintenance on 10 December, 10:00 to 12:00.</translation>
+    </message>
+    <message>
+        <source>이미 내려진 소식입니다.</source>
+        <translation>This notice was already taken down.</translation>
+    </message>
+    <message>
+        <source>있음</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>제목</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>제목 (영어)</source>
+        <translation>Title (English)</translation>
+    </message>
+    <message>
+        <source>제목은 {n}자까지입니다.</source>
+        <translation>The title can be at most {n} characters.</translation>
+    </message>
+    <message>
+        <source>제목을 적어 주세요.</source>
+        <translation>Please write a title.</translation>
+    </message>
+    <message>
+        <source>키오스크 첫 화면에 차례로 보입니다. 고정한 소식이 맨 앞입니다.</source>
+        <translation>Shown in turn on the kiosks' first screen. Pinned notices come first.</translation>
+    </message>
 </context>
 <context>
     <name>admin</name>

@@ -135,6 +135,8 @@ def action_label(action: str) -> str:
         "booking.check_in": tr("체크인"),
         "booking.no_show": tr("노쇼"),
         "booking.rejected": tr("승인 없이 시작되어 거절됨"),
+        "notice.add": tr("소식 게시"),
+        "notice.remove": tr("소식 내림"),
     }.get(action, action)
 
 

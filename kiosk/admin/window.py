@@ -34,6 +34,7 @@ from kiosk.admin.bookings_tab import BookingsTab
 from kiosk.admin.calendar_tab import CalendarTab
 from kiosk.admin.common import DeskSession, MessageBar
 from kiosk.admin.households_tab import HouseholdsTab
+from kiosk.admin.notices_tab import NoticesTab
 from kiosk.admin.reports_tab import ReportsTab
 from kiosk.admin.resources_tab import ResourcesTab
 from kiosk.admin.settings_tab import SettingsTab
@@ -111,6 +112,8 @@ class MainScreen(QWidget):
         self.calendar = CalendarTab(session)
         self.tabs.addTab(self.bookings, tr("예약 관리"))
         self.tabs.addTab(self.calendar, tr("달력"))
+        self.notices = NoticesTab(session)
+        self.tabs.addTab(self.notices, tr("소식"))
         self.resources: ResourcesTab | None = None
         self.households: HouseholdsTab | None = None
         self.reports: ReportsTab | None = None

@@ -15,6 +15,7 @@ from kiosk.domain.bookings import Booking, BookingStatus
 from kiosk.domain.households import Household
 from kiosk.domain.hub import ListingMark, QuarantinedRow, StoredListing, SyncState
 from kiosk.domain.lockouts import LockoutEvent, LockoutKind
+from kiosk.domain.notices import Notice
 from kiosk.domain.resources import Resource, ResourceKind
 
 
@@ -153,6 +154,13 @@ class InstallerGateRepository(Protocol):
              locked_until: datetime | None) -> None: ...
 
 
+class NoticeRepository(Protocol):
+    def add(self, notice: Notice, now: datetime) -> Notice: ...
+    def get(self, notice_id: int) -> Notice | None: ...
+    def remove(self, notice_id: int) -> bool: ...
+    def list(self, showing_on: date | None = None) -> list[Notice]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving the ``with`` block without ``commit()`` rolls back."""
 
@@ -165,6 +173,7 @@ class UnitOfWork(Protocol):
     booking_search: BookingSearchRepository
     lockouts: LockoutRepository
     installer_gates: InstallerGateRepository
+    notices: NoticeRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -29,6 +29,7 @@ from kiosk.storage.lockout_repositories import (
     SqlInstallerGateRepository,
     SqlLockoutRepository,
 )
+from kiosk.storage.notice_repositories import SqlNoticeRepository
 from kiosk.storage.repositories import (
     SqlAuditRepository,
     SqlBlackoutRepository,
@@ -72,6 +73,7 @@ class SqlUnitOfWork:
         self.booking_search = SqlBookingSearchRepository(self.session)
         self.lockouts = SqlLockoutRepository(self.session)
         self.installer_gates = SqlInstallerGateRepository(self.session)
+        self.notices = SqlNoticeRepository(self.session)
         return self
 
     def __exit__(

@@ -1,0 +1,1 @@
+"""The village board: the association's notices on every kiosk of the database."""
