@@ -873,6 +873,38 @@ Please tell the management office.</translation>
         <source>전화 {phone}</source>
         <translation>Phone {phone}</translation>
     </message>
+    <message>
+        <source>{a}~{b}</source>
+        <translation>{a} to {b}</translation>
+    </message>
+    <message>
+        <source>{d}부터</source>
+        <translation>from {d}</translation>
+    </message>
+    <message>
+        <source>{n}건 · {t}</source>
+        <translation>{n} · {t}</translation>
+    </message>
+    <message>
+        <source>마을 소식</source>
+        <translation>Village news</translation>
+    </message>
+    <message>
+        <source>마을 소식 {i}/{n}</source>
+        <translation>Village news {i}/{n}</translation>
+    </message>
+    <message>
+        <source>새 소식 없음</source>
+        <translation>Nothing new</translation>
+    </message>
+    <message>
+        <source>지금은 새 소식이 없습니다</source>
+        <translation>No news right now</translation>
+    </message>
+    <message>
+        <source>중요</source>
+        <translation>Important</translation>
+    </message>
 </context>
 <context>
     <name>lockdown</name>

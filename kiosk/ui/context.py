@@ -12,11 +12,25 @@ from PySide6.QtWidgets import QWidget
 from kiosk.config import Settings
 from kiosk.domain.bookings import Actor
 from kiosk.domain.clock import to_local
+from kiosk.domain.notices import Notice
 from kiosk.domain.resources import Resource
 from kiosk.services.booking import BookingService, VerifiedHousehold
 from kiosk.ui.background import Background
 from kiosk.ui.hub import HubListings
 from kiosk.ui.touch import TouchMetrics
+
+
+class NoticeSource(Protocol):
+    """Where the kiosk reads the association's board (the notice service)."""
+
+    def current(self) -> list[Notice]: ...
+
+
+class NoNotices:
+    """A kiosk built without a board (tests of other screens)."""
+
+    def current(self) -> list[Notice]:
+        return []
 
 
 @dataclass
@@ -70,6 +84,7 @@ class UiContext:
     background: Background
     nav: Navigator
     language: Callable[[], str]
+    notices: NoticeSource = field(default_factory=NoNotices)
     session: Session = field(default_factory=Session)
     text_scale: float = 1.0
 
@@ -103,6 +118,9 @@ class Screen(QWidget):
     def enter(self, **params: Any) -> None:
         """Called each time the screen is shown; ``params`` come from ``Navigator.go``."""
         self.retranslate()
+
+    def leave(self) -> None:
+        """Called when another screen takes this one's place (timers stop here)."""
 
     def retranslate(self) -> None:
         """Set every visible text again in the current language."""

@@ -88,7 +88,8 @@ def build_window(services: Services, app: QApplication, hub: HubListings,
 
         speech = create_engine  # opened on the voice guide's speech thread, never here
     window = KioskWindow(services.settings, services.bookings, languages, hub=hub,
-                         screen_px=screen_px, map_factory=factory, speech=speech)
+                         screen_px=screen_px, map_factory=factory, speech=speech,
+                         notices=services.notices)
     if isinstance(hub, SyncedHub):
         hub.changed.connect(window.hub_changed)
     return window

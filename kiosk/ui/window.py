@@ -45,7 +45,7 @@ from kiosk.ui.accessibility.themes import (
     Metrics,
 )
 from kiosk.ui.background import Background
-from kiosk.ui.context import Screen, UiContext
+from kiosk.ui.context import NoNotices, NoticeSource, Screen, UiContext
 from kiosk.ui.help import COMPACT_LABEL, QR_MM, HelpOverlay, announcement, button_label
 from kiosk.ui.hub import HubListings, NoHub
 from kiosk.ui.i18n import LanguageSwitcher
@@ -56,6 +56,7 @@ from kiosk.ui.screens.home import AttractScreen, HomeScreen
 from kiosk.ui.screens.identify import IdentifyScreen, PlateScreen
 from kiosk.ui.screens.map import MapFactory, MapScreen
 from kiosk.ui.screens.mine import MyBookingsScreen
+from kiosk.ui.screens.news import NewsScreen
 from kiosk.ui.style import kiosk_style
 from kiosk.ui.text import clock_text, tr
 from kiosk.ui.touch import TouchMetrics
@@ -171,6 +172,7 @@ class KioskWindow(QWidget):
                  map_factory: MapFactory | None = None,
                  timeouts: Timeouts | None = None,
                  speech: tuple[SpeechEngine | None, Status, str] | EngineFactory | None = None,
+                 notices: NoticeSource | None = None,
                  ) -> None:
         super().__init__()
         self.setObjectName("kioskWindow")
@@ -194,7 +196,8 @@ class KioskWindow(QWidget):
         self.background = Background(self)
         self.ctx = UiContext(settings=settings, bookings=bookings, hub=hub or NoHub(),
                              metrics=self.metrics, background=self.background, nav=self,
-                             language=lambda: self.languages.language)
+                             language=lambda: self.languages.language,
+                             notices=notices or NoNotices())
         self.history: list[tuple[str, dict[str, Any]]] = []
         self.current: Screen | None = None
         self.current_params: dict[str, Any] = {}
@@ -229,7 +232,7 @@ class KioskWindow(QWidget):
                        DetailScreen(self.ctx), IdentifyScreen(self.ctx), PlateScreen(self.ctx),
                        ConfirmScreen(self.ctx),
                        ReceiptScreen(self.ctx, return_after_s=int(self.timeouts.receipt_s)),
-                       MyBookingsScreen(self.ctx), self.map_screen):
+                       MyBookingsScreen(self.ctx), NewsScreen(self.ctx), self.map_screen):
             self.screens[screen.name] = screen
             self.stack.addWidget(screen if screen is self.map_screen else self._pane(screen))
 
@@ -494,6 +497,8 @@ class KioskWindow(QWidget):
 
     def _show(self, screen: Screen, params: dict[str, Any]) -> None:
         self.banner.clear_message()
+        if self.current is not None and self.current is not screen:
+            self.current.leave()
         self.current = screen
         self.current_params = params
         self.stack.setCurrentWidget(self.panes.get(screen.name, screen))
@@ -775,7 +780,7 @@ class KioskWindow(QWidget):
             "home": tr("처음 화면"), "attract": tr("안내 화면"), "browse": tr("목록"),
             "detail": tr("자세히 보기"), "identify": tr("세대 확인"), "plate": tr("차량 번호"),
             "confirm": tr("예약 확인"), "receipt": tr("예약 완료"), "mine": tr("내 예약"),
-            "map": tr("지도"),
+            "map": tr("지도"), "news": tr("마을 소식"),
         }.get(name, name)
 
     # ------------------------------------------------------------ idle/privacy

@@ -64,6 +64,7 @@ def demo_services(tmp_path: Path, clock: Any, demo_database: Path) -> Iterator[A
     cheap = replace(svc.bookings.hasher, n=2**10)  # the same key, a cheaper cost
     svc.bookings = replace(svc.bookings, clock=clock, hasher=cheap)
     svc.village = replace(svc.village, clock=clock, hasher=cheap)
+    svc.notices = replace(svc.notices, clock=clock)
     yield svc
     svc.close()
 
@@ -78,6 +79,7 @@ def make_window(qtbot: Any, demo_services: Any) -> Iterator[Callable[..., KioskW
         languages = LanguageSwitcher(app)
         window = KioskWindow(demo_services.settings, demo_services.bookings, languages,
                              hub=hub, screen_px=size, map_factory=map_factory,
+                             notices=demo_services.notices,
                              timeouts=timeouts or Timeouts(idle_s=600, home_idle_s=600,
                                                            warning_s=20, receipt_s=600))
         qtbot.addWidget(window)

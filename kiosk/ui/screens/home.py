@@ -8,10 +8,12 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
+from kiosk.domain.notices import Notice
 from kiosk.domain.resources import ResourceKind
 from kiosk.services.booking import ResourceOverview
 from kiosk.ui.context import Screen, UiContext
 from kiosk.ui.screens.entries import KIND_ORDER, Entry, build_entries
+from kiosk.ui.screens.news import NoticeBoard
 from kiosk.ui.text import distance_text, kind_label, tr
 from kiosk.ui.touch import TouchMetrics
 from kiosk.ui.widgets import CardButton, ReflowGrid, clear_layout, icon_for, label
@@ -71,8 +73,10 @@ class HomeScreen(Screen):
             self.tiles[kind.value] = self._tile(kind.value, icon_for(kind.value),
                                                 lambda k=kind.value: ctx.nav.go("browse", kind=k))
         self.tiles["map"] = self._tile("map", icon_for("here"), lambda: ctx.nav.go("map"))
+        self.tiles["news"] = self._tile("news", icon_for("news"), lambda: ctx.nav.go("news"))
         self.tiles["mine"] = self._tile("mine", icon_for("recenter"), self._mine)
         self.free: dict[str, int] = {}
+        self.notices: list[Notice] | None = None
         self._layout_tiles()
 
     def _tile(self, key: str, icon: Any, on_click: Any) -> HomeTile:
@@ -99,6 +103,11 @@ class HomeScreen(Screen):
         self.retranslate()
         self.ctx.background.run(self.ctx.bookings.overview, self._got_overview,
                                 lambda _exc: None)
+        self.ctx.background.run(self.ctx.notices.current, self._got_notices, lambda _exc: None)
+
+    def _got_notices(self, notices: list[Notice]) -> None:
+        self.notices = notices
+        self.retranslate()
 
     def _got_overview(self, overviews: list[ResourceOverview]) -> None:
         listings = list(self.ctx.hub.nearby())
@@ -118,7 +127,17 @@ class HomeScreen(Screen):
                     else tr("살펴보기"))
             self.tiles[kind.value].set_texts(kind_label(kind), line)
         self.tiles["map"].set_texts(tr("지도"), tr("가까운 곳을 지도로 보기"))
+        if self.notices:
+            news = tr("{n}건 · {t}").format(n=len(self.notices),
+                                            t=self.notices[0].title(self.ctx.language()))
+        else:
+            news = tr("새 소식 없음") if self.notices is not None else tr("살펴보기")
+        self.tiles["news"].set_texts(tr("마을 소식"), news)
         self.tiles["mine"].set_texts(tr("내 예약"), tr("확인 · 체크인 · 취소"))
+
+
+ATTRACT_WITH_NOTICES = {False: 2, True: 4}
+"""Places shown beside the board, landscape and portrait: one row and two rows."""
 
 
 class AttractScreen(Screen):
@@ -134,6 +153,8 @@ class AttractScreen(Screen):
         outer.setSpacing(ctx.metrics.spacing(20))
         self.title = label(name="attractTitle")
         outer.addWidget(self.title)
+        self.board = NoticeBoard(ctx)
+        outer.addWidget(self.board)
         self.list_box = ReflowGrid(max_columns=2, spacing=ctx.metrics.spacing(16))
         outer.addLayout(self.list_box)
         outer.addStretch(1)
@@ -145,6 +166,15 @@ class AttractScreen(Screen):
     def enter(self, **params: Any) -> None:
         self.retranslate()
         self.ctx.background.run(self.ctx.bookings.overview, self._got, lambda _exc: None)
+        self.ctx.background.run(self.ctx.notices.current, self._got_notices,
+                                lambda _exc: None)
+
+    def _got_notices(self, notices: list[Notice]) -> None:
+        self.board.show_notices(notices)
+        self.retranslate()
+
+    def leave(self) -> None:
+        self.board.stop()
 
     def _got(self, overviews: list[ResourceOverview]) -> None:
         entries = build_entries(overviews, list(self.ctx.hub.nearby()),
@@ -158,7 +188,9 @@ class AttractScreen(Screen):
         clear_layout(self.list_box)
         language = self.ctx.language()
         today = self.ctx.today()
-        for entry in self.entries:
+        # With notices on the board, fewer places: both stay readable, nothing overlaps.
+        shown = (ATTRACT_WITH_NOTICES[self.portrait] if self.board.notices else None)
+        for entry in self.entries[:shown]:
             row = CardButton(self.ctx.metrics, "attractCard")
             row.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             row.add_line(f"{kind_label(ResourceKind(entry.kind))} · {entry.name(language)}",

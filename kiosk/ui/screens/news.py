@@ -1,0 +1,172 @@
+"""소식: the association's notices, on a screen of their own and turning over on the
+attract view. Nothing flashes: a notice changes only after it was up long enough to read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
+
+from kiosk.domain.notices import Notice
+from kiosk.ui.context import Screen, UiContext
+from kiosk.ui.text import tr
+from kiosk.ui.touch import TouchMetrics
+from kiosk.ui.widgets import CardButton, clear_layout, label
+
+PICTURE_PX = 220
+
+
+def period_text(notice: Notice) -> str:
+    first = f"{notice.first_day.month}/{notice.first_day.day}"
+    if notice.last_day is None:
+        return tr("{d}부터").format(d=first)
+    last = f"{notice.last_day.month}/{notice.last_day.day}"
+    return tr("{a}~{b}").format(a=first, b=last)
+
+
+def picture(notice: Notice, height: int) -> QPixmap | None:
+    if notice.image is None:
+        return None
+    image = QImage.fromData(notice.image)
+    if image.isNull():
+        return None
+    return QPixmap.fromImage(image).scaledToHeight(
+        height, Qt.TransformationMode.SmoothTransformation)
+
+
+class NoticeCard(CardButton):
+    """One notice; a tap in voice mode reads it aloud (its accessible name is the text)."""
+
+    def __init__(self, metrics: TouchMetrics, notice: Notice, language: str) -> None:
+        super().__init__(metrics, "resourceCard")
+        self.notice = notice
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        lines = QVBoxLayout()
+        lines.setSpacing(8)
+        marker = tr("중요") + " · " if notice.pinned else ""
+        self.title = label(marker + notice.title(language), "cardTitle")
+        self.body = label(notice.body(language), "cardWhere")
+        self.when = label(period_text(notice), "cardFree")
+        for widget in (self.title, self.body, self.when):
+            widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            lines.addWidget(widget)
+        row.addLayout(lines, 1)
+        pixmap = picture(notice, PICTURE_PX)
+        if pixmap is not None:
+            shown = QLabel()
+            shown.setPixmap(pixmap)
+            shown.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            row.addWidget(shown, 0, Qt.AlignmentFlag.AlignTop)
+        self.box.addLayout(row)
+        self.setAccessibleName(f"{notice.title(language)}. {notice.body(language)}")
+
+
+class NewsScreen(Screen):
+    """Every current notice, pinned first, newest next; one scroll."""
+
+    name = "news"
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(ctx.metrics.spacing(16))
+        self.title = label(name="screenTitle")
+        outer.addWidget(self.title)
+        self.cards = QVBoxLayout()
+        self.cards.setSpacing(ctx.metrics.spacing(16))
+        outer.addLayout(self.cards)
+        outer.addStretch(1)
+        self.notices: list[Notice] = []
+
+    def enter(self, **params: Any) -> None:
+        self.retranslate()
+        self.ctx.background.run(self.ctx.notices.current, self._got, lambda _exc: None)
+
+    def _got(self, notices: list[Notice]) -> None:
+        self.notices = notices
+        self.retranslate()
+        self.ctx.nav.refit()
+
+    def retranslate(self) -> None:
+        self.title.setText(tr("마을 소식"))
+        clear_layout(self.cards)
+        language = self.ctx.language()
+        for notice in self.notices:
+            self.cards.addWidget(NoticeCard(self.ctx.metrics, notice, language))
+        if not self.notices:
+            self.cards.addWidget(label(tr("지금은 새 소식이 없습니다"), "cardWhere"))
+
+
+class NoticeBoard(QFrame):
+    """The attract view's board: one notice at a time, each for its reading time."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.setObjectName("panel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.ctx = ctx
+        self.notices: Sequence[Notice] = ()
+        self.index = 0
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.turn)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(24)
+        lines = QVBoxLayout()
+        self.heading = label(name="cardFree")
+        self.title = label(name="cardTitle")
+        self.body = label(name="cardWhere")
+        for widget in (self.heading, self.title, self.body):
+            lines.addWidget(widget)
+        lines.addStretch(1)
+        layout.addLayout(lines, 1)
+        self.picture = QLabel()
+        self.picture.setFixedHeight(PICTURE_PX)
+        layout.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignTop)
+        self.setVisible(False)
+
+    def show_notices(self, notices: Sequence[Notice]) -> None:
+        """New board contents; the notice on screen stays if it is still there."""
+        shown = self.current()
+        self.notices = tuple(notices)
+        ids = [n.id for n in self.notices]
+        self.index = ids.index(shown.id) if shown is not None and shown.id in ids else 0
+        self.setVisible(bool(self.notices))
+        self._show()
+
+    def current(self) -> Notice | None:
+        return self.notices[self.index] if self.notices else None
+
+    def turn(self) -> None:
+        if self.notices:
+            self.index = (self.index + 1) % len(self.notices)
+        self._show()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def _show(self) -> None:
+        self.timer.stop()
+        notice = self.current()
+        if notice is None:
+            return
+        language = self.ctx.language()
+        count = len(self.notices)
+        self.heading.setText(tr("마을 소식 {i}/{n}").format(i=self.index + 1, n=count)
+                             if count > 1 else tr("마을 소식"))
+        marker = tr("중요") + " · " if notice.pinned else ""
+        self.title.setText(marker + notice.title(language))
+        self.body.setText(notice.body(language))
+        pixmap = picture(notice, PICTURE_PX)
+        self.picture.setVisible(pixmap is not None)
+        if pixmap is not None:
+            self.picture.setPixmap(pixmap)
+        if count > 1:
+            self.timer.start(round(notice.shown_for_s(language) * 1000))
