@@ -905,6 +905,10 @@ Please tell the management office.</translation>
         <source>중요</source>
         <translation>Important</translation>
     </message>
+    <message>
+        <source>지금은 운영 시간이 아닙니다 · {when}부터</source>
+        <translation>Closed now · opens: {when}</translation>
+    </message>
 </context>
 <context>
     <name>lockdown</name>

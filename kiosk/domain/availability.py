@@ -83,6 +83,24 @@ class UsageProfile:
         return max(peak, 0)
 
 
+NEXT_OPENING_DAYS = 14
+"""How far ahead a closed resource's next opening is looked for (a closure longer than
+this says only that it is closed)."""
+
+
+def next_opening(hours: OpeningHours, after: datetime,
+                 holidays: frozenset[date] = frozenset()) -> datetime | None:
+    """The first opening window starting after ``after`` (Seoul days), or None."""
+    local = to_local(after)
+    for offset in range(NEXT_OPENING_DAYS + 1):
+        day = local.date() + timedelta(days=offset)
+        for window in hours.windows_on(day, holidays):
+            start = local_midnight(day) + timedelta(minutes=window.start)
+            if start > after:
+                return start
+    return None
+
+
 def is_within_opening_hours(
     start: datetime, end: datetime, hours: OpeningHours, holidays: frozenset[date]
 ) -> bool:

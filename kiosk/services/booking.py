@@ -12,11 +12,13 @@ from typing import Any, TypeVar
 
 from kiosk.domain.audit import AuditEntry
 from kiosk.domain.availability import (
+    NEXT_OPENING_DAYS,
     Occupancy,
     Slot,
     UsageProfile,
     day_slots,
     is_within_opening_hours,
+    next_opening,
     occupancy,
     units_free_now,
 )
@@ -73,6 +75,8 @@ class ResourceOverview:
     resource: Resource
     units_free: int | None
     open_now: bool = True
+    opens_at: datetime | None = None
+    """When closed now: the next opening (within two weeks), for "내일 09:00부터"."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +157,7 @@ class BookingService:
             result = []
             for resource in uow.resources.list(kind=kind):
                 open_now = True
+                opens_at: datetime | None = None
                 if resource.bookable:
                     held = self._held(uow, resource, now, now + timedelta(seconds=1))
                     free: int | None = units_free_now(resource, now, held)
@@ -163,9 +168,14 @@ class BookingService:
                         now.replace(second=0, microsecond=0),
                         now.replace(second=0, microsecond=0) + timedelta(minutes=1),
                         resource.rules.hours, self.holidays.holidays_between(today, today))
+                    if not open_now:
+                        opens_at = next_opening(resource.rules.hours, now,
+                                                self.holidays.holidays_between(
+                                                    today, today + timedelta(
+                                                        days=NEXT_OPENING_DAYS)))
                 else:
                     free = resource.live.units_free if resource.live else None
-                result.append(ResourceOverview(resource, free, open_now))
+                result.append(ResourceOverview(resource, free, open_now, opens_at))
             return result
 
     def resource(self, resource_id: str) -> Resource:

@@ -130,3 +130,20 @@ def test_voice_guidance_reads_a_notice_when_it_is_tapped(qtbot: Any,
     [card] = window.screens["news"].findChildren(NoticeCard)
     qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
     assert engine.said[-1].startswith("엘리베이터 점검. 101동, 10시부터 12시까지.")
+
+
+def test_at_night_closed_kinds_say_when_they_open_instead_of_none(
+        qtbot: Any, make_window: Any, clock: Any) -> None:
+    from datetime import datetime
+
+    from kiosk.domain.clock import SEOUL
+
+    clock.now = datetime(2026, 11, 23, 23, 30, tzinfo=SEOUL)
+    window = make_window()
+    tiles = window.screens["home"].tiles  # type: ignore[attr-defined]
+    assert tiles["bike"].text() == "자전거 지금은 운영 시간이 아닙니다 · 내일 06:00부터"
+    assert tiles["item"].text() == "물품 지금은 운영 시간이 아닙니다 · 내일 08:00부터"
+    assert tiles["parking"].text().startswith("주차 지금 ")  # open all night
+    assert "0곳" not in " ".join(t.text() for t in tiles.values())
+    tap(qtbot, window.language_buttons["en"], window)  # type: ignore[attr-defined]
+    assert tiles["bike"].text().endswith("Closed now · opens: Tomorrow 06:00")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
@@ -14,7 +15,7 @@ from kiosk.services.booking import ResourceOverview
 from kiosk.ui.context import Screen, UiContext
 from kiosk.ui.screens.entries import KIND_ORDER, Entry, build_entries
 from kiosk.ui.screens.news import NoticeBoard
-from kiosk.ui.text import distance_text, kind_label, tr
+from kiosk.ui.text import distance_text, kind_label, tr, when_text
 from kiosk.ui.touch import TouchMetrics
 from kiosk.ui.widgets import CardButton, ReflowGrid, clear_layout, icon_for, label
 
@@ -52,6 +53,19 @@ class HomeTile(CardButton):
         return f"{self.name.text()} {self.line.text()}"
 
 
+def closed_until(entries: list[Entry], kind: str) -> datetime | None:
+    """When every village resource of a kind is closed by its hours (night, a holiday)
+    and nothing of the kind is usable: the earliest next opening. Otherwise None."""
+    mine = [e for e in entries if e.kind == kind]
+    if not mine or any(e.usable_now for e in mine):
+        return None
+    closed = [e.overview for e in mine if e.overview is not None
+              and e.overview.resource.bookable and e.overview.resource.in_service
+              and not e.overview.open_now]
+    openings = [o.opens_at for o in closed if o.opens_at is not None]
+    return min(openings) if openings else None
+
+
 class HomeScreen(Screen):
     """Big tiles: 주차, 자전거, 공간, 물품, 지도, 내 예약."""
 
@@ -76,6 +90,7 @@ class HomeScreen(Screen):
         self.tiles["news"] = self._tile("news", icon_for("news"), lambda: ctx.nav.go("news"))
         self.tiles["mine"] = self._tile("mine", icon_for("recenter"), self._mine)
         self.free: dict[str, int] = {}
+        self.opens: dict[str, datetime] = {}
         self.notices: list[Notice] | None = None
         self._layout_tiles()
 
@@ -114,6 +129,8 @@ class HomeScreen(Screen):
         entries = build_entries(overviews, listings, self._kiosk())
         self.free = {kind.value: sum(1 for e in entries if e.kind == kind.value and e.usable_now)
                      for kind in KIND_ORDER}
+        self.opens = {kind.value: opens for kind in KIND_ORDER
+                      if (opens := closed_until(entries, kind.value)) is not None}
         self.retranslate()
 
     def _kiosk(self) -> tuple[float, float]:
@@ -123,8 +140,14 @@ class HomeScreen(Screen):
         self.prompt.setText(tr("무엇을 찾으세요? 화면을 눌러 고르세요."))
         for kind in KIND_ORDER:
             count = self.free.get(kind.value)
-            line = (tr("지금 {n}곳 이용 가능").format(n=count) if count is not None
-                    else tr("살펴보기"))
+            opens = self.opens.get(kind.value)
+            if not count and opens is not None:
+                line = tr("지금은 운영 시간이 아닙니다 · {when}부터").format(
+                    when=when_text(opens, self.ctx.today()))
+            elif count is not None:
+                line = tr("지금 {n}곳 이용 가능").format(n=count)
+            else:
+                line = tr("살펴보기")
             self.tiles[kind.value].set_texts(kind_label(kind), line)
         self.tiles["map"].set_texts(tr("지도"), tr("가까운 곳을 지도로 보기"))
         if self.notices:
