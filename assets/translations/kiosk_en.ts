@@ -909,6 +909,22 @@ Please tell the management office.</translation>
         <source>지금은 운영 시간이 아닙니다 · {when}부터</source>
         <translation>Closed now · opens: {when}</translation>
     </message>
+    <message>
+        <source>{source} · {day}</source>
+        <translation>{source} · {day}</translation>
+    </message>
+    <message>
+        <source>공유허브</source>
+        <translation>Sharing hub</translation>
+    </message>
+    <message>
+        <source>나눔 소식</source>
+        <translation>Sharing newsletter</translation>
+    </message>
+    <message>
+        <source>휴대폰으로 전체 기사</source>
+        <translation>Full article on your phone</translation>
+    </message>
 </context>
 <context>
     <name>lockdown</name>

@@ -107,3 +107,24 @@ def board_order(notices: list[Notice], today: date) -> list[Notice]:
     """Current notices: pinned first, then the newest first day, then the newest written."""
     current = [n for n in notices if n.is_current(today)]
     return sorted(current, key=lambda n: (not n.pinned, -n.first_day.toordinal(), -(n.id or 0)))
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    """An item of a hub feed's newsletter, as stored: its source and date are shown."""
+
+    source_id: str
+    external_id: str
+    title_ko: str
+    summary_ko: str
+    published: date
+    title_en: str = ""
+    summary_en: str = ""
+    link: str = ""
+    provider: str = ""
+
+    def title(self, language: str) -> str:
+        return self.title_en if language == "en" and self.title_en else self.title_ko
+
+    def summary(self, language: str) -> str:
+        return self.summary_en if language == "en" and self.summary_en else self.summary_ko

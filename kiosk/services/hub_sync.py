@@ -40,8 +40,10 @@ from kiosk.domain.hub import (
     SyncState,
     haversine_m,
 )
+from kiosk.domain.notices import NewsItem
 from kiosk.services.ports import (
     FeedBatch,
+    FeedNewsItem,
     FeedRecord,
     HubUnitOfWorkFactory,
     ListingWrite,
@@ -125,6 +127,13 @@ def health(state: SyncState) -> str:
     if state.last_error_label == REFUSED_LABEL:
         return "refused"
     return "error"
+
+
+def news_item(source_id: str, item: FeedNewsItem) -> NewsItem:
+    return NewsItem(source_id=source_id, external_id=item.external_id,
+                    title_ko=item.title_ko, summary_ko=item.summary_ko,
+                    published=item.published, title_en=item.title_en,
+                    summary_en=item.summary_en, link=item.link, provider=item.provider)
 
 
 def nothing_usable(batch: FeedBatch) -> str | None:
@@ -332,6 +341,9 @@ class HubSyncService:
                     uow.hub_quarantine.replace(sid, batch.quarantined, now)
                 elif batch.quarantined:
                     uow.hub_quarantine.append(sid, batch.quarantined, now, QUARANTINE_KEEP)
+                if batch.complete or batch.news or batch.news_deleted:
+                    uow.hub_news.apply(sid, [news_item(sid, n) for n in batch.news],
+                                       batch.news_deleted, batch.complete, now)
                 report = ApplyReport(
                     sid,
                     inserted=len(inserts),

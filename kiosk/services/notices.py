@@ -7,8 +7,11 @@ from dataclasses import dataclass, replace
 from kiosk.domain.audit import AuditEntry
 from kiosk.domain.bookings import Actor
 from kiosk.domain.clock import to_local
-from kiosk.domain.notices import Notice, board_order
+from kiosk.domain.notices import NewsItem, Notice, board_order
 from kiosk.services.ports import Clock, UnitOfWorkFactory
+
+NEWS_SHOWN = 20
+"""The newest hub news items a kiosk shows; older ones stay in the feed."""
 
 
 class NoticeRefused(Exception):
@@ -60,3 +63,8 @@ class NoticeBoard:
         with self.uow() as uow:
             notices = uow.notices.list(today)
         return board_order(notices, today)
+
+    def news(self, limit: int = NEWS_SHOWN) -> list[NewsItem]:
+        """The hubs' newsletter items, newest first (synced with the listings)."""
+        with self.uow() as uow:
+            return uow.hub_news.latest(limit)

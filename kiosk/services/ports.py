@@ -15,7 +15,7 @@ from kiosk.domain.bookings import Booking, BookingStatus
 from kiosk.domain.households import Household
 from kiosk.domain.hub import ListingMark, QuarantinedRow, StoredListing, SyncState
 from kiosk.domain.lockouts import LockoutEvent, LockoutKind
-from kiosk.domain.notices import Notice
+from kiosk.domain.notices import NewsItem, Notice
 from kiosk.domain.resources import Resource, ResourceKind
 
 
@@ -161,6 +161,12 @@ class NoticeRepository(Protocol):
     def list(self, showing_on: date | None = None) -> list[Notice]: ...
 
 
+class HubNewsRepository(Protocol):
+    def apply(self, source_id: str, items: Sequence[NewsItem], deleted: Sequence[str],
+              complete: bool, now: datetime) -> None: ...
+    def latest(self, limit: int) -> list[NewsItem]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving the ``with`` block without ``commit()`` rolls back."""
 
@@ -174,6 +180,7 @@ class UnitOfWork(Protocol):
     lockouts: LockoutRepository
     installer_gates: InstallerGateRepository
     notices: NoticeRepository
+    hub_news: HubNewsRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(
@@ -258,6 +265,27 @@ class FeedDeletion(Protocol):
     def external_id(self) -> str: ...
 
 
+class FeedNewsItem(Protocol):
+    """One news item of a hub feed (kiosk.sync.records.FeedNews)."""
+
+    @property
+    def external_id(self) -> str: ...
+    @property
+    def title_ko(self) -> str: ...
+    @property
+    def title_en(self) -> str: ...
+    @property
+    def summary_ko(self) -> str: ...
+    @property
+    def summary_en(self) -> str: ...
+    @property
+    def published(self) -> date: ...
+    @property
+    def link(self) -> str: ...
+    @property
+    def provider(self) -> str: ...
+
+
 class FeedBatch(Protocol):
     """Everything one fetch of one source produced (see kiosk.sync.records.FetchResult)."""
 
@@ -289,6 +317,10 @@ class FeedBatch(Protocol):
     def rejected(self) -> int: ...
     @property
     def note(self) -> str: ...
+    @property
+    def news(self) -> Sequence[FeedNewsItem]: ...
+    @property
+    def news_deleted(self) -> Sequence[str]: ...
     def summary(self) -> Mapping[str, object]: ...
 
 
@@ -347,6 +379,7 @@ class HubUnitOfWork(Protocol):
     hub_quarantine: HubQuarantineRepository
     hub_state: HubSyncStateRepository
     hub_leases: HubLeaseRepository
+    hub_news: HubNewsRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(

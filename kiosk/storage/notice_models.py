@@ -29,4 +29,22 @@ class NoticeRow(Base):
     created_at: Mapped[datetime]
 
 
-__all__ = ["Base", "NoticeRow"]
+class HubNewsRow(Base):
+    """News items of hub feeds, kept per source as the feed last said them."""
+
+    __tablename__ = "hub_news"
+    __table_args__ = (Index("ix_hub_news_published", "published"),)
+
+    source_id: Mapped[str] = mapped_column(String(60), primary_key=True)
+    external_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    title_ko: Mapped[str] = mapped_column(String(200))
+    title_en: Mapped[str] = mapped_column(String(200), default="")
+    summary_ko: Mapped[str] = mapped_column(Text, default="")
+    summary_en: Mapped[str] = mapped_column(Text, default="")
+    published: Mapped[date] = mapped_column(Date)
+    link: Mapped[str] = mapped_column(String(500), default="")
+    provider: Mapped[str] = mapped_column(String(200), default="")
+    updated_at: Mapped[datetime]
+
+
+__all__ = ["Base", "HubNewsRow", "NoticeRow"]

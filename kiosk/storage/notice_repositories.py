@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
-from kiosk.domain.notices import Notice
-from kiosk.storage.notice_models import NoticeRow
+from kiosk.domain.notices import NewsItem, Notice
+from kiosk.storage.notice_models import HubNewsRow, NoticeRow
 
 
 def notice_from_row(row: NoticeRow) -> Notice:
@@ -47,3 +48,40 @@ class SqlNoticeRepository:
             query = query.where(or_(NoticeRow.last_day.is_(None),
                                     NoticeRow.last_day >= showing_on))
         return [notice_from_row(r) for r in self.session.scalars(query)]
+
+
+class SqlHubNewsRepository:
+    """A feed's news: a full snapshot replaces the source's items, a change set upserts
+    and deletes; written in the sync's own transaction."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def apply(self, source_id: str, items: Sequence[NewsItem], deleted: Sequence[str],
+              complete: bool, now: datetime) -> None:
+        sent = {i.external_id for i in items}
+        gone = delete(HubNewsRow).where(HubNewsRow.source_id == source_id)
+        if complete:
+            self.session.execute(gone.where(HubNewsRow.external_id.not_in(sent))
+                                 if sent else gone)
+        elif deleted:
+            self.session.execute(gone.where(HubNewsRow.external_id.in_(list(deleted))))
+        for item in items:
+            row = self.session.get(HubNewsRow, (source_id, item.external_id))
+            if row is None:
+                row = HubNewsRow(source_id=source_id, external_id=item.external_id)
+                self.session.add(row)
+            row.title_ko, row.title_en = item.title_ko, item.title_en
+            row.summary_ko, row.summary_en = item.summary_ko, item.summary_en
+            row.published, row.link, row.provider = item.published, item.link, item.provider
+            row.updated_at = now
+        self.session.flush()
+
+    def latest(self, limit: int) -> list[NewsItem]:
+        rows = self.session.scalars(select(HubNewsRow).order_by(
+            HubNewsRow.published.desc(), HubNewsRow.source_id, HubNewsRow.external_id
+        ).limit(limit))
+        return [NewsItem(source_id=r.source_id, external_id=r.external_id,
+                         title_ko=r.title_ko, summary_ko=r.summary_ko, published=r.published,
+                         title_en=r.title_en, summary_en=r.summary_en, link=r.link,
+                         provider=r.provider) for r in rows]

@@ -29,7 +29,7 @@ from kiosk.storage.lockout_repositories import (
     SqlInstallerGateRepository,
     SqlLockoutRepository,
 )
-from kiosk.storage.notice_repositories import SqlNoticeRepository
+from kiosk.storage.notice_repositories import SqlHubNewsRepository, SqlNoticeRepository
 from kiosk.storage.repositories import (
     SqlAuditRepository,
     SqlBlackoutRepository,
@@ -74,6 +74,7 @@ class SqlUnitOfWork:
         self.lockouts = SqlLockoutRepository(self.session)
         self.installer_gates = SqlInstallerGateRepository(self.session)
         self.notices = SqlNoticeRepository(self.session)
+        self.hub_news = SqlHubNewsRepository(self.session)
         return self
 
     def __exit__(

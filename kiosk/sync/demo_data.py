@@ -469,3 +469,33 @@ LISTINGS: Final[tuple[DemoListing, ...]] = (
         False,
     ),
 )
+
+
+@dataclass(frozen=True, slots=True)
+class DemoNews:
+    id: str
+    title_ko: str
+    title_en: str
+    summary_ko: str
+    summary_en: str
+    days_ago: int
+    provider: str
+    link: str
+
+
+# Sample items of the sharing newsletter; the links point at the demo hub itself, so
+# nothing leaves the machine (a real feed links to the provider's article).
+NEWS: Final[tuple[DemoNews, ...]] = (
+    DemoNews("news-rooftop", "옥상 텃밭 나눔 행사 참가자 모집", "Rooftop garden sharing day",
+             "이번 주 토요일 오전, 구청 옥상 텃밭에서 모종과 씨앗을 나눕니다.",
+             "Seedlings and seeds shared at the district office's rooftop garden on "
+             "Saturday morning.", 1, "성북구청", "https://example.org/news/rooftop"),
+    DemoNews("news-tools", "공구도서관 겨울 운영 시간 안내", "Tool library winter hours",
+             "12월부터 공구도서관은 평일 10시~19시에 문을 엽니다.",
+             "From December the tool library opens on weekdays, 10:00 to 19:00.", 3,
+             "서울시 공유허브", "https://example.org/news/tools"),
+    DemoNews("news-newsletter", "이달의 공유 소식: 주차장 공유 1년", "This month: a year of "
+             "shared parking", "주차장 공유로 늘어난 주차면과 이용 후기를 전합니다.",
+             "How many spaces sharing added, and what residents say.", 6,
+             "서울시 공유허브", ""),
+)

@@ -22,12 +22,21 @@ import re
 import threading
 import time
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Final
 from urllib.parse import quote, unquote, urlencode
 
 from kiosk.domain.clock import utc_now
-from kiosk.sync.demo_data import KIOSK_LAT, KIOSK_LON, LISTINGS, LOTS, STATIONS, DemoListing
+from kiosk.sync.demo_data import (
+    KIOSK_LAT,
+    KIOSK_LON,
+    LISTINGS,
+    LOTS,
+    NEWS,
+    STATIONS,
+    DemoListing,
+    DemoNews,
+)
 from kiosk.sync.loopback import LoopbackServer, Reply, Request
 from kiosk.sync.validate import KST
 
@@ -70,6 +79,8 @@ class HubFeedModel:
         self._deleted: dict[str, int] = {}
         self._log: list[tuple[int, str]] = []
         self._sorted_ids: list[str] | None = None
+        self._news: dict[str, tuple[int, JsonObject]] = {}
+        self._news_deleted: dict[str, int] = {}
         self.requests = 0
 
     @property
@@ -109,6 +120,34 @@ class HubFeedModel:
             self._log.append((self._seq, ident))
             self._compact()
             return True
+
+    def upsert_news(self, item: JsonObject) -> int:
+        """A newsletter item (title, summary, date, link, provider) added or changed."""
+        with self._lock:
+            self._seq += 1
+            self._news[str(item["id"])] = (self._seq, dict(item))
+            self._news_deleted.pop(str(item["id"]), None)
+            return self._seq
+
+    def delete_news(self, ident: str) -> bool:
+        with self._lock:
+            if self._news.pop(ident, None) is None:
+                return False
+            self._seq += 1
+            self._news_deleted[ident] = self._seq
+            return True
+
+    def _news_page(self, since: int | None, upto: int) -> tuple[list[JsonObject],
+                                                                 list[JsonObject]]:
+        """News go with the first page of a fetch: all of them in a full snapshot, the
+        changes since the cursor otherwise."""
+        items = sorted(self._news.values(), key=lambda e: (str(e[1].get("date")), e[0]),
+                       reverse=True)
+        if since is None:
+            return [row for _seq, row in items], []
+        changed = [row for seq, row in items if since < seq <= upto]
+        gone = [{"id": i} for i, seq in self._news_deleted.items() if since < seq <= upto]
+        return changed, gone
 
     def get(self, ident: str) -> JsonObject | None:
         with self._lock:
@@ -153,6 +192,7 @@ class HubFeedModel:
                 deleted: list[JsonObject] = []
             else:
                 listings, deleted, more, last = self._change_page(since or 0, upto, after, size)
+            news, deleted_news = self._news_page(since, upto) if token is None else ([], [])
         doc: JsonObject = {
             "version": FEED_VERSION,
             "generated_at": _rfc3339(utc_now()),
@@ -160,6 +200,8 @@ class HubFeedModel:
             "complete": mode == "full",
             "listings": listings,
             "deleted": deleted,
+            "news": news,
+            "deleted_news": deleted_news,
             "next": None,
         }
         if more:
@@ -251,6 +293,20 @@ class _Walker:
             return dict(self._now)
 
 
+def news_row(item: DemoNews, now: datetime) -> JsonObject:
+    """A demo newsletter item in the hub feed's news format."""
+    row: JsonObject = {
+        "id": item.id,
+        "title": {"ko": item.title_ko, "en": item.title_en},
+        "summary": {"ko": item.summary_ko, "en": item.summary_en},
+        "date": (now - timedelta(days=item.days_ago)).astimezone(KST).date().isoformat(),
+        "provider": item.provider,
+    }
+    if item.link:
+        row["link"] = item.link
+    return row
+
+
 def hub_row(item: DemoListing, free: int | None, now: datetime) -> JsonObject:
     """A demo listing in the hub feed's listing format."""
     row: JsonObject = {
@@ -327,6 +383,8 @@ class DemoHub:
         free = self._items.peek()
         for item in LISTINGS:
             self.hub.upsert(hub_row(item, free.get(item.id), now), when=now)
+        for news in NEWS:
+            self.hub.upsert_news(news_row(news, now))
         self._tick_s = hub_tick_s
         self._clock = clock
         self._last_tick = clock()

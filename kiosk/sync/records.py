@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Final, Literal, get_args
 
 ListingKind = Literal["bike", "parking", "space", "item", "other"]
@@ -99,6 +99,22 @@ class Tombstone:
 
 
 @dataclass(frozen=True, slots=True)
+class FeedNews:
+    """One news item of a hub feed (the sharing newsletter): shown on the kiosk's
+    news screen with its source and date; ``link`` becomes a QR code for a phone."""
+
+    source_id: str
+    external_id: str
+    title_ko: str
+    title_en: str
+    summary_ko: str
+    summary_en: str
+    published: date
+    link: str = ""
+    provider: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class FetchResult:
     """Everything one fetch of one source produced.
 
@@ -127,6 +143,9 @@ class FetchResult:
     pages: int = 1
     rejected: int = -1
     note: str = ""
+    news: tuple[FeedNews, ...] = ()
+    news_deleted: tuple[str, ...] = ()
+    """Hub feeds only: news items (all of them when ``complete``) and removed news ids."""
 
     def __post_init__(self) -> None:
         # `rejected` counts every quarantined row, also those beyond the detail kept in
@@ -146,4 +165,5 @@ class FetchResult:
             "out_of_area": self.out_of_area,
             "rejected": self.rejected,
             "pages": self.pages,
+            "news": len(self.news),
         }

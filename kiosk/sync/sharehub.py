@@ -16,12 +16,12 @@ from datetime import datetime
 from typing import Final, cast
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-from kiosk.domain.clock import utc_now
+from kiosk.domain.clock import to_local, utc_now
 from kiosk.sync.base import Clock, Monotonic, SourceBase
 from kiosk.sync.config import SourceConfig
 from kiosk.sync.errors import BadResponse
 from kiosk.sync.http import Fetcher, same_origin_allowed
-from kiosk.sync.records import LISTING_KINDS, FeedListing, FetchResult, ListingKind
+from kiosk.sync.records import LISTING_KINDS, FeedListing, FeedNews, FetchResult, ListingKind
 from kiosk.sync.validate import (
     ADDRESS_MAX,
     DESCRIPTION_MAX,
@@ -51,6 +51,24 @@ def with_query(url: str, **params: str) -> str:
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in params]
     query.extend((k, v) for k, v in params.items())
     return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+NEWS_SUMMARY_MAX: Final = 400
+NEWS_LINK_MAX: Final = 500
+
+
+def news_link(value: object) -> str:
+    """An http(s) link for the phone QR code; anything else (a script: link, a relative
+    path, an over-long text) is dropped and the item shown without a QR code."""
+    if not isinstance(value, str):
+        return ""
+    link = value.strip()
+    parts = urlsplit(link)
+    if len(link) > NEWS_LINK_MAX or parts.scheme not in ("http", "https") or not parts.netloc:
+        return ""
+    if any(ch.isspace() or ord(ch) < 32 for ch in link):
+        return ""
+    return link
 
 
 def _text_pair(value: object, field: str, max_len: int, *, multiline: bool) -> tuple[str, str]:
@@ -217,6 +235,53 @@ class SharehubSource(SourceBase):
                 builder.tombstone(clean_id(raw_id))
             except RowError as exc:
                 builder.quarantine(None, f"deleted: {exc}", entry)
+        news = doc.get("news", [])
+        deleted_news = doc.get("deleted_news", [])
+        if not isinstance(news, list) or not isinstance(deleted_news, list):
+            raise BadResponse(
+                "hub feed 'news' and 'deleted_news' must be lists",
+                url=shown,
+                source_id=self.config.id,
+            )
+        for row in drain(news):
+            external_id = None
+            try:
+                if not isinstance(row, dict):
+                    raise RowError("news item is not an object")
+                external_id = clean_id(row.get("id"))
+                builder.add_news(self._news(row, external_id), row)
+            except RowError as exc:
+                builder.quarantine(external_id, f"news: {exc}", row)
+        for entry in drain(deleted_news):
+            try:
+                raw_id = entry.get("id") if isinstance(entry, dict) else entry
+                builder.delete_news(clean_id(raw_id))
+            except RowError as exc:
+                builder.quarantine(None, f"deleted_news: {exc}", entry)
+
+    def _news(self, row: Mapping[str, object], external_id: str) -> FeedNews:
+        title_ko, title_en = _text_pair(row.get("title"), "title", NAME_MAX, multiline=False)
+        if not title_ko:
+            title_ko = title_en
+        if not title_ko:
+            raise RowError("title is missing")
+        summary_ko, summary_en = _text_pair(
+            row.get("summary"), "summary", NEWS_SUMMARY_MAX, multiline=True
+        )
+        published = parse_time(row.get("date"))
+        if published is None:
+            raise RowError("date is missing or not a date (RFC 3339)")
+        return FeedNews(
+            source_id=self.config.id,
+            external_id=external_id,
+            title_ko=title_ko,
+            title_en=title_en,
+            summary_ko=summary_ko,
+            summary_en=summary_en,
+            published=to_local(published).date(),
+            link=news_link(row.get("link")),
+            provider=clean_text(row.get("provider"), field="provider", max_len=EXTRA_VALUE_MAX),
+        )
 
     def _listing(
         self, row: Mapping[str, object], external_id: str, fetched_at: datetime

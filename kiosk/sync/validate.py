@@ -31,7 +31,7 @@ from typing import Final
 from kiosk.sync.config import KOREA_LAT, KOREA_LON
 from kiosk.sync.errors import BadResponse
 from kiosk.sync.geo import Area
-from kiosk.sync.records import FeedListing, FetchResult, Quarantined, Tombstone
+from kiosk.sync.records import FeedListing, FeedNews, FetchResult, Quarantined, Tombstone
 
 KST: Final = timezone(timedelta(hours=9), "KST")
 
@@ -399,6 +399,8 @@ class ResultBuilder:
         self._tombstones: dict[str, Tombstone] = {}
         self._seen: set[str] = set()
         self.out_of_area = 0
+        self._news: dict[str, FeedNews] = {}
+        self._news_deleted: dict[str, None] = {}
 
     def seen(self, external_id: str) -> bool:
         return external_id in self._seen
@@ -437,6 +439,15 @@ class ResultBuilder:
 
     def tombstone(self, external_id: str) -> None:
         self._tombstones.setdefault(external_id, Tombstone(self.source_id, external_id))
+
+    def add_news(self, item: FeedNews, raw: object = None) -> None:
+        if item.external_id in self._news:
+            self.quarantine(item.external_id, "news: duplicate id in this fetch", raw)
+            return
+        self._news[item.external_id] = item
+
+    def delete_news(self, external_id: str) -> None:
+        self._news_deleted[external_id] = None
 
     @property
     def count(self) -> int:
@@ -480,6 +491,9 @@ class ResultBuilder:
             pages=pages,
             rejected=len(self._quarantined) + self._quarantined_more,
             note=note,
+            # An item both sent and deleted in one fetch counts as deleted.
+            news=tuple(n for i, n in self._news.items() if i not in self._news_deleted),
+            news_deleted=tuple(self._news_deleted),
         )
         self._listings = []
         return result

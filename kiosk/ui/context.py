@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.config import Settings
 from kiosk.domain.bookings import Actor
 from kiosk.domain.clock import to_local
-from kiosk.domain.notices import Notice
+from kiosk.domain.notices import NewsItem, Notice
 from kiosk.domain.resources import Resource
 from kiosk.services.booking import BookingService, VerifiedHousehold
 from kiosk.ui.background import Background
@@ -25,11 +25,16 @@ class NoticeSource(Protocol):
 
     def current(self) -> list[Notice]: ...
 
+    def news(self) -> list[NewsItem]: ...
+
 
 class NoNotices:
     """A kiosk built without a board (tests of other screens)."""
 
     def current(self) -> list[Notice]:
+        return []
+
+    def news(self) -> list[NewsItem]:
         return []
 
 

@@ -147,3 +147,32 @@ def test_at_night_closed_kinds_say_when_they_open_instead_of_none(
     assert "0곳" not in " ".join(t.text() for t in tiles.values())
     tap(qtbot, window.language_buttons["en"], window)  # type: ignore[attr-defined]
     assert tiles["bike"].text().endswith("Closed now · opens: Tomorrow 06:00")
+
+
+def test_the_sharing_newsletter_shows_with_its_source_date_and_a_qr(
+        qtbot: Any, make_window: Any, demo_services: Any, clock: Any) -> None:
+    from kiosk.domain.notices import NewsItem
+    from kiosk.ui.screens.news import NewsCard
+
+    items = [NewsItem("seoul-hub", "n1", "공구도서관 겨울 운영 시간", "평일 10시~19시",
+                      date(2026, 11, 20), title_en="Tool library winter hours",
+                      link="https://example.org/news/tools", provider="서울시 공유허브"),
+             NewsItem("seoul-hub", "n2", "이달의 공유 소식", "주차장 공유 1년",
+                      date(2026, 11, 18))]
+    with demo_services.bookings.uow(write=True) as uow:
+        uow.hub_news.apply("seoul-hub", items, (), True, clock.now)
+        uow.commit()
+    window = make_window()
+    tile = window.screens["home"].tiles["news"]  # type: ignore[attr-defined]
+    assert tile.text() == "마을 소식 2건 · 공구도서관 겨울 운영 시간"
+    tap(qtbot, tile, window)
+    cards = window.screens["news"].findChildren(NewsCard)
+    assert [c.item.external_id for c in cards] == ["n1", "n2"]
+    assert cards[0].source.text() == "서울시 공유허브 · 11/20"
+    assert cards[1].source.text() == "공유허브 · 11/18"
+    assert cards[0].qr is not None and not cards[0].qr.pixmap().isNull()
+    assert cards[1].qr is None  # no link, no code to scan
+    tap(qtbot, window.language_buttons["en"], window)  # type: ignore[attr-defined]
+    cards = window.screens["news"].findChildren(NewsCard)
+    assert cards[0].title.text() == "Tool library winter hours"
+    assert cards[1].source.text() == "Sharing hub · 11/18"

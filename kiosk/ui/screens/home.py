@@ -9,7 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
-from kiosk.domain.notices import Notice
+from kiosk.domain.notices import NewsItem, Notice
 from kiosk.domain.resources import ResourceKind
 from kiosk.services.booking import ResourceOverview
 from kiosk.ui.context import Screen, UiContext
@@ -91,7 +91,8 @@ class HomeScreen(Screen):
         self.tiles["mine"] = self._tile("mine", icon_for("recenter"), self._mine)
         self.free: dict[str, int] = {}
         self.opens: dict[str, datetime] = {}
-        self.notices: list[Notice] | None = None
+        self.notices: list[Notice | NewsItem] | None = None
+        """The association's notices first, then the hubs' news."""
         self._layout_tiles()
 
     def _tile(self, key: str, icon: Any, on_click: Any) -> HomeTile:
@@ -118,9 +119,11 @@ class HomeScreen(Screen):
         self.retranslate()
         self.ctx.background.run(self.ctx.bookings.overview, self._got_overview,
                                 lambda _exc: None)
-        self.ctx.background.run(self.ctx.notices.current, self._got_notices, lambda _exc: None)
+        source = self.ctx.notices
+        self.ctx.background.run(lambda: [*source.current(), *source.news()],
+                                self._got_notices, lambda _exc: None)
 
-    def _got_notices(self, notices: list[Notice]) -> None:
+    def _got_notices(self, notices: list[Notice | NewsItem]) -> None:
         self.notices = notices
         self.retranslate()
 

@@ -11,13 +11,15 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
-from kiosk.domain.notices import Notice
+from kiosk.domain.notices import NewsItem, Notice
 from kiosk.ui.context import Screen, UiContext
+from kiosk.ui.qr import qr_pixmap
 from kiosk.ui.text import tr
 from kiosk.ui.touch import TouchMetrics
 from kiosk.ui.widgets import CardButton, clear_layout, label
 
 PICTURE_PX = 220
+QR_PX = 180
 
 
 def period_text(notice: Notice) -> str:
@@ -66,6 +68,41 @@ class NoticeCard(CardButton):
         self.setAccessibleName(f"{notice.title(language)}. {notice.body(language)}")
 
 
+class NewsCard(CardButton):
+    """A hub newsletter item: title, summary, source and date, and a QR code a phone
+    camera opens the full article with (none when the feed gave no usable link)."""
+
+    def __init__(self, metrics: TouchMetrics, item: NewsItem, language: str) -> None:
+        super().__init__(metrics, "resourceCard")
+        self.item = item
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        lines = QVBoxLayout()
+        lines.setSpacing(8)
+        self.title = label(item.title(language), "cardTitle")
+        self.summary = label(item.summary(language), "cardWhere")
+        source = item.provider or tr("공유허브")
+        self.source = label(tr("{source} · {day}").format(
+            source=source, day=f"{item.published.month}/{item.published.day}"), "cardFree")
+        for widget in (self.title, self.summary, self.source):
+            widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            lines.addWidget(widget)
+        row.addLayout(lines, 1)
+        self.qr: QLabel | None = None
+        if item.link:
+            column = QVBoxLayout()
+            self.qr = QLabel()
+            self.qr.setObjectName("qrCode")
+            self.qr.setPixmap(qr_pixmap(item.link, QR_PX))
+            hint = label(tr("휴대폰으로 전체 기사"), "cardWhere")
+            for widget in (self.qr, hint):
+                widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+                column.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+            row.addLayout(column)
+        self.box.addLayout(row)
+        self.setAccessibleName(f"{item.title(language)}. {item.summary(language)}")
+
+
 class NewsScreen(Screen):
     """Every current notice, pinned first, newest next; one scroll."""
 
@@ -83,13 +120,16 @@ class NewsScreen(Screen):
         outer.addLayout(self.cards)
         outer.addStretch(1)
         self.notices: list[Notice] = []
+        self.news: list[NewsItem] = []
 
     def enter(self, **params: Any) -> None:
         self.retranslate()
-        self.ctx.background.run(self.ctx.notices.current, self._got, lambda _exc: None)
+        source = self.ctx.notices
+        self.ctx.background.run(lambda: (source.current(), source.news()), self._got,
+                                lambda _exc: None)
 
-    def _got(self, notices: list[Notice]) -> None:
-        self.notices = notices
+    def _got(self, found: tuple[list[Notice], list[NewsItem]]) -> None:
+        self.notices, self.news = found
         self.retranslate()
         self.ctx.nav.refit()
 
@@ -99,8 +139,12 @@ class NewsScreen(Screen):
         language = self.ctx.language()
         for notice in self.notices:
             self.cards.addWidget(NoticeCard(self.ctx.metrics, notice, language))
-        if not self.notices:
+        if not self.notices and not self.news:
             self.cards.addWidget(label(tr("지금은 새 소식이 없습니다"), "cardWhere"))
+        if self.news:
+            self.cards.addWidget(label(tr("나눔 소식"), "sectionHeading"))
+            for item in self.news:
+                self.cards.addWidget(NewsCard(self.ctx.metrics, item, language))
 
 
 class NoticeBoard(QFrame):

@@ -1,4 +1,4 @@
-"""the village board: notices
+"""the village board: notices and the hubs' news
 
 Revision ID: 0007
 Revises: 0006
@@ -33,8 +33,25 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_notices")),
     )
     op.create_index("ix_notices_days", "notices", ["first_day", "last_day"])
+    op.create_table(
+        "hub_news",
+        sa.Column("source_id", sa.String(length=60), nullable=False),
+        sa.Column("external_id", sa.String(length=128), nullable=False),
+        sa.Column("title_ko", sa.String(length=200), nullable=False),
+        sa.Column("title_en", sa.String(length=200), nullable=False),
+        sa.Column("summary_ko", sa.Text(), nullable=False),
+        sa.Column("summary_en", sa.Text(), nullable=False),
+        sa.Column("published", sa.Date(), nullable=False),
+        sa.Column("link", sa.String(length=500), nullable=False),
+        sa.Column("provider", sa.String(length=200), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("source_id", "external_id", name=op.f("pk_hub_news")),
+    )
+    op.create_index("ix_hub_news_published", "hub_news", ["published"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_hub_news_published", table_name="hub_news")
+    op.drop_table("hub_news")
     op.drop_index("ix_notices_days", table_name="notices")
     op.drop_table("notices")
