@@ -30,7 +30,7 @@ class RaceResult:
     capacity: int
 
 
-def _worker(url: str, household_ids: list[int], start_iso: str, barrier: Any,
+def _worker(url: str, parties: list[tuple[str, int]], start_iso: str, barrier: Any,
             queue: Any) -> None:
     from kiosk.app import build_services
     from kiosk.config import Settings
@@ -44,9 +44,12 @@ def _worker(url: str, household_ids: list[int], start_iso: str, barrier: Any,
     actor = Actor("kiosk", f"race-{mp.current_process().pid}")
     outcomes: Counter[str] = Counter()
     barrier.wait()
-    for household_id in household_ids:
+    for kind, party_id in parties:
         try:
-            services.bookings.book(request, household_id, actor)
+            if kind == "neighbour":
+                services.bookings.book_neighbour(request, party_id, actor)
+            else:
+                services.bookings.book(request, party_id, actor)
             outcomes["booked"] += 1
         except BookingRefused as exc:
             outcomes[exc.reason.value] += 1
@@ -56,13 +59,16 @@ def _worker(url: str, household_ids: list[int], start_iso: str, barrier: Any,
     queue.put(dict(outcomes))
 
 
-def prepare(url: str, capacity: int, households: int) -> tuple[list[int], datetime]:
-    """A fresh resource with ``capacity`` units and ``households`` households."""
+def prepare(url: str, capacity: int, households: int, neighbours: int = 0
+            ) -> tuple[list[tuple[str, int]], datetime]:
+    """A fresh resource with ``capacity`` units, open to neighbours, and ``households``
+    parties of which the last ``neighbours`` are neighbour members."""
     from kiosk.app import build_services
     from kiosk.config import Settings
     from kiosk.domain.households import Household
+    from kiosk.domain.neighbours import Neighbour
     from kiosk.domain.resources import Location, Resource, ResourceKind
-    from kiosk.domain.rules import BookingRules
+    from kiosk.domain.rules import Audience, BookingRules
 
     services = build_services(Settings(database_url=url))
     now = datetime.now(UTC)
@@ -71,12 +77,21 @@ def prepare(url: str, capacity: int, households: int) -> tuple[list[int], dateti
     with services.bookings.uow(write=True) as uow:
         uow.resources.save(Resource(RESOURCE, ResourceKind.PARKING, "경합 주차", "Race parking",
                                     Location(37.6066, 127.0237), capacity=capacity,
-                                    rules=BookingRules(max_days_ahead=30)), now)
-        ids = []
-        for i in range(households):
+                                    rules=BookingRules(max_days_ahead=30,
+                                                       open_to=Audience.NEIGHBOURS)), now)
+        ids: list[tuple[str, int]] = []
+        for i in range(households - neighbours):
             h = uow.households.add(Household("900", str(1000 + i), pin_hash), now)
             assert h.id is not None
-            ids.append(h.id)
+            ids.append(("household", h.id))
+        for i in range(neighbours):
+            n = uow.neighbours.add(Neighbour(f"이웃{i}", f"0100000{i:04d}", pin_hash), now)
+            assert n.id is not None
+            ids.append(("neighbour", n.id))
+        # Interleaved, so every process alternates households and neighbours.
+        households_first, members = ids[:households - neighbours], ids[households - neighbours:]
+        ids = [p for pair in zip(households_first, members, strict=False) for p in pair] + \
+            households_first[len(members):] + members[len(households_first):]
         uow.commit()
     services.close()
     start = (now + timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
@@ -100,8 +115,11 @@ def stored_peak(url: str) -> int:
     return peak_units(held, min(b.start for b in active), max(b.end for b in active))
 
 
-def run_race(url: str, processes: int = 8, attempts: int = 200, capacity: int = 5) -> RaceResult:
-    ids, start = prepare(url, capacity, attempts)
+def run_race(url: str, processes: int = 8, attempts: int = 200, capacity: int = 5,
+             neighbours: int = 0) -> RaceResult:
+    """``neighbours`` of the ``attempts`` are made by neighbour members, spread over
+    every process like the households' attempts."""
+    ids, start = prepare(url, capacity, attempts, neighbours)
     context = mp.get_context("spawn")
     barrier = context.Barrier(processes + 1)
     queue = context.Queue()
@@ -130,8 +148,10 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=8)
     parser.add_argument("--attempts", type=int, default=200)
     parser.add_argument("--capacity", type=int, default=5)
+    parser.add_argument("--neighbours", type=int, default=0,
+                        help="how many of the attempts neighbour members make")
     args = parser.parse_args()
-    result = run_race(args.url, args.processes, args.attempts, args.capacity)
+    result = run_race(args.url, args.processes, args.attempts, args.capacity, args.neighbours)
     print(json.dumps(result.__dict__, indent=2))
 
 

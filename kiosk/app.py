@@ -6,7 +6,7 @@ import json
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +27,7 @@ from kiosk.services.desk_alerts import DeskAlerts
 from kiosk.services.household_admin import HouseholdAdmin
 from kiosk.services.hub_sync import HubSyncService
 from kiosk.services.importing import VillageAdmin
+from kiosk.services.neighbour_admin import NeighbourAdmin
 from kiosk.services.notices import NoticeBoard
 from kiosk.services.reports import ReportService
 from kiosk.services.resource_admin import ResourceAdmin
@@ -65,6 +66,12 @@ class Services:
     hub: HubSyncService
     notices: NoticeBoard
     pin_key: PinKeyStatus | None = None
+
+    @property
+    def neighbours(self) -> NeighbourAdmin:
+        """Built on the booking service as it is now (its clock, hasher and key)."""
+        b = self.bookings
+        return NeighbourAdmin(b.uow, b.clock, b.hasher, b)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -121,8 +128,22 @@ def load_demo(services: Services, reset: bool = False, sample_bookings: bool = T
         read_resource_file(DEMO_DIR / "village.toml"), DEMO_ACTOR)
     added, _ = services.village.import_households(
         (DEMO_DIR / "households.csv").read_bytes(), DEMO_ACTOR)
+    neighbours = add_demo_neighbours(services)
     made = add_sample_bookings(services) if sample_bookings else 0
-    return f"demo village ready: {resources} resources, {added} households, {made} bookings"
+    return (f"demo village ready: {resources} resources, {added} households, "
+            f"{neighbours} neighbour members, {made} bookings")
+
+
+DEMO_NEIGHBOURS = (("홍길동", "010-0000-1234"), ("김영희", "010-0000-5678"))
+"""Neighbour members of the demo (numbers in the unassigned 010-0000 range); each PIN is
+the last four digits of the phone."""
+
+
+def add_demo_neighbours(services: Services) -> int:
+    admin = services.neighbours
+    for name, phone in DEMO_NEIGHBOURS:
+        admin.add(name, phone, phone[-4:], DEMO_ACTOR, admin.default_expiry())
+    return len(DEMO_NEIGHBOURS)
 
 
 def add_sample_bookings(services: Services) -> int:
@@ -162,7 +183,24 @@ def add_sample_bookings(services: Services) -> int:
             made += 1
         except BookingRefused:
             continue  # e.g. outside opening hours at this time of day
+    made += _sample_neighbour_booking(services, now)
     return made
+
+
+def _sample_neighbour_booking(services: Services, now: datetime) -> int:
+    """The first demo neighbour in the rooftop garden tomorrow evening."""
+    with services.bookings.uow() as uow:
+        members = [n for n in uow.neighbours.list() if n.id is not None]
+    if not members:
+        return 0
+    start = local_midnight(to_local(now).date() + timedelta(days=1)) + timedelta(hours=17)
+    try:
+        services.bookings.book_neighbour(
+            BookingRequest("rooftop-garden", start, start + timedelta(hours=1)),
+            members[0].id or 0, DEMO_ACTOR, override_reason="demo data")
+    except BookingRefused:
+        return 0
+    return 1
 
 
 def run_kiosk(settings: Settings, fullscreen: bool = True, argv: list[str] | None = None,
@@ -312,6 +350,10 @@ class DeskServices:
     @property
     def notices(self) -> NoticeBoard:
         return self.services.notices
+
+    @property
+    def neighbours(self) -> NeighbourAdmin:
+        return self.services.neighbours
 
 
 def build_desk(services: Services, hasher: PasswordHasher | None = None,

@@ -210,6 +210,8 @@ BOOKING_FIELDS = ("code", "resource", "household", "start", "end", "units", "pla
 
 
 def cmd_bookings_list(args: argparse.Namespace) -> int:
+    from kiosk.services.parties import party_labels
+
     services = _services(args)
     try:
         first = _parse_day(args.date_from, "--from") if args.date_from else to_local(
@@ -221,10 +223,10 @@ def cmd_bookings_list(args: argparse.Namespace) -> int:
             found = uow.bookings.search(
                 start_from=local_midnight(first), start_before=local_midnight(last + timedelta(1)),
                 resource_id=args.resource)
-            labels = {h.id: h.label for h in uow.households.list()}
+            labels = party_labels(uow)
     finally:
         services.close()
-    rows = [(b.code, b.resource_id, labels.get(b.household_id, "?"),
+    rows = [(b.code, b.resource_id, labels.of(b),
              to_local(b.start).isoformat(timespec="minutes"),
              to_local(b.end).isoformat(timespec="minutes"), str(b.units), b.plate or "",
              b.status.value, b.created_by) for b in found]
@@ -246,6 +248,8 @@ def cmd_bookings_list(args: argparse.Namespace) -> int:
 
 
 def cmd_bookings_create(args: argparse.Namespace) -> int:
+    if args.neighbour:  # a neighbour member instead of a household (--neighbour N-0003)
+        return _book_for_neighbour(args)
     try:
         building, unit = parse_household_label(args.household)
     except ValueError as exc:
@@ -305,6 +309,192 @@ def cmd_doctor(args: argparse.Namespace) -> int:
                 print(f"       fix: {check.fix}")
     print("all checks passed" if not problems else f"{problems} problem(s) found")
     return EXIT_OK if not problems else EXIT_FAILED
+
+
+# ---------------------------------------------------------------- neighbour members
+CLI_MANAGER = Actor("admin", "cli", is_manager=True)
+"""Registering neighbours is a manager's work at the desk; at the shell it is the
+installer's, who already holds the database."""
+
+
+def _member(text: str) -> int:
+    from kiosk.domain.neighbours import parse_member_id
+
+    try:
+        return parse_member_id(text)
+    except ValueError as exc:
+        raise BadInput(str(exc)) from None
+
+
+def _desk_refused(exc: Exception) -> BadInput:
+    return BadInput(str(exc))
+
+
+def _slip_text(member: str, name_masked: str, pin: str, expires_on: date | None) -> str:
+    """The PIN slip as text (the desk's slip, without paper), Korean then English."""
+    until = expires_on.isoformat() if expires_on else "해지할 때까지 / until ended"
+    return (f"이웃 회원 예약 PIN 안내 / Neighbour member PIN slip\n"
+            f"회원번호 / member id: {member} {name_masked}\n"
+            f"PIN: {pin}\n"
+            f"유효기간 / valid until: {until}\n"
+            "로비 키오스크에서 '이웃 회원'을 고르고 회원번호(또는 전화번호 끝 4자리)와 PIN을 "
+            "누르세요.\nAt the lobby kiosk choose 'Neighbour member', then the member id (or "
+            "the phone's last 4 digits) and this PIN.\n")
+
+
+def _save_slip(path: str, services, neighbour, pin: str) -> None:  # type: ignore[no-untyped-def]
+    """The desk's PDF slip (``kiosk.admin.printing``), drawn offscreen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.admin.printing import neighbour_slip, write_pdf
+    from kiosk.domain.neighbours import mask_name
+
+    _app = QGuiApplication.instance() or QGuiApplication(["kiosk"])
+    settings = services.settings
+    paper = neighbour_slip(settings.village_name, neighbour.member_id, mask_name(neighbour.name),
+                           pin, neighbour.expires_on, services.bookings.clock(), CLI_MANAGER.label)
+    try:
+        write_pdf(Path(path), paper)
+    except OSError as exc:
+        raise BadInput(f"cannot write {path}: {exc.strerror}; the PIN is {pin}") from None
+    del _app
+
+
+def cmd_neighbours_add(args: argparse.Namespace) -> int:
+    from kiosk.domain.neighbours import mask_name
+    from kiosk.services.admin_accounts import DeskRefused
+
+    until = None if args.no_expiry else (_parse_day(args.until, "--until") if args.until
+                                         else None)
+    services = _services(args)
+    try:
+        admin = services.neighbours
+        pin = args.pin or admin.new_pin()
+        if until is None and not args.no_expiry:
+            until = admin.default_expiry()
+        try:
+            neighbour = admin.add(args.name, args.phone, pin, CLI_MANAGER, until)
+        except DeskRefused as exc:
+            raise _desk_refused(exc) from None
+        if args.slip:
+            _save_slip(args.slip, services, neighbour, pin)
+    finally:
+        services.close()
+    print(neighbour.member_id)
+    sys.stdout.write(_slip_text(neighbour.member_id, mask_name(neighbour.name), pin,
+                                neighbour.expires_on))
+    if args.slip:
+        print(f"slip saved to {Path(args.slip).name}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_neighbours_list(args: argparse.Namespace) -> int:
+    services = _services(args)
+    try:
+        found = services.neighbours.neighbours()
+        today = to_local(services.bookings.clock()).date()
+    finally:
+        services.close()
+    shown = 0
+    for n in found:
+        state = ("active" if n.is_current(today) else
+                 "expired" if n.active else "inactive")
+        if state != "active" and not args.all:
+            continue
+        until = n.expires_on.isoformat() if n.expires_on else "-"
+        print(f"{n.member_id}  {n.name}  {n.phone_masked}  {state}  until {until}")
+        shown += 1
+    print(f"{shown} neighbour member(s)" + ("" if args.all else " (active; --all for every one)"))
+    return EXIT_OK
+
+
+def cmd_neighbours_deactivate(args: argparse.Namespace) -> int:
+    from kiosk.services.admin_accounts import DeskRefused
+    from kiosk.services.resource_admin import UpcomingChoice
+
+    neighbour_id = _member(args.member)
+    future = UpcomingChoice.KEEP if args.keep_bookings else UpcomingChoice.CANCEL
+    services = _services(args)
+    try:
+        cancelled = services.neighbours.deactivate(neighbour_id, CLI_MANAGER, future,
+                                                   args.reason or "membership ended")
+    except DeskRefused as exc:
+        raise _desk_refused(exc) from None
+    finally:
+        services.close()
+    print(f"{args.member} deactivated; {len(cancelled)} booking(s) ahead cancelled")
+    return EXIT_OK
+
+
+def cmd_neighbours_renew(args: argparse.Namespace) -> int:
+    from kiosk.services.admin_accounts import DeskRefused
+
+    neighbour_id = _member(args.member)
+    services = _services(args)
+    try:
+        admin = services.neighbours
+        until = None if args.no_expiry else (
+            _parse_day(args.until, "--until") if args.until else admin.default_expiry())
+        neighbour = admin.renew(neighbour_id, until, CLI_MANAGER)
+    except DeskRefused as exc:
+        raise _desk_refused(exc) from None
+    finally:
+        services.close()
+    print(f"{neighbour.member_id} active until "
+          f"{neighbour.expires_on.isoformat() if neighbour.expires_on else 'ended'}")
+    return EXIT_OK
+
+
+def _book_for_neighbour(args: argparse.Namespace) -> int:
+    neighbour_id = _member(args.neighbour)
+    start = _parse_when(args.start, "--start")
+    end = _parse_when(args.end, "--end")
+    if args.units < 1:
+        raise BadInput("--units must be at least 1")
+    services = _services(args)
+    try:
+        with services.bookings.uow() as uow:
+            if uow.neighbours.get(neighbour_id) is None:
+                raise BadInput(f"no neighbour member {args.neighbour}")
+        booking = services.bookings.book_neighbour(
+            BookingRequest(args.resource, start, end, args.units, args.plate), neighbour_id,
+            CLI_ACTOR)
+    finally:
+        services.close()
+    print(booking.code)
+    print(f"{booking.status.value}: {booking.resource_id} {to_local(booking.start):%Y-%m-%d %H:%M}"
+          f"–{to_local(booking.end):%H:%M}", file=sys.stderr)
+    return EXIT_OK
+
+
+def register_neighbours(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """``kiosk neighbours add|list|deactivate|renew``."""
+    neighbours = sub.add_parser("neighbours", help="neighbour members from outside the complex"
+                                ).add_subparsers(dest="nb_command", metavar="ACTION",
+                                                 required=True)
+    add = neighbours.add_parser("add", help="register one; prints the member id and a PIN slip")
+    add.add_argument("--name", required=True)
+    add.add_argument("--phone", required=True, metavar="010-1234-5678")
+    add.add_argument("--pin", metavar="NNNN", help="the PIN they chose (default: a random one)")
+    add.add_argument("--until", metavar="DATE", help="last day of membership (default: a year)")
+    add.add_argument("--no-expiry", action="store_true", help="until deactivated")
+    add.add_argument("--slip", metavar="FILE.pdf", help="also save the PDF slip the desk prints")
+    add.set_defaults(handler=cmd_neighbours_add)
+    listing = neighbours.add_parser("list", help="members with masked phones")
+    listing.add_argument("--all", action="store_true", help="also expired and deactivated")
+    listing.set_defaults(handler=cmd_neighbours_list)
+    off = neighbours.add_parser("deactivate", help="end a membership")
+    off.add_argument("member", metavar="N-0003")
+    off.add_argument("--keep-bookings", action="store_true",
+                     help="keep bookings ahead (default: cancel them)")
+    off.add_argument("--reason", default="", help="recorded in the audit log")
+    off.set_defaults(handler=cmd_neighbours_deactivate)
+    renew = neighbours.add_parser("renew", help="active again, until a date")
+    renew.add_argument("member", metavar="N-0003")
+    renew.add_argument("--until", metavar="DATE", help="last day (default: a year from today)")
+    renew.add_argument("--no-expiry", action="store_true", help="until deactivated")
+    renew.set_defaults(handler=cmd_neighbours_renew)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -380,9 +570,12 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "export":
             p.add_argument("--output", "-o", metavar="FILE.csv", help="write to a file")
         p.set_defaults(handler=cmd_bookings_list)
-    create = bookings.add_parser("create", help="book on a household's behalf; prints the code")
+    create = bookings.add_parser("create", help="book on a household's (or a neighbour "
+                                 "member's) behalf; prints the code")
     create.add_argument("--resource", required=True, metavar="ID")
-    create.add_argument("--household", required=True, metavar="101-1203")
+    party = create.add_mutually_exclusive_group(required=True)
+    party.add_argument("--household", metavar="101-1203")
+    party.add_argument("--neighbour", metavar="N-0003", help="a neighbour member instead")
     create.add_argument("--start", required=True, metavar="ISO")
     create.add_argument("--end", required=True, metavar="ISO")
     create.add_argument("--units", type=int, default=1, metavar="N")
@@ -401,6 +594,7 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.add_argument("--render", action="store_true",
                         help="also draw the map page in a hidden browser (a few seconds)")
     doctor.set_defaults(handler=cmd_doctor)
+    register_neighbours(sub)
     for register in _extensions():
         register(sub)
     return parser

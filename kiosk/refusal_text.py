@@ -1,4 +1,5 @@
-"""Refusals in plain English for the command line and logs."""
+"""Refusals in plain English for the command line and logs (Korean for the newer ones
+that the kiosk's own wording does not cover yet, in ``MESSAGES_KO``)."""
 
 from __future__ import annotations
 
@@ -36,16 +37,29 @@ MESSAGES: dict[Refusal, str] = {
     Refusal.BAD_STATE: "not possible in this state",
     Refusal.BUSY: "the database is busy; please try again",
     Refusal.PIN_KEY_UNAVAILABLE: "PINs cannot be checked here now: ask the management office",
+    Refusal.RESIDENTS_ONLY: "this is for residents of the complex only; neighbour members "
+                            "may book the spaces open to neighbours",
+    Refusal.NEIGHBOUR_AMBIGUOUS: "several members' phones end in these digits: "
+                                 "use the member id (N-0000) instead",
+}
+
+MESSAGES_KO: dict[Refusal, str] = {
+    Refusal.RESIDENTS_ONLY: "단지 주민만 이용할 수 있습니다. 이웃 회원은 이웃에게 열린 "
+                            "공간을 예약할 수 있습니다.",
+    Refusal.NEIGHBOUR_AMBIGUOUS: "같은 전화번호 끝자리를 가진 회원이 여럿입니다. "
+                                 "회원번호(N-0000)로 다시 입력해 주세요.",
 }
 
 
-def explain(refusal: BookingRefused) -> str:
-    """One line a person can act on."""
+def explain(refusal: BookingRefused, language: str = "en") -> str:
+    """One line a person can act on (Korean where ``MESSAGES_KO`` has the reason)."""
     details = {
         key: (f"{to_local(value):%Y-%m-%d %H:%M}" if isinstance(value, datetime) else value)
         for key, value in refusal.details.items()
     }
     template = MESSAGES.get(refusal.reason, refusal.reason.value)
+    if language == "ko":
+        template = MESSAGES_KO.get(refusal.reason, template)
     try:
         text = template.format(**details)
     except (KeyError, IndexError):

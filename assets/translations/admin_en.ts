@@ -2346,5 +2346,189 @@
         <source>호</source>
         <translation>unit</translation>
     </message>
+    <message>
+        <source>+ 이웃 회원 등록…</source>
+        <translation>+ Register a neighbour…</translation>
+    </message>
+    <message>
+        <source>1년 연장</source>
+        <translation>Extend one year</translation>
+    </message>
+    <message>
+        <source>PIN 새로 만들기 (PDF)…</source>
+        <translation>New PIN (PDF)…</translation>
+    </message>
+    <message>
+        <source>{m} 사용을 중지했습니다. 취소된 예약 {c}건.</source>
+        <translation>{m} deactivated. {c} booking(s) cancelled.</translation>
+    </message>
+    <message>
+        <source>{m} 잠금을 풀었습니다.</source>
+        <translation>{m} unlocked.</translation>
+    </message>
+    <message>
+        <source>{m}: {d}까지 쓸 수 있습니다.</source>
+        <translation>{m}: may book until {d}.</translation>
+    </message>
+    <message>
+        <source>{m}을(를) 등록했습니다.</source>
+        <translation>{m} registered.</translation>
+    </message>
+    <message>
+        <source>{m}의 PIN은 {p}입니다. 안내문을 만들지 못했습니다({e}). 직접 알려 주세요.</source>
+        <translation>{m}'s PIN is {p}. The slip could not be made ({e}); tell them yourself.</translation>
+    </message>
+    <message>
+        <source>{m}의 PIN을 새로 만들었습니다. 안내문: {p}</source>
+        <translation>New PIN for {m}. Slip: {p}</translation>
+    </message>
+    <message>
+        <source>{m}의 새 PIN은 {p}입니다. 안내문을 만들지 못했습니다({e}). 직접 알려 주세요.</source>
+        <translation>{m}'s new PIN is {p}. The slip could not be made ({e}); tell them yourself.</translation>
+    </message>
+    <message>
+        <source>기간 끝남</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>단지 밖 이웃 주민도 주민 동의로 연 공간(자원 관리의 '이용 대상')을 예약할 수 있습니다. 키오스크에서 회원번호 또는 전화번호 끝 4자리와 PIN으로 예약합니다.</source>
+        <translation>Local residents from outside the complex may book the spaces the residents opened to them ('Open to' in Resources). At the kiosk they use their member id or the last 4 digits of their phone, and a PIN.</translation>
+    </message>
+    <message>
+        <source>단지 주민만</source>
+        <translation>Residents only</translation>
+    </message>
+    <message>
+        <source>단지 주민만 쓸 수 있는 자원입니다. 이웃 회원은 이웃에게 열린 자원만 예약할 수 있습니다.</source>
+        <translation>This is for residents of the complex only. Neighbour members may book only what is open to neighbours.</translation>
+    </message>
+    <message>
+        <source>등록</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>로비 키오스크에서 '이웃 회원'을 고르고 회원번호(또는 전화번호 끝 4자리)와 이 PIN 4자리를 누르면 이웃에게 열린 공간을 예약할 수 있습니다. 이 종이는 다른 사람에게 보이지 마세요.</source>
+        <translation>At the lobby kiosk choose 'Neighbour member', then type the member id (or the last 4 digits of your phone) and this 4-digit PIN to book the spaces open to neighbours. Do not show this slip to anyone.</translation>
+    </message>
+    <message>
+        <source>먼저 표에서 이웃 회원을 고르세요.</source>
+        <translation>First choose a neighbour in the table.</translation>
+    </message>
+    <message>
+        <source>비우면 사용 중지할 때까지 씁니다.</source>
+        <translation>Empty: valid until deactivated.</translation>
+    </message>
+    <message>
+        <source>사용 중지: {m}</source>
+        <translation>Deactivate: {m}</translation>
+    </message>
+    <message>
+        <source>사용 중지하면 이 회원은 더 예약할 수 없습니다. 남은 예약을 어떻게 할지 정해 주세요.</source>
+        <translation>Once deactivated this member cannot book any more. Choose what happens to the bookings ahead.</translation>
+    </message>
+    <message>
+        <source>사용 중지할 때까지</source>
+        <translation>Until deactivated</translation>
+    </message>
+    <message>
+        <source>예: 010-1234-5678</source>
+        <translation>e.g. 010-1234-5678</translation>
+    </message>
+    <message>
+        <source>예: 홍길동</source>
+        <translation>e.g. Hong Gildong</translation>
+    </message>
+    <message>
+        <source>유효기간</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>유효기간 (이날까지)</source>
+        <translation>Valid until (inclusive)</translation>
+    </message>
+    <message>
+        <source>유효기간을 2027-11-23처럼 적어 주세요.</source>
+        <translation>Type the end date like 2027-11-23.</translation>
+    </message>
+    <message>
+        <source>이름과 전화번호를 적어 주세요.</source>
+        <translation>Type the name and the phone number.</translation>
+    </message>
+    <message>
+        <source>이용 대상</source>
+        <translation>Open to</translation>
+    </message>
+    <message>
+        <source>이웃 1명당 (일·주·월)</source>
+        <translation>Per neighbour (day · week · month)</translation>
+    </message>
+    <message>
+        <source>이웃 회원</source>
+        <translation>Neighbours</translation>
+    </message>
+    <message>
+        <source>이웃 회원 {h}의 PIN이 하루 세 번 이상 잠겨 {t}까지 잠겼습니다 (키오스크 {k}) — 회원에게 연락해 본인이면 '이웃 회원'에서 잠금을 푸세요.</source>
+        <translation>Neighbour member {h}'s PIN was locked three times in a day, until {t} (kiosk {k}) — call the member and, if it was them, unlock them in 'Neighbours'.</translation>
+    </message>
+    <message>
+        <source>이웃 회원 {n}명</source>
+        <translation>{n} neighbour member(s)</translation>
+    </message>
+    <message>
+        <source>이웃 회원 등록</source>
+        <translation>Register a neighbour</translation>
+    </message>
+    <message>
+        <source>이웃 회원 예약 PIN 안내</source>
+        <translation>Neighbour member booking PIN</translation>
+    </message>
+    <message>
+        <source>이웃 회원도 같은 규칙으로</source>
+        <translation>neighbour members too, same rules</translation>
+    </message>
+    <message>
+        <source>이웃 회원도: {r}</source>
+        <translation>neighbour members too: {r}</translation>
+    </message>
+    <message>
+        <source>이웃: 며칠 앞까지</source>
+        <translation>Neighbours: days ahead</translation>
+    </message>
+    <message>
+        <source>전화번호</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>전화번호 끝자리가 같은 회원이 여럿입니다. 회원번호로 찾으세요.</source>
+        <translation>Several members have a phone ending in these digits. Use the member id.</translation>
+    </message>
+    <message>
+        <source>전화번호는 목록과 기록에 가려서(010-****-5678) 보이고 내보내지 않습니다.</source>
+        <translation>The phone is shown masked (010-****-5678) in lists and logs and is never exported.</translation>
+    </message>
+    <message>
+        <source>주민과 같음</source>
+        <translation>same as residents</translation>
+    </message>
+    <message>
+        <source>주민과 이웃 회원</source>
+        <translation>Residents and neighbour members</translation>
+    </message>
+    <message>
+        <source>해지할 때까지</source>
+        <translation>until ended</translation>
+    </message>
+    <message>
+        <source>회원 해지</source>
+        <translation>Membership ended</translation>
+    </message>
+    <message>
+        <source>회원번호</source>
+        <translation>Member id</translation>
+    </message>
+    <message>
+        <source>회원 해지…</source>
+        <translation>End membership…</translation>
+    </message>
 </context>
 </TS>

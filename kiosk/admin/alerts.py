@@ -58,6 +58,10 @@ def alert_text(alert: DeskAlert) -> str:
         return tr("세대 {h}의 PIN이 하루 세 번 이상 잠겨 {t}까지 잠겼습니다 (키오스크 {k}) — "
                   "세대에 연락해 본인이면 '세대 관리'에서 잠금을 푸세요.").format(
             h=alert.subject, t=when(alert.until), k=alert.place)
+    if alert.lock_kind is LockoutKind.NEIGHBOUR:
+        return tr("이웃 회원 {h}의 PIN이 하루 세 번 이상 잠겨 {t}까지 잠겼습니다 (키오스크 {k}) — "
+                  "회원에게 연락해 본인이면 '이웃 회원'에서 잠금을 푸세요.").format(
+            h=alert.subject, t=when(alert.until), k=alert.place)
     if alert.lock_kind is LockoutKind.ACCOUNT:
         return tr("계정 {u}의 비밀번호가 하루 세 번 이상 잠겨 {t}까지 잠겼습니다 ({k}) — "
                   "본인에게 확인하고, 본인이 아니면 비밀번호를 바꾸세요.").format(

@@ -23,6 +23,7 @@ from kiosk.admin.text import name_of, status_label, tr
 from kiosk.domain.blackouts import Blackout
 from kiosk.domain.bookings import Booking, BookingStatus
 from kiosk.domain.clock import local_midnight, to_local, utc_now
+from kiosk.services.parties import PartyLabels
 
 COLOURS = {
     BookingStatus.PENDING: "#f9a825",
@@ -44,13 +45,13 @@ class CalendarCanvas(QWidget):
         self.days = 7
         self.bookings: list[Booking] = []
         self.blackouts: list[Blackout] = []
-        self.labels: dict[int, str] = {}
+        self.labels = PartyLabels()
         self.capacity = 1
         self.today: date | None = None
         self.setMinimumHeight(HEADER + 24 * HOUR_PX + 4)
 
     def show_range(self, first: date, days: int, bookings: list[Booking],
-                   blackouts: list[Blackout], labels: dict[int, str], capacity: int) -> None:
+                   blackouts: list[Blackout], labels: PartyLabels, capacity: int) -> None:
         self.first, self.days = first, days
         self.bookings = [b for b in bookings
                          if b.status not in (BookingStatus.CANCELLED, BookingStatus.REJECTED)]
@@ -119,7 +120,7 @@ class CalendarCanvas(QWidget):
                 painter.fillRect(box, QColor(COLOURS.get(booking.status, "#1e88e5")))
                 painter.setPen(QColor("white"))
                 text = (f"{to_local(booking.start):%H:%M} "
-                        f"{self.labels.get(booking.household_id, '?')}\n"
+                        f"{self.labels.of(booking)}\n"
                         f"{booking.code} · {status_label(booking.status)}")
                 painter.drawText(box.adjusted(4, 2, -2, -2),
                                  int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
@@ -245,7 +246,7 @@ class CalendarTab(QWidget):
         days = 1 if self.day_mode.isChecked() else 7
         first = self.first_day()
         bookings, blackouts = self.session.desk.search.calendar(resource.id, first, days)
-        labels = self.session.desk.search.household_labels()
+        labels = self.session.desk.search.party_labels()
         self.canvas.today = to_local(self.session.desk.bookings.clock()).date()
         self.canvas.show_range(first, days, bookings, blackouts, labels, resource.capacity)
         self.header.update()

@@ -92,6 +92,30 @@ def pin_slip(village: str, household: str, pin: str, issued: datetime, by: str) 
     return Paper(body, QPageSize.PageSizeId.A6)
 
 
+def neighbour_slip(village: str, member: str, name_masked: str, pin: str,
+                   expires_on: date | None, issued: datetime, by: str) -> Paper:
+    """The household slip's twin for a neighbour member: member id instead of 동·호, and
+    how to sign in with it (or the phone's last four digits) at the kiosk."""
+    until = expires_on.isoformat() if expires_on else tr("해지할 때까지")
+    body = f"""
+    <h2>{html.escape(village)}</h2>
+    <p style="font-size: 14pt;">{html.escape(tr("이웃 회원 예약 PIN 안내"))}</p>
+    <table border="1" cellspacing="0" width="100%">
+    <tr><th>{html.escape(tr("회원번호"))}</th><td style="font-size: 16pt;">{html.escape(member)}
+    {html.escape(name_masked)}</td></tr>
+    <tr><th>{html.escape(tr("새 PIN"))}</th>
+    <td style="font-size: 28pt; font-weight: bold; letter-spacing: 6px;">{html.escape(pin)}</td>
+    </tr>
+    <tr><th>{html.escape(tr("유효기간"))}</th><td>{html.escape(until)}</td></tr></table>
+    <p>{html.escape(tr("로비 키오스크에서 '이웃 회원'을 고르고 회원번호(또는 전화번호 끝 "
+                       "4자리)와 이 PIN 4자리를 누르면 이웃에게 열린 공간을 예약할 수 "
+                       "있습니다. 이 종이는 다른 사람에게 보이지 마세요."))}</p>
+    <p style="color: #555;">{html.escape(tr("발급"))}: {to_local(issued):%Y-%m-%d %H:%M}
+    · {html.escape(by)}</p>
+    """
+    return Paper(body, QPageSize.PageSizeId.A6)
+
+
 def daily_sheet(village: str, day: date, lines: list[SheetLine], printed: datetime) -> Paper:
     """Today's bookings for the management office, in time order, on A4 landscape."""
     rows = "".join(

@@ -49,7 +49,9 @@ from kiosk.domain.clock import SEOUL, to_local, utc_now
 from kiosk.domain.resources import Location, Resource, ResourceKind
 from kiosk.domain.rules import (
     MINUTES_PER_DAY,
+    Audience,
     BookingRules,
+    NeighbourRules,
     OpeningHours,
     Quota,
     QuotaPeriod,
@@ -206,6 +208,22 @@ class ResourceDialog(_Form):
         self.per_week, self.minutes_week = quota_boxes(QuotaPeriod.WEEK, 99)
         self.per_month, self.minutes_month = quota_boxes(QuotaPeriod.MONTH, 999)
         self.upcoming = _spin(0, 99, rules.max_upcoming_per_household or 0, tr(" 건"), none=True)
+        self.open_to = QComboBox()
+        self.open_to.addItem(tr("단지 주민만"), Audience.RESIDENTS.value)
+        self.open_to.addItem(tr("주민과 이웃 회원"), Audience.NEIGHBOURS.value)
+        self.open_to.setCurrentIndex(self.open_to.findData(rules.open_to.value))
+        extra = rules.neighbours
+        # -1 reads "주민과 같음": the neighbours' value follows the residents'.
+        self.nb_days_ahead = _spin(-1, 365, -1 if extra.max_days_ahead is None
+                                   else extra.max_days_ahead, tr(" 일"))
+        self.nb_days_ahead.setSpecialValueText(tr("주민과 같음"))
+        nb_quotas = {q.period: q for q in extra.quotas or ()}
+        self.nb_counts = {
+            period: _spin(0, 999, (nb_quotas[period].max_bookings or 0)
+                          if period in nb_quotas else 0, tr(" 회"))
+            for period in (QuotaPeriod.DAY, QuotaPeriod.WEEK, QuotaPeriod.MONTH)}
+        for box in self.nb_counts.values():
+            box.setSpecialValueText(tr("주민과 같음") if extra.quotas is None else tr("제한 없음"))
         self.units = _spin(1, 99, rules.max_units_per_booking)
         self.approval = QCheckBox(tr("승인 필요"))
         self.approval.setChecked(rules.approval_required)
@@ -240,6 +258,14 @@ class ResourceDialog(_Form):
         right.addRow("", self.checkin)
         right.addRow(tr("체크인 시작 (이용 전)"), self.checkin_opens)
         right.addRow(tr("체크인 없으면 자동 취소"), self.release)
+        right.addRow(tr("이용 대상"), self.open_to)
+        right.addRow(tr("이웃: 며칠 앞까지"), self.nb_days_ahead)
+        counts = QHBoxLayout()
+        for period in (QuotaPeriod.DAY, QuotaPeriod.WEEK, QuotaPeriod.MONTH):
+            counts.addWidget(self.nb_counts[period])
+        right.addRow(tr("이웃 1명당 (일·주·월)"), counts)
+        self.open_to.currentIndexChanged.connect(self._neighbour_fields)
+        self._neighbour_fields()
 
         hours_page = QWidget()
         hours_layout = QHBoxLayout(hours_page)
@@ -305,6 +331,30 @@ class ResourceDialog(_Form):
         self.finish_layout()
         self.update_preview()
 
+    def _neighbour_fields(self) -> None:
+        """Neighbours' own limits matter only when the resource is open to them."""
+        opened = self.open_to.currentData() == Audience.NEIGHBOURS.value
+        for box in (self.nb_days_ahead, *self.nb_counts.values()):
+            box.setEnabled(opened)
+
+    def neighbour_rules(self) -> NeighbourRules:
+        """What differs for neighbours; the per-member counts, when any is set, replace
+        the residents' quotas for them (minute limits kept from before)."""
+        before = {q.period: q for q in (self.original.rules.neighbours.quotas or ())} \
+            if self.original else {}
+        counts = {p: box.value() for p, box in self.nb_counts.items()}
+        quotas: tuple[Quota, ...] | None = None
+        if any(counts.values()) or any(q.max_minutes for q in before.values()):
+            quotas = tuple(
+                Quota(p, max_bookings=counts[p] or None,
+                      max_minutes=before[p].max_minutes if p in before else None)
+                for p in (QuotaPeriod.DAY, QuotaPeriod.WEEK, QuotaPeriod.MONTH)
+                if counts[p] or (p in before and before[p].max_minutes))
+        days = self.nb_days_ahead.value()
+        upcoming = self.original.rules.neighbours.max_upcoming if self.original else None
+        return NeighbourRules(max_days_ahead=None if days < 0 else days, quotas=quotas,
+                              max_upcoming=upcoming)
+
     def _checkin_fields(self) -> None:
         for box in (self.checkin_opens, self.release):
             box.setEnabled(self.checkin.isChecked())
@@ -362,6 +412,7 @@ class ResourceDialog(_Form):
             checkin_required=self.checkin.isChecked(),
             checkin_opens_before=self.checkin_opens.value(),
             auto_release_after=self.release.value(), plate_required=self.plate.isChecked(),
+            open_to=Audience(self.open_to.currentData()), neighbours=self.neighbour_rules(),
         )
         if not self.id.text().strip():
             raise ValueError(tr("id를 적어 주세요."))

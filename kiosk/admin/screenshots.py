@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.admin.dates import DeskCalendar
 from kiosk.admin.dialogs import CreateBookingDialog, ReasonDialog, UpcomingDialog
 from kiosk.admin.households_tab import HouseholdDialog, ImportDialog
+from kiosk.admin.neighbours_tab import NeighbourDialog
 from kiosk.admin.resources_tab import ResourceDialog
 from kiosk.admin.signin import SetupScreen, SignInScreen
 from kiosk.admin.text import cancel_reasons, tr
@@ -89,7 +90,8 @@ def render_all(desk: DeskServices, language: DeskLanguage, folder: Path) -> list
         main = window.main
         assert main is not None
         names = ["03-bookings", "04-calendar", "04-notices", "05-resources", "06-households",
-                 "07-reports", "08-status", "09-accounts", "09-audit", "09-settings"]
+                 "06-neighbours", "07-reports", "08-status", "09-accounts", "09-audit",
+                 "09-settings"]
         if main.reports is not None:
             today = to_local(desk.bookings.clock()).date()
             first = today - timedelta(days=today.weekday() + 21)
@@ -147,6 +149,8 @@ def render_all(desk: DeskServices, language: DeskLanguage, folder: Path) -> list
         if households:
             made.append(_shot(HouseholdDialog(session, households[0]),
                               folder / f"{lang}-16-household-edit.png", (640, 460)))
+        made.append(_shot(NeighbourDialog(session), folder / f"{lang}-16-neighbour-new.png",
+                          (640, 460)))
         today = to_local(desk.bookings.clock()).date()
         made.append(_shot(DeskCalendar(today), folder / f"{lang}-17-calendar.png", (360, 260)))
         window.signed_in(staff)

@@ -11,7 +11,7 @@ from kiosk.domain.bookings import BookingStatus
 from kiosk.domain.clock import to_local
 from kiosk.domain.errors import BookingRefused, Refusal
 from kiosk.domain.resources import Resource, ResourceKind
-from kiosk.domain.rules import BookingRules, QuotaPeriod, TimeWindow
+from kiosk.domain.rules import Audience, BookingRules, QuotaPeriod, TimeWindow
 from kiosk.services.admin_accounts import DeskRefusal, DeskRefused
 from kiosk.services.importing import ImportRefused
 
@@ -214,7 +214,27 @@ def rules_preview(rules: BookingRules) -> str:
         if len(closed) > 3:
             shown = tr("{d} 외 {n}일").format(d=shown, n=len(closed) - 3)
         parts.append(tr("쉬는 날 {d}").format(d=shown))
+    parts.append(neighbours_preview(rules))
     return ", ".join(parts)
+
+
+def neighbours_preview(rules: BookingRules) -> str:
+    """Who may book, and what differs for neighbour members: "이웃 회원도: 3일 앞까지,
+    한 달에 1회"."""
+    if rules.open_to is not Audience.NEIGHBOURS:
+        return tr("단지 주민만")
+    extra = rules.neighbours
+    differs = []
+    if extra.max_days_ahead is not None:
+        differs.append(tr("{n}일 앞까지").format(n=extra.max_days_ahead))
+    for quota in extra.quotas or ():
+        if quota.max_bookings is not None:
+            differs.append(tr("{p} {n}회").format(p=_period(quota.period), n=quota.max_bookings))
+    if extra.max_upcoming is not None:
+        differs.append(tr("예정 예약 {n}건까지").format(n=extra.max_upcoming))
+    if not differs:
+        return tr("이웃 회원도 같은 규칙으로")
+    return tr("이웃 회원도: {r}").format(r=" · ".join(differs))
 
 
 def refusal_text(exc: Exception) -> str:
@@ -267,6 +287,10 @@ def refusal_text(exc: Exception) -> str:
             Refusal.CHECKIN_CLOSED: tr("체크인 시간이 지났습니다."),
             Refusal.BAD_STATE: tr("지금 상태에서는 할 수 없습니다."),
             Refusal.BUSY: tr("데이터베이스가 바쁩니다. 잠시 후 다시 시도하세요."),
+            Refusal.RESIDENTS_ONLY: tr("단지 주민만 쓸 수 있는 자원입니다. 이웃 회원은 "
+                                       "이웃에게 열린 자원만 예약할 수 있습니다."),
+            Refusal.NEIGHBOUR_AMBIGUOUS: tr("전화번호 끝자리가 같은 회원이 여럿입니다. "
+                                            "회원번호로 찾으세요."),
         }
         return texts.get(exc.reason, str(exc))
     if isinstance(exc, ImportRefused):

@@ -34,6 +34,7 @@ from kiosk.admin.bookings_tab import BookingsTab
 from kiosk.admin.calendar_tab import CalendarTab
 from kiosk.admin.common import DeskSession, MessageBar
 from kiosk.admin.households_tab import HouseholdsTab
+from kiosk.admin.neighbours_tab import NeighboursTab
 from kiosk.admin.notices_tab import NoticesTab
 from kiosk.admin.reports_tab import ReportsTab
 from kiosk.admin.resources_tab import ResourcesTab
@@ -116,14 +117,17 @@ class MainScreen(QWidget):
         self.tabs.addTab(self.notices, tr("소식"))
         self.resources: ResourcesTab | None = None
         self.households: HouseholdsTab | None = None
+        self.neighbours: NeighboursTab | None = None
         self.reports: ReportsTab | None = None
         self.accounts: AccountsTab | None = None
         if account.is_manager:
             self.resources = ResourcesTab(session)
             self.households = HouseholdsTab(session)
+            self.neighbours = NeighboursTab(session)
             self.reports = ReportsTab(session)
             self.tabs.addTab(self.resources, tr("자원 관리"))
             self.tabs.addTab(self.households, tr("세대 관리"))
+            self.tabs.addTab(self.neighbours, tr("이웃 회원"))
             self.tabs.addTab(self.reports, tr("보고서"))
         self.status = StatusTab(session)
         self.tabs.addTab(self.status, tr("동기화·키오스크"))

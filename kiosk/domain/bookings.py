@@ -10,8 +10,10 @@ from enum import StrEnum
 from kiosk.domain.clock import require_aware
 from kiosk.domain.errors import InvalidTransition
 
-# No 0/O or 1/I, so a code read aloud or from paper is never ambiguous.
-CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+# Nothing that looks like another sign (0/O/D/Q, 1/I/L, 2/Z, 5/S, 8/B, U/V) or sounds
+# like another letter read aloud (B/D/P/E/G/T/V/Z, M/N): a code read from the glass or
+# over the phone is never ambiguous. 16 signs, 6 long: 16.7 million codes.
+CODE_ALPHABET = "34679ACFHJKMRWXY"
 CODE_LENGTH = 6
 
 
@@ -90,12 +92,32 @@ SYSTEM = Actor("system", "kiosk")
 
 
 @dataclass(frozen=True)
+class PartyRef:
+    """Who a booking is for: a household or a neighbour member, by stored id."""
+
+    household_id: int | None = None
+    neighbour_id: int | None = None
+
+    def __post_init__(self) -> None:
+        if (self.household_id is None) == (self.neighbour_id is None):
+            raise ValueError("a party is exactly one household or neighbour")
+
+    @property
+    def is_neighbour(self) -> bool:
+        return self.neighbour_id is not None
+
+
+@dataclass(frozen=True)
 class Booking:
-    """One household's use of some units of a resource over a half-open interval."""
+    """One party's use of some units of a resource over a half-open interval.
+
+    The party is a household of the complex or a neighbour member: exactly one of
+    ``household_id`` and ``neighbour_id`` is set (the database checks it too).
+    """
 
     code: str
     resource_id: str
-    household_id: int
+    household_id: int | None
     start: datetime
     end: datetime
     units: int
@@ -109,14 +131,21 @@ class Booking:
     checked_in_at: datetime | None = None
     decided_by: str | None = None
     reason: str | None = None
+    neighbour_id: int | None = None
 
     def __post_init__(self) -> None:
+        if (self.household_id is None) == (self.neighbour_id is None):
+            raise ValueError("a booking belongs to exactly one household or neighbour")
         require_aware(self.start, "start")
         require_aware(self.end, "end")
         if self.end <= self.start:
             raise ValueError("a booking must end after it starts")
         if self.units < 1:
             raise ValueError("a booking needs at least one unit")
+
+    @property
+    def party(self) -> PartyRef:
+        return PartyRef(self.household_id, self.neighbour_id)
 
     @property
     def minutes(self) -> int:

@@ -37,6 +37,10 @@ class Refusal(StrEnum):
     BAD_STATE = "bad_state"
     BUSY = "busy"
     PIN_KEY_UNAVAILABLE = "pin_key_unavailable"
+    RESIDENTS_ONLY = "residents_only"
+    """A neighbour member asked for a resource the village keeps for its households."""
+    NEIGHBOUR_AMBIGUOUS = "neighbour_ambiguous"
+    """Several neighbours' phones end in the digits typed: the member id is needed."""
 
 
 # What an association manager may knowingly override, with a recorded reason.

@@ -29,6 +29,7 @@ class LockoutKind(StrEnum):
     HOUSEHOLD = "household"
     ACCOUNT = "account"
     INSTALLER = "installer"
+    NEIGHBOUR = "neighbour"
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,9 @@ def suspected_kiosks(events: list[LockoutEvent], now: datetime) -> list[Suspecte
     """Kiosks with many different households locked in one window ending in the last
     ``SUSPECT_WINDOW`` (a sliding window, so a burst across the hour boundary counts)."""
     found: list[SuspectedKiosk] = []
-    recent = [e for e in events if e.kind is LockoutKind.HOUSEHOLD
+    # Neighbour members type PINs at the same keypad: a guesser spreading tries over
+    # them is the same attack (their subjects, N-0003, never collide with 101-1203).
+    recent = [e for e in events if e.kind in (LockoutKind.HOUSEHOLD, LockoutKind.NEIGHBOUR)
               and now - e.locked_at <= 2 * SUSPECT_WINDOW]
     for kiosk_id in sorted({e.kiosk_id for e in recent}):
         here = sorted((e for e in recent if e.kiosk_id == kiosk_id), key=lambda e: e.locked_at)

@@ -8,7 +8,7 @@ record which ones were bypassed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from kiosk.domain.availability import (
@@ -23,9 +23,10 @@ from kiosk.domain.bookings import ACTIVE_STATUSES, QUOTA_STATUSES, Booking, Book
 from kiosk.domain.clock import local_midnight, to_local
 from kiosk.domain.errors import BookingRefused, Refusal
 from kiosk.domain.households import Household
+from kiosk.domain.neighbours import Neighbour
 from kiosk.domain.plates import is_valid_plate
 from kiosk.domain.resources import Resource
-from kiosk.domain.rules import BookingRules, QuotaPeriod
+from kiosk.domain.rules import Audience, BookingRules, QuotaPeriod
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,21 @@ def quota_span(start: datetime, rules: BookingRules) -> tuple[datetime, datetime
             local_midnight(max(after for _, after in bounds)))
 
 
+def audience_of(party: Household | Neighbour) -> Audience:
+    return Audience.NEIGHBOURS if isinstance(party, Neighbour) else Audience.RESIDENTS
+
+
+def rules_for(resource: Resource, audience: Audience) -> Resource:
+    """The resource as a party of ``audience`` sees it: with that group's rules."""
+    if audience is Audience.RESIDENTS:
+        return resource
+    return replace(resource, rules=resource.rules.for_audience(audience))
+
+
 def check_booking(
     request: BookingRequest,
     resource: Resource,
-    household: Household,
+    household: Household | Neighbour,
     now: datetime,
     held: Sequence[Occupancy],
     household_bookings: Sequence[Booking],
@@ -78,18 +90,28 @@ def check_booking(
 ) -> list[BookingRefused]:
     """Every rule the request breaks; empty when it may be booked.
 
+    ``household`` is the party: a household, or a neighbour member, who may book only
+    what is open to neighbours and under the neighbours' rules of it.
     ``held`` is what active bookings of the resource hold around the request;
-    ``household_bookings`` are this household's bookings of the same resource — at
-    least those starting within ``quota_span`` and, when the resource limits upcoming
-    bookings, the active ones not yet ended.
+    ``household_bookings`` are this party's bookings of the same resource — at
+    least those starting within ``quota_span`` (of the party's rules) and, when the
+    resource limits upcoming bookings, the active ones not yet ended.
     """
-    rules = resource.rules
+    audience = audience_of(household)
     found: list[BookingRefused] = []
     if not resource.bookable:
         return [BookingRefused(Refusal.NOT_BOOKABLE)]
+    if not resource.rules.admits(audience):
+        return [BookingRefused(Refusal.RESIDENTS_ONLY)]
+    resource = rules_for(resource, audience)
+    rules = resource.rules
     if not resource.in_service:
         return [BookingRefused(Refusal.OUT_OF_SERVICE, why=resource.out_of_service_reason)]
-    if not household.active:
+    if isinstance(household, Neighbour):
+        if not household.is_current(to_local(request.start).date()):
+            return [BookingRefused(Refusal.HOUSEHOLD_INACTIVE, party="neighbour",
+                                   expires_on=household.expires_on)]
+    elif not household.active:
         return [BookingRefused(Refusal.HOUSEHOLD_INACTIVE)]
 
     start_local = to_local(request.start)

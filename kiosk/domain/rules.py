@@ -6,7 +6,7 @@ where every rule is enforced.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from itertools import pairwise
@@ -115,6 +115,37 @@ class Quota:
                 raise ValueError("quota limits must be at least 1")
 
 
+class Audience(StrEnum):
+    """Who may book a resource, and which group a booking party belongs to.
+
+    A resource open to ``NEIGHBOURS`` is open to residents too: the village opens its
+    spaces outward, never closes them to its own households.
+    """
+
+    RESIDENTS = "residents"
+    NEIGHBOURS = "neighbours"
+
+
+@dataclass(frozen=True)
+class NeighbourRules:
+    """Where neighbours' rules differ from the residents'; ``None`` keeps the residents'
+    value. Quotas count per neighbour member, as residents' count per household."""
+
+    max_days_ahead: int | None = None
+    quotas: tuple[Quota, ...] | None = None
+    max_upcoming: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.max_days_ahead is not None and self.max_days_ahead < 0:
+            raise ValueError("neighbours' max_days_ahead cannot be negative")
+        if self.max_upcoming is not None and self.max_upcoming < 1:
+            raise ValueError("neighbours' max_upcoming must be at least 1")
+        if self.quotas is not None:
+            periods = [q.period for q in self.quotas]
+            if len(set(periods)) != len(periods):
+                raise ValueError("one neighbours' quota per period")
+
+
 @dataclass(frozen=True)
 class BookingRules:
     """Every rule of one resource. Durations and notices are in minutes."""
@@ -135,6 +166,8 @@ class BookingRules:
     checkin_opens_before: int = 15
     auto_release_after: int = 15
     plate_required: bool = False
+    open_to: Audience = Audience.RESIDENTS
+    neighbours: NeighbourRules = field(default_factory=NeighbourRules)
 
     def __post_init__(self) -> None:
         if self.slot_minutes < 5 or MINUTES_PER_DAY % self.slot_minutes:
@@ -157,3 +190,22 @@ class BookingRules:
         periods = [q.period for q in self.quotas]
         if len(set(periods)) != len(periods):
             raise ValueError("one quota per period")
+
+    def for_audience(self, audience: Audience) -> BookingRules:
+        """The rules a party of ``audience`` books under: the residents' own, or theirs
+        with the neighbours' differences applied."""
+        if audience is Audience.RESIDENTS:
+            return self
+        extra = self.neighbours
+        return replace(
+            self,
+            max_days_ahead=(self.max_days_ahead if extra.max_days_ahead is None
+                            else extra.max_days_ahead),
+            quotas=self.quotas if extra.quotas is None else extra.quotas,
+            max_upcoming_per_household=(self.max_upcoming_per_household
+                                        if extra.max_upcoming is None else extra.max_upcoming),
+        )
+
+    def admits(self, audience: Audience) -> bool:
+        """True when a party of ``audience`` may book at all."""
+        return audience is Audience.RESIDENTS or self.open_to is Audience.NEIGHBOURS

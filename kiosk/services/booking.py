@@ -28,13 +28,15 @@ from kiosk.domain.bookings import (
     Actor,
     Booking,
     BookingStatus,
+    PartyRef,
     new_booking_code,
     normalise_code,
 )
 from kiosk.domain.clock import local_day_bounds, to_local
 from kiosk.domain.errors import OVERRIDABLE, BookingRefused, Refusal
-from kiosk.domain.households import LockoutPolicy, PinHasher, PinKeyUnavailable
+from kiosk.domain.households import Household, LockoutPolicy, PinHasher, PinKeyUnavailable
 from kiosk.domain.lockouts import LockoutKind
+from kiosk.domain.neighbours import Neighbour, parse_member_id
 from kiosk.domain.plates import normalise_plate
 from kiosk.domain.policy import (
     BookingRequest,
@@ -43,8 +45,10 @@ from kiosk.domain.policy import (
     check_checkin,
     next_status_on_sweep,
     quota_span,
+    rules_for,
 )
 from kiosk.domain.resources import Resource, ResourceKind
+from kiosk.domain.rules import Audience
 from kiosk.services.lockouts import earlier_locks, record_lockout
 from kiosk.services.ports import (
     Clock,
@@ -66,6 +70,19 @@ class VerifiedHousehold:
     masked_ko: str
     masked_en: str
     plates: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class VerifiedNeighbour:
+    """What the kiosk may know after a neighbour's correct PIN: the member id and masked
+    name and phone, never the PIN, the full name or the full phone."""
+
+    id: int
+    member_id: str
+    label_ko: str
+    label_en: str
+    phone_masked: str
+    expires_on: date | None
 
 
 @dataclass(frozen=True)
@@ -149,13 +166,98 @@ class BookingService:
                 household.plates,
             )
 
+    def verify_neighbour(self, member: str, pin: str) -> VerifiedNeighbour:
+        """Check a neighbour member's PIN by member id (``N-0003``, ``n3`` or ``3``), with
+        the households' lockout and refusals: NOT_FOUND, HOUSEHOLD_INACTIVE (deactivated or
+        expired; details ``party="neighbour"``), HOUSEHOLD_LOCKED, WRONG_PIN,
+        PIN_KEY_UNAVAILABLE."""
+        try:
+            neighbour_id = parse_member_id(member)
+        except ValueError as exc:
+            raise BookingRefused(Refusal.NOT_FOUND, str(exc)) from None
+        return self._verify_neighbour(lambda uow: uow.neighbours.get(neighbour_id, True), pin)
+
+    def verify_neighbour_by_phone(self, last_four: str, pin: str) -> VerifiedNeighbour:
+        """As ``verify_neighbour``, by the last four digits of the registered phone. When
+        several current members' phones end so, NEIGHBOUR_AMBIGUOUS (nothing counted):
+        the member id is needed."""
+        digits = last_four.strip()
+        if len(digits) != 4 or not digits.isdigit():
+            raise BookingRefused(Refusal.NOT_FOUND, "the last four digits of the phone")
+        today = to_local(self.clock()).date()
+
+        def find(uow: UnitOfWork) -> Neighbour | None:
+            found = uow.neighbours.with_phone_tail(digits, for_update=True)
+            current = [n for n in found if n.is_current(today)] or found
+            if len(current) > 1:
+                raise BookingRefused(Refusal.NEIGHBOUR_AMBIGUOUS, count=len(current))
+            return current[0] if current else None
+        return self._verify_neighbour(find, pin)
+
+    def _verify_neighbour(self, find: Callable[[UnitOfWork], Neighbour | None],
+                          pin: str) -> VerifiedNeighbour:
+        now = self.clock()
+        with self.uow(write=True) as uow:
+            neighbour = find(uow)
+            if neighbour is None or neighbour.id is None:
+                raise BookingRefused(Refusal.NOT_FOUND, "neighbour member not registered")
+            if not neighbour.is_current(to_local(now).date()):
+                raise BookingRefused(Refusal.HOUSEHOLD_INACTIVE, party="neighbour",
+                                     expires_on=neighbour.expires_on)
+            if neighbour.is_locked(now):
+                raise BookingRefused(Refusal.HOUSEHOLD_LOCKED, until=neighbour.locked_until,
+                                     party="neighbour")
+            try:
+                good_pin = self.hasher.matches(pin, neighbour.pin_hash)
+            except PinKeyUnavailable as exc:
+                raise BookingRefused(Refusal.PIN_KEY_UNAVAILABLE, str(exc)) from None
+            subject = neighbour.member_id
+            if not good_pin:
+                updated = neighbour.after_failed_pin(
+                    now, self.lockout, earlier_locks(uow, LockoutKind.NEIGHBOUR, subject, now))
+                uow.neighbours.save(updated, now)
+                if updated.locked_until is not None:
+                    self._audit(uow, now, "system:kiosk", "neighbour.locked", "neighbour",
+                                subject, until=updated.locked_until.isoformat())
+                    record_lockout(uow, LockoutKind.NEIGHBOUR, subject, self.kiosk_id, now,
+                                   updated.locked_until)
+                uow.commit()
+                if updated.locked_until is not None:
+                    raise BookingRefused(Refusal.HOUSEHOLD_LOCKED, until=updated.locked_until,
+                                         party="neighbour")
+                raise BookingRefused(Refusal.WRONG_PIN,
+                                     attempts_left=updated.attempts_left(self.lockout))
+            if neighbour.failed_attempts or neighbour.locked_until:
+                uow.neighbours.save(neighbour.after_good_pin(), now)
+                uow.commit()
+            return VerifiedNeighbour(neighbour.id, subject, neighbour.label("ko"),
+                                     neighbour.label("en"), neighbour.phone_masked,
+                                     neighbour.expires_on)
+
+    def addresses(self) -> dict[str, frozenset[str]]:
+        """Every 동 and its 호 (active households; addresses only, public in a village), so
+        the keypad can move on by itself once a number is complete."""
+        with self.uow() as uow:
+            households = uow.households.list()
+        found: dict[str, set[str]] = {}
+        for household in households:
+            if household.active:
+                found.setdefault(household.building, set()).add(household.unit)
+        return {building: frozenset(units) for building, units in found.items()}
+
     # ------------------------------------------------------------------- reading
-    def overview(self, kind: ResourceKind | None = None) -> list[ResourceOverview]:
-        """Resources with units free now (live counts for hub listings)."""
+    def overview(self, kind: ResourceKind | None = None,
+                 audience: Audience = Audience.RESIDENTS) -> list[ResourceOverview]:
+        """Resources with units free now (live counts for hub listings); for
+        ``Audience.NEIGHBOURS`` only the village's resources open to neighbours."""
         now = self.clock()
         with self.uow() as uow:
             result = []
             for resource in uow.resources.list(kind=kind):
+                if audience is Audience.NEIGHBOURS and not (
+                        resource.bookable and resource.is_local
+                        and resource.rules.admits(audience)):
+                    continue
                 open_now = True
                 opens_at: datetime | None = None
                 if resource.bookable:
@@ -185,12 +287,15 @@ class BookingService:
             raise BookingRefused(Refusal.NOT_FOUND, f"no resource {resource_id}")
         return resource
 
-    def availability(self, resource_id: str, day: date) -> list[Slot]:
+    def availability(self, resource_id: str, day: date,
+                     audience: Audience = Audience.RESIDENTS) -> list[Slot]:
         """The slot grid of one local day with units left and why a slot is closed."""
-        return self.availability_days(resource_id, day, 1)[day]
+        return self.availability_days(resource_id, day, 1, audience)[day]
 
-    def availability_days(self, resource_id: str, first: date, days: int) -> dict[date, list[Slot]]:
-        """Slot grids for ``days`` consecutive local days, read in one query."""
+    def availability_days(self, resource_id: str, first: date, days: int,
+                          audience: Audience = Audience.RESIDENTS) -> dict[date, list[Slot]]:
+        """Slot grids for ``days`` consecutive local days, read in one query, under the
+        rules of ``audience`` (neighbours may see fewer days ahead)."""
         now = self.clock()
         last = first + timedelta(days=days - 1)
         start, _ = local_day_bounds(first)
@@ -199,6 +304,7 @@ class BookingService:
             resource = uow.resources.get(resource_id)
             if resource is None:
                 raise BookingRefused(Refusal.NOT_FOUND, f"no resource {resource_id}")
+            resource = rules_for(resource, audience)
             buffer = timedelta(minutes=resource.rules.buffer_minutes)
             held = self._held(uow, resource, start - buffer, end + buffer)
             blackouts = uow.blackouts.overlapping(resource_id, start, end)
@@ -220,6 +326,16 @@ class BookingService:
             found = [b for b in found if b.is_active and b.end > now]
         return found
 
+    def bookings_of_neighbour(self, neighbour_id: int,
+                              upcoming_only: bool = True) -> list[Booking]:
+        """A neighbour member's bookings, soonest first (their "My bookings" list)."""
+        now = self.clock()
+        with self.uow() as uow:
+            found = uow.bookings.for_neighbour(neighbour_id)
+        if upcoming_only:
+            found = [b for b in found if b.is_active and b.end > now]
+        return found
+
     def get(self, code: str) -> Booking:
         with self.uow() as uow:
             booking = uow.bookings.get_by_code(normalise_code(code))
@@ -231,50 +347,75 @@ class BookingService:
     def book(
         self,
         request: BookingRequest,
-        household_id: int,
+        household_id: int | None,
         actor: Actor,
         override_reason: str | None = None,
         note: str = "",
+        *,
+        neighbour_id: int | None = None,
     ) -> Booking:
-        """Book, or raise ``BookingRefused`` naming the rule; losers of a race get TAKEN."""
+        """Book for a household (or, with ``neighbour_id`` and ``household_id=None``, a
+        neighbour member), or raise ``BookingRefused`` naming the rule; losers of a race
+        get TAKEN."""
+        party = PartyRef(household_id, neighbour_id)
         if override_reason is not None and not (actor.is_admin and actor.is_manager):
             raise BookingRefused(Refusal.BAD_STATE, "only a manager may override rules")
-        return self._with_retry(lambda: self._book_once(request, household_id, actor,
+        return self._with_retry(lambda: self._book_once(request, party, actor,
                                                        override_reason, note))
 
+    def book_neighbour(self, request: BookingRequest, neighbour_id: int, actor: Actor,
+                       override_reason: str | None = None, note: str = "") -> Booking:
+        """Book for a neighbour member: only resources open to neighbours, under the
+        neighbours' rules of each (RESIDENTS_ONLY otherwise)."""
+        return self.book(request, None, actor, override_reason, note, neighbour_id=neighbour_id)
+
     def _book_once(
-        self, request: BookingRequest, household_id: int, actor: Actor,
+        self, request: BookingRequest, party: PartyRef, actor: Actor,
         override_reason: str | None, note: str,
     ) -> Booking:
         with self.uow(write=True) as uow:
-            booking = self.book_in(uow, request, household_id, actor, override_reason, note)
+            booking = self.book_in(uow, request, party.household_id, actor, override_reason,
+                                   note, neighbour_id=party.neighbour_id)
             uow.commit()
         self._changed(booking.resource_id)
         return booking
 
     def book_in(
-        self, uow: UnitOfWork, request: BookingRequest, household_id: int, actor: Actor,
-        override_reason: str | None = None, note: str = "",
+        self, uow: UnitOfWork, request: BookingRequest, household_id: int | None, actor: Actor,
+        override_reason: str | None = None, note: str = "", *, neighbour_id: int | None = None,
     ) -> Booking:
         """Book inside a caller's write unit of work (imports book many rows at once)."""
         now = self.clock()
+        party = PartyRef(household_id, neighbour_id)
         resource = uow.resources.get_for_update(request.resource_id)
         if resource is None:
             raise BookingRefused(Refusal.NOT_FOUND, f"no resource {request.resource_id}")
-        household = uow.households.get(household_id)
-        if household is None:
-            raise BookingRefused(Refusal.NOT_FOUND, "household not registered")
+        who: Household | Neighbour | None
+        if party.neighbour_id is not None:
+            who = uow.neighbours.get(party.neighbour_id)
+            if who is None:
+                raise BookingRefused(Refusal.NOT_FOUND, "neighbour member not registered")
+            named = {"neighbour": who.label("ko")}
+        else:
+            assert party.household_id is not None
+            who = uow.households.get(party.household_id)
+            if who is None:
+                raise BookingRefused(Refusal.NOT_FOUND, "household not registered")
+            named = {"household": who.masked("ko")}
         plate = normalise_plate(request.plate) if request.plate else None
         request = BookingRequest(request.resource_id, request.start, request.end,
                                  request.units, plate)
         buffer = timedelta(minutes=resource.rules.buffer_minutes)
         held = self._held(uow, resource, request.start - buffer, request.end + buffer)
-        mine = self._counted_bookings(uow, resource, household_id, request.start, now)
+        audience = Audience.NEIGHBOURS if party.is_neighbour else Audience.RESIDENTS
+        mine = (self._counted_bookings(uow, rules_for(resource, audience), party,
+                                       request.start, now)
+                if resource.rules.admits(audience) else [])
         blackouts = uow.blackouts.overlapping(resource.id, request.start, request.end)
         holidays = self.holidays.holidays_between(
             to_local(request.start).date(), to_local(request.end).date()
         )
-        refusals = check_booking(request, resource, household, now, held, mine,
+        refusals = check_booking(request, resource, who, now, held, mine,
                                  blackouts, holidays)
         overridden = self._apply_override(refusals, override_reason)
         status = (
@@ -284,13 +425,14 @@ class BookingService:
         )
         code = self._fresh_code(uow)
         booking = uow.bookings.add(Booking(
-            code=code, resource_id=resource.id, household_id=household_id,
+            code=code, resource_id=resource.id, household_id=party.household_id,
+            neighbour_id=party.neighbour_id,
             start=request.start, end=request.end, units=request.units,
             status=status, created_by=actor.label, created_at=now, updated_at=now,
             plate=plate, note=note,
         ))
         details: dict[str, Any] = {
-            "resource": resource.id, "household": household.masked("ko"),
+            "resource": resource.id, **named,
             "start": request.start.isoformat(), "end": request.end.isoformat(),
             "units": request.units, "status": status.value,
         }
@@ -315,14 +457,15 @@ class BookingService:
 
     def cancel(
         self, code: str, actor: Actor, household_id: int | None = None, reason: str = "",
-        override_reason: str | None = None,
+        override_reason: str | None = None, *, neighbour_id: int | None = None,
     ) -> Booking:
-        """Cancel; a household only its own and before the cut-off, an admin any."""
+        """Cancel; a household (or neighbour) only its own and before the cut-off, an
+        admin any."""
         def run() -> Booking:
             now = self.clock()
             with self.uow(write=True) as uow:
                 booking, resource = self._load_for_change(uow, code)
-                if not actor.is_admin and booking.household_id != household_id:
+                if not actor.is_admin and not _owns(booking, household_id, neighbour_id):
                     raise BookingRefused(Refusal.NOT_FOUND, f"no booking {code}")
                 refusals = check_cancel(booking, resource, now)
                 overridden: list[Refusal] = []
@@ -343,13 +486,14 @@ class BookingService:
             return updated
         return self._with_retry(run)
 
-    def check_in(self, code: str, actor: Actor, household_id: int | None = None) -> Booking:
+    def check_in(self, code: str, actor: Actor, household_id: int | None = None, *,
+                 neighbour_id: int | None = None) -> Booking:
         """Check in within the window; a late arrival after auto-release is refused."""
         def run() -> Booking:
             now = self.clock()
             with self.uow(write=True) as uow:
                 booking, resource = self._load_for_change(uow, code)
-                if not actor.is_admin and booking.household_id != household_id:
+                if not actor.is_admin and not _owns(booking, household_id, neighbour_id):
                     raise BookingRefused(Refusal.NOT_FOUND, f"no booking {code}")
                 refusals = check_checkin(booking, resource, now)
                 if refusals:
@@ -489,23 +633,36 @@ class BookingService:
         ]
 
     @staticmethod
-    def _counted_bookings(uow: UnitOfWork, resource: Resource, household_id: int,
+    def _counted_bookings(uow: UnitOfWork, resource: Resource, party: PartyRef,
                           start: datetime, now: datetime) -> list[Booking]:
-        """The household's bookings of this resource that the quota rules can count: those
-        starting in the widest quota period, and active ones not yet ended when upcoming
-        bookings are limited. Never the household's whole history."""
+        """The party's bookings of this resource that the quota rules (of its group: pass
+        the resource with them) can count: those starting in the widest quota period,
+        and active ones not yet ended when upcoming bookings are limited. Never the
+        party's whole history."""
         rules = resource.rules
         found: dict[str, Booking] = {}
         span = quota_span(start, rules)
         if span is not None:
-            for booking in uow.bookings.for_household(
-                household_id, resource_id=resource.id, start_from=span[0], start_before=span[1]
-            ):
+            if party.neighbour_id is not None:
+                within = uow.bookings.for_neighbour(
+                    party.neighbour_id, resource_id=resource.id, start_from=span[0],
+                    start_before=span[1])
+            else:
+                assert party.household_id is not None
+                within = uow.bookings.for_household(
+                    party.household_id, resource_id=resource.id, start_from=span[0],
+                    start_before=span[1])
+            for booking in within:
                 found[booking.code] = booking
         if rules.max_upcoming_per_household is not None:
-            for booking in uow.bookings.upcoming_for_household(
-                household_id, resource.id, now, ACTIVE_STATUSES
-            ):
+            if party.neighbour_id is not None:
+                ahead = uow.bookings.upcoming_for_neighbour(
+                    party.neighbour_id, resource.id, now, ACTIVE_STATUSES)
+            else:
+                assert party.household_id is not None
+                ahead = uow.bookings.upcoming_for_household(
+                    party.household_id, resource.id, now, ACTIVE_STATUSES)
+            for booking in ahead:
                 found.setdefault(booking.code, booking)
         return list(found.values())
 
@@ -547,3 +704,10 @@ class BookingService:
     def _changed(self, resource_id: str) -> None:
         for listener in self.on_change:
             listener(resource_id)
+
+
+def _owns(booking: Booking, household_id: int | None, neighbour_id: int | None) -> bool:
+    """A kiosk acts only on the verified party's own bookings; naming no party owns none."""
+    if neighbour_id is not None:
+        return booking.neighbour_id == neighbour_id
+    return household_id is not None and booking.household_id == household_id

@@ -10,6 +10,7 @@ from kiosk.domain.blackouts import Blackout
 from kiosk.domain.bookings import Booking, normalise_code
 from kiosk.domain.clock import local_day_bounds
 from kiosk.domain.households import Household, parse_household_label
+from kiosk.services.parties import PartyLabels, party_labels
 from kiosk.services.ports import BookingListRow, BookingQuery, Clock, UnitOfWorkFactory
 
 
@@ -53,3 +54,8 @@ class BookingDesk:
     def household_labels(self) -> dict[int, str]:
         with self.uow() as uow:
             return {h.id: h.label for h in uow.households.list() if h.id is not None}
+
+    def party_labels(self) -> PartyLabels:
+        """Households' and neighbour members' labels, for the calendar's blocks."""
+        with self.uow() as uow:
+            return party_labels(uow)

@@ -15,6 +15,7 @@ from kiosk.domain.bookings import Booking, BookingStatus
 from kiosk.domain.households import Household
 from kiosk.domain.hub import ListingMark, QuarantinedRow, StoredListing, SyncState
 from kiosk.domain.lockouts import LockoutEvent, LockoutKind
+from kiosk.domain.neighbours import Neighbour
 from kiosk.domain.notices import NewsItem, Notice
 from kiosk.domain.resources import Resource, ResourceKind
 
@@ -41,6 +42,15 @@ class HouseholdRepository(Protocol):
     def save(self, household: Household, now: datetime) -> None: ...
 
 
+class NeighbourRepository(Protocol):
+    def get(self, neighbour_id: int, for_update: bool = False) -> Neighbour | None: ...
+    def find_phone(self, phone: str) -> Neighbour | None: ...
+    def with_phone_tail(self, tail: str, for_update: bool = False) -> list[Neighbour]: ...
+    def list(self) -> list[Neighbour]: ...
+    def add(self, neighbour: Neighbour, now: datetime) -> Neighbour: ...
+    def save(self, neighbour: Neighbour, now: datetime) -> None: ...
+
+
 class BookingRepository(Protocol):
     def add(self, booking: Booking) -> Booking: ...
     def save(self, booking: Booking) -> None: ...
@@ -60,6 +70,14 @@ class BookingRepository(Protocol):
     ) -> list[Booking]: ...
     def for_household(
         self, household_id: int, resource_id: str | None = None,
+        start_from: datetime | None = None, start_before: datetime | None = None,
+    ) -> list[Booking]: ...
+    def upcoming_for_neighbour(
+        self, neighbour_id: int, resource_id: str, after: datetime,
+        statuses: Collection[BookingStatus],
+    ) -> list[Booking]: ...
+    def for_neighbour(
+        self, neighbour_id: int, resource_id: str | None = None,
         start_from: datetime | None = None, start_before: datetime | None = None,
     ) -> list[Booking]: ...
     def due_for_sweep(self, now: datetime) -> list[Booking]: ...
@@ -172,6 +190,7 @@ class UnitOfWork(Protocol):
 
     resources: ResourceRepository
     households: HouseholdRepository
+    neighbours: NeighbourRepository
     bookings: BookingRepository
     blackouts: BlackoutRepository
     audit: AuditRepository
@@ -417,6 +436,7 @@ __all__ = [
     "HubUnitOfWork",
     "HubUnitOfWorkFactory",
     "ListingWrite",
+    "NeighbourRepository",
     "ResourceRepository",
     "StorageBusy",
     "UnitOfWork",

@@ -17,6 +17,7 @@ from pathlib import Path
 from kiosk.domain.bookings import Booking, BookingStatus
 from kiosk.domain.clock import local_day_bounds, to_local
 from kiosk.domain.resources import Resource
+from kiosk.services.parties import PartyLabels, party_labels
 from kiosk.services.ports import Clock, UnitOfWorkFactory
 from kiosk.services.spreadsheet import csv_row
 
@@ -103,7 +104,7 @@ class ReportService:
             resources = {r.id: r for r in uow.resources.list(include_retired=True)
                          if r.bookable}
             found = uow.bookings.search(start_from=start, start_before=end)
-            labels = {h.id: h.label for h in uow.households.list() if h.id is not None}
+            labels = party_labels(uow)
         return Report(first, last, period,
                       usage_rows(resources, found, first, last, period),
                       heat_map(found), household_shares(found, labels))
@@ -115,11 +116,11 @@ class ReportService:
             listed = uow.resources.list(include_retired=True)
             names = {r.id: r.name_ko for r in listed}
             names_en = {r.id: r.name_en for r in listed}
-            labels = {h.id: h.label for h in uow.households.list() if h.id is not None}
+            labels = party_labels(uow)
             found = uow.bookings.search(start_from=start, start_before=end)
         return [
             SheetLine(b.start, b.end, names.get(b.resource_id, b.resource_id),
-                      labels.get(b.household_id, "?"), b.code, b.status, b.plate, b.units,
+                      labels.of(b), b.code, b.status, b.plate, b.units,
                       names_en.get(b.resource_id, ""))
             for b in found
             if b.status not in (BookingStatus.CANCELLED, BookingStatus.REJECTED)
@@ -190,14 +191,15 @@ def heat_map(bookings: Sequence[Booking]) -> list[list[float]]:
     return [[round(v, 2) for v in row] for row in heat]
 
 
-def household_shares(bookings: Sequence[Booking], labels: dict[int, str]
+def household_shares(bookings: Sequence[Booking], labels: PartyLabels
                      ) -> list[HouseholdShare]:
+    """Each party's share of the hours used (neighbour members by their masked label)."""
     counts: dict[str, int] = defaultdict(int)
     hours: dict[str, float] = defaultdict(float)
     for booking in bookings:
         if booking.status not in USED:
             continue
-        label = labels.get(booking.household_id, "?")
+        label = labels.of(booking)
         counts[label] += 1
         hours[label] += _unit_hours(booking)
     total = sum(hours.values())

@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 
 from kiosk.domain.admin_accounts import AdminAccount, Role
 from kiosk.domain.bookings import BookingStatus
+from kiosk.domain.neighbours import mask_name, member_id, parse_member_id
 from kiosk.services.ports import BookingListRow, BookingQuery
 from kiosk.storage.admin_models import AdminAccountRow
-from kiosk.storage.models import BookingRow, HouseholdRow, ResourceRow
+from kiosk.storage.models import BookingRow, HouseholdRow, NeighbourRow, ResourceRow
 
 
 def account_from_row(row: AdminAccountRow) -> AdminAccount:
@@ -77,7 +78,7 @@ AnySelect: TypeAlias = "Select[*tuple[Any, ...]]"
 _SORT_COLUMNS: dict[str, Any] = {
     "code": BookingRow.code,
     "resource": ResourceRow.name_ko,
-    "household": (HouseholdRow.building, HouseholdRow.unit),
+    "household": (HouseholdRow.building, HouseholdRow.unit, BookingRow.neighbour_id),
     "start": BookingRow.start_at,
     "end": BookingRow.end_at,
     # Status then end time: walks the (status, end_at) index instead of sorting every row.
@@ -99,7 +100,9 @@ class SqlBookingSearchRepository:
             query = query.where(BookingRow.start_at < q.start_before)
         if q.resource_id:
             query = query.where(BookingRow.resource_id == q.resource_id)
-        if q.household:
+        if q.household and _is_member_id(q.household):
+            query = query.where(BookingRow.neighbour_id == parse_member_id(q.household))
+        elif q.household:
             # "101", "101-1203" or "101동 1203호", as people type them.
             text = q.household.replace("동", " ").replace("호", " ").replace("-", " ")
             building, *rest = text.split() or [""]
@@ -115,7 +118,7 @@ class SqlBookingSearchRepository:
 
     def count(self, query: BookingQuery) -> int:
         base = select(func.count(BookingRow.id)).select_from(BookingRow)
-        if query.household:
+        if query.household and not _is_member_id(query.household):
             base = base.join(HouseholdRow, HouseholdRow.id == BookingRow.household_id)
         return int(self.session.scalar(self._filtered(base, query)) or 0)
 
@@ -125,9 +128,11 @@ class SqlBookingSearchRepository:
                    ResourceRow.name_en,
                    HouseholdRow.building, HouseholdRow.unit, BookingRow.start_at,
                    BookingRow.end_at, BookingRow.units, BookingRow.status, BookingRow.plate,
-                   BookingRow.created_by, BookingRow.reason)
+                   BookingRow.created_by, BookingRow.reason, BookingRow.neighbour_id,
+                   NeighbourRow.name)
             .join(ResourceRow, ResourceRow.id == BookingRow.resource_id)
-            .join(HouseholdRow, HouseholdRow.id == BookingRow.household_id)
+            .outerjoin(HouseholdRow, HouseholdRow.id == BookingRow.household_id)
+            .outerjoin(NeighbourRow, NeighbourRow.id == BookingRow.neighbour_id)
         )
         sort = _SORT_COLUMNS[query.sort]
         columns = sort if isinstance(sort, tuple) else (sort,)
@@ -138,9 +143,23 @@ class SqlBookingSearchRepository:
         return [
             BookingListRow(
                 code=r.code, resource_id=r.resource_id, resource_name=r.name_ko,
-                household=f"{r.building}-{r.unit}", start=r.start_at, end=r.end_at,
+                household=(f"{r.building}-{r.unit}" if r.neighbour_id is None else
+                           f"이웃 {member_id(r.neighbour_id)} {mask_name(r.name or '')}"),
+                start=r.start_at, end=r.end_at,
                 units=r.units, status=BookingStatus(r.status), plate=r.plate,
                 created_by=r.created_by, reason=r.reason, resource_name_en=r.name_en,
             )
             for r in rows
         ]
+
+
+def _is_member_id(text: str) -> bool:
+    """``N-0003`` or ``이웃 N-0003`` in the household filter means a neighbour member."""
+    cleaned = text.strip().removeprefix("이웃").strip().upper()
+    if not cleaned.startswith("N"):
+        return False
+    try:
+        parse_member_id(cleaned)
+    except ValueError:
+        return False
+    return True

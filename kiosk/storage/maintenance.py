@@ -10,6 +10,7 @@ from kiosk.storage.models import (
     BlackoutRow,
     BookingRow,
     HouseholdRow,
+    NeighbourRow,
     ResourceRow,
 )
 
@@ -26,5 +27,5 @@ def wipe_village(engine: Engine) -> None:
     """Delete every village row in one transaction (children first)."""
     with engine.begin() as connection:
         for table in (BlackoutResourceRow, BlackoutRow, BookingRow, AuditRow, HouseholdRow,
-                      ResourceRow):
+                      NeighbourRow, ResourceRow):
             connection.execute(delete(table))

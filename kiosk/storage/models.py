@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Dialect,
     Float,
@@ -103,13 +104,37 @@ class HouseholdRow(Base):
     __table_args__ = (UniqueConstraint("building", "unit", name="uq_households_building_unit"),)
 
 
+class NeighbourRow(Base):
+    """Neighbour members (migration 0007). ``phone`` holds digits only; ``phone_tail``
+    (its last four) is indexed so the kiosk can find a member by it."""
+
+    __tablename__ = "neighbours"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(40))
+    phone: Mapped[str] = mapped_column(String(16), unique=True)
+    phone_tail: Mapped[str] = mapped_column(String(4), index=True)
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    expires_on: Mapped[date | None] = mapped_column(Date)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+ONE_PARTY = ("(household_id IS NOT NULL AND neighbour_id IS NULL) OR "
+             "(household_id IS NULL AND neighbour_id IS NOT NULL)")
+
+
 class BookingRow(Base):
     __tablename__ = "bookings"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     code: Mapped[str] = mapped_column(String(6), unique=True)
     resource_id: Mapped[str] = mapped_column(ForeignKey("resources.id"))
-    household_id: Mapped[int] = mapped_column(ForeignKey("households.id"))
+    household_id: Mapped[int | None] = mapped_column(ForeignKey("households.id"))
+    neighbour_id: Mapped[int | None] = mapped_column(ForeignKey("neighbours.id"))
     start_at: Mapped[datetime]
     end_at: Mapped[datetime]
     units: Mapped[int] = mapped_column(Integer, default=1)
@@ -126,8 +151,10 @@ class BookingRow(Base):
     __table_args__ = (
         CheckConstraint("end_at > start_at", name="ends_after_start"),
         CheckConstraint("units >= 1", name="units_positive"),
+        CheckConstraint(ONE_PARTY, name="one_party"),
         Index("ix_bookings_resource_end", "resource_id", "end_at", "start_at"),
         Index("ix_bookings_household_start", "household_id", "start_at"),
+        Index("ix_bookings_neighbour_start", "neighbour_id", "start_at"),
         Index("ix_bookings_status_end", "status", "end_at"),
         Index("ix_bookings_start", "start_at"),
     )

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from kiosk.domain.credentials import KEYED_SCHEME, key_fingerprint, seal_scrypt_hash
 from kiosk.storage.engine import WRITE_OPTION
-from kiosk.storage.models import Base, HouseholdRow
+from kiosk.storage.models import Base, HouseholdRow, NeighbourRow
 from kiosk.storage.private import FILE_MODE, private_dir, sync_folder, tighten
 
 log = logging.getLogger(__name__)
@@ -201,18 +201,19 @@ def _reconcile(engine: Engine, path: Path, key: bytes | None, now: datetime) -> 
 
 
 def _seal_plain_hashes(connection: Connection, key: bytes) -> int:
-    """Wrap every plain ``scrypt$`` PIN hash with the key (no PIN needed); compare-and-set,
-    so kiosks upgrading at once write the same value and never clobber a new PIN."""
-    rows = connection.execute(select(HouseholdRow.id, HouseholdRow.pin_hash).where(
-        HouseholdRow.pin_hash.not_like(f"{KEYED_SCHEME}$%"))).all()
+    """Wrap every plain ``scrypt$`` PIN hash (households' and neighbours') with the key
+    (no PIN needed); compare-and-set, so kiosks upgrading at once write the same value
+    and never clobber a new PIN."""
     sealed = 0
-    for household_id, stored in rows:
-        new = seal_scrypt_hash(stored, key)
-        if new is None:
-            log.warning("pin_hash_unreadable household_id=%s: left as is (reset its PIN)",
-                        household_id)
-            continue
-        sealed += connection.execute(update(HouseholdRow).where(
-            HouseholdRow.id == household_id, HouseholdRow.pin_hash == stored).values(
-            pin_hash=new)).rowcount
+    for table in (HouseholdRow, NeighbourRow):
+        rows = connection.execute(select(table.id, table.pin_hash).where(
+            table.pin_hash.not_like(f"{KEYED_SCHEME}$%"))).all()
+        for row_id, stored in rows:
+            new = seal_scrypt_hash(stored, key)
+            if new is None:
+                log.warning("pin_hash_unreadable %s id=%s: left as is (reset its PIN)",
+                            table.__tablename__, row_id)
+                continue
+            sealed += connection.execute(update(table).where(
+                table.id == row_id, table.pin_hash == stored).values(pin_hash=new)).rowcount
     return sealed

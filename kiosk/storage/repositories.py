@@ -7,13 +7,24 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Table, bindparam, delete, exists, insert, select
+from sqlalchemy import (
+    Connection,
+    CursorResult,
+    Row,
+    Table,
+    bindparam,
+    delete,
+    exists,
+    insert,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from kiosk.domain.audit import AuditEntry
 from kiosk.domain.blackouts import Blackout
 from kiosk.domain.bookings import Booking, BookingStatus
 from kiosk.domain.households import Household
+from kiosk.domain.neighbours import Neighbour
 from kiosk.domain.resources import LiveCount, Location, Resource, ResourceKind
 from kiosk.domain.rules_codec import rules_from_dict, rules_to_dict
 from kiosk.storage.models import (
@@ -22,11 +33,23 @@ from kiosk.storage.models import (
     BlackoutRow,
     BookingRow,
     HouseholdRow,
+    NeighbourRow,
     ResourceRow,
 )
 
 
-def resource_from_row(row: ResourceRow) -> Resource:
+def on_connection(session: Session) -> Connection:
+    """The session's own connection, for the booking path's prepared Core statements.
+
+    Same transaction (rolled back with the unit of work unless committed), without the
+    ORM's per-statement machinery, which cost more than SQLite takes to run them. Pending
+    ORM changes are flushed first, as ``Session.execute`` would.
+    """
+    session.flush()
+    return session.connection()
+
+
+def resource_from_row(row: ResourceRow | Row[Any]) -> Resource:
     live = None
     if row.live_units_free is not None or row.live_units_total is not None:
         live = LiveCount(row.live_units_free, row.live_units_total, row.live_as_of)
@@ -48,8 +71,9 @@ def resource_from_row(row: ResourceRow) -> Resource:
     )
 
 
+_RESOURCES = cast(Table, ResourceRow.__table__)
 _RESOURCE_FOR_UPDATE = (
-    select(ResourceRow).where(ResourceRow.id == bindparam("resource_id")).with_for_update()
+    select(_RESOURCES).where(_RESOURCES.c.id == bindparam("resource_id")).with_for_update()
 )
 
 
@@ -64,9 +88,9 @@ class SqlResourceRepository:
     def get_for_update(self, resource_id: str) -> Resource | None:
         # On PostgreSQL this row lock serialises every booking of one resource;
         # SQLite already holds the database write lock (BEGIN IMMEDIATE).
-        row = self.session.execute(
+        row = on_connection(self.session).execute(
             _RESOURCE_FOR_UPDATE, {"resource_id": resource_id}
-        ).scalar_one_or_none()
+        ).one_or_none()
         return resource_from_row(row) if row else None
 
     def list(
@@ -106,7 +130,7 @@ class SqlResourceRepository:
         self.session.flush()
 
 
-def household_from_row(row: HouseholdRow) -> Household:
+def household_from_row(row: HouseholdRow | Row[Any]) -> Household:
     return Household(
         id=row.id,
         building=row.building,
@@ -119,12 +143,17 @@ def household_from_row(row: HouseholdRow) -> Household:
     )
 
 
+_HOUSEHOLDS = cast(Table, HouseholdRow.__table__)
+_HOUSEHOLD_BY_ID = select(_HOUSEHOLDS).where(_HOUSEHOLDS.c.id == bindparam("household_id"))
+
+
 class SqlHouseholdRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
     def get(self, household_id: int) -> Household | None:
-        row = self.session.get(HouseholdRow, household_id)
+        row = on_connection(self.session).execute(
+            _HOUSEHOLD_BY_ID, {"household_id": household_id}).one_or_none()
         return household_from_row(row) if row else None
 
     def find(self, building: str, unit: str, for_update: bool = False) -> Household | None:
@@ -169,12 +198,72 @@ class SqlHouseholdRepository:
         row.updated_at = now
 
 
+def neighbour_from_row(row: NeighbourRow) -> Neighbour:
+    return Neighbour(
+        id=row.id, name=row.name, phone=row.phone, pin_hash=row.pin_hash, active=row.active,
+        expires_on=row.expires_on, failed_attempts=row.failed_attempts,
+        locked_until=row.locked_until,
+    )
+
+
+class SqlNeighbourRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, neighbour_id: int, for_update: bool = False) -> Neighbour | None:
+        query = select(NeighbourRow).where(NeighbourRow.id == neighbour_id)
+        if for_update:
+            query = query.with_for_update()
+        row = self.session.execute(query).scalar_one_or_none()
+        return neighbour_from_row(row) if row else None
+
+    def find_phone(self, phone: str) -> Neighbour | None:
+        row = self.session.execute(
+            select(NeighbourRow).where(NeighbourRow.phone == phone)).scalar_one_or_none()
+        return neighbour_from_row(row) if row else None
+
+    def with_phone_tail(self, tail: str, for_update: bool = False) -> list[Neighbour]:
+        query = select(NeighbourRow).where(NeighbourRow.phone_tail == tail)
+        if for_update:
+            query = query.with_for_update()
+        return [neighbour_from_row(r)
+                for r in self.session.scalars(query.order_by(NeighbourRow.id))]
+
+    def list(self) -> list[Neighbour]:
+        rows = self.session.scalars(select(NeighbourRow).order_by(NeighbourRow.id))
+        return [neighbour_from_row(r) for r in rows]
+
+    def add(self, neighbour: Neighbour, now: datetime) -> Neighbour:
+        row = NeighbourRow(created_at=now)
+        self._copy(neighbour, row, now)
+        self.session.add(row)
+        self.session.flush()
+        return neighbour_from_row(row)
+
+    def save(self, neighbour: Neighbour, now: datetime) -> None:
+        row = self.session.get(NeighbourRow, neighbour.id) if neighbour.id else None
+        if row is None:
+            raise LookupError(f"no neighbour {neighbour.member_id}")
+        self._copy(neighbour, row, now)
+        self.session.flush()
+
+    @staticmethod
+    def _copy(neighbour: Neighbour, row: NeighbourRow, now: datetime) -> None:
+        row.name, row.phone = neighbour.name, neighbour.phone
+        row.phone_tail = neighbour.phone_tail
+        row.pin_hash = neighbour.pin_hash
+        row.active, row.expires_on = neighbour.active, neighbour.expires_on
+        row.failed_attempts, row.locked_until = neighbour.failed_attempts, neighbour.locked_until
+        row.updated_at = now
+
+
 def booking_from_row(row: BookingRow) -> Booking:
     return Booking(
         id=row.id,
         code=row.code,
         resource_id=row.resource_id,
         household_id=row.household_id,
+        neighbour_id=row.neighbour_id,
         start=row.start_at,
         end=row.end_at,
         units=row.units,
@@ -207,6 +296,12 @@ _UPCOMING_OF_HOUSEHOLD = select(BookingRow).where(
     BookingRow.end_at > bindparam("after"),
     BookingRow.status.in_(bindparam("statuses", expanding=True)),
 ).order_by(BookingRow.start_at)
+_UPCOMING_OF_NEIGHBOUR = select(BookingRow).where(
+    BookingRow.neighbour_id == bindparam("household_id"),
+    BookingRow.resource_id == bindparam("resource_id"),
+    BookingRow.end_at > bindparam("after"),
+    BookingRow.status.in_(bindparam("statuses", expanding=True)),
+).order_by(BookingRow.start_at)
 
 
 class SqlBookingRepository:
@@ -217,7 +312,7 @@ class SqlBookingRepository:
         # A Core insert in the session's transaction: no unit-of-work flush for one row,
         # and still rolled back with everything else unless the unit of work commits.
         result = cast(CursorResult[Any],
-                      self.session.execute(_INSERT_BOOKING, self._values(booking)))
+                      on_connection(self.session).execute(_INSERT_BOOKING, self._values(booking)))
         key = result.inserted_primary_key
         assert key is not None
         return replace(booking, id=int(key[0]))
@@ -226,7 +321,8 @@ class SqlBookingRepository:
     def _values(booking: Booking) -> dict[str, object]:
         return {
             "code": booking.code, "resource_id": booking.resource_id,
-            "household_id": booking.household_id, "start_at": booking.start,
+            "household_id": booking.household_id, "neighbour_id": booking.neighbour_id,
+            "start_at": booking.start,
             "end_at": booking.end, "units": booking.units, "plate": booking.plate,
             "status": booking.status.value, "note": booking.note,
             "created_by": booking.created_by, "created_at": booking.created_at,
@@ -246,6 +342,7 @@ class SqlBookingRepository:
         row.code = booking.code
         row.resource_id = booking.resource_id
         row.household_id = booking.household_id
+        row.neighbour_id = booking.neighbour_id
         row.start_at, row.end_at = booking.start, booking.end
         row.units = booking.units
         row.plate = booking.plate
@@ -263,7 +360,7 @@ class SqlBookingRepository:
         return booking_from_row(row) if row else None
 
     def code_exists(self, code: str) -> bool:
-        return bool(self.session.scalar(_CODE_EXISTS, {"code": code}))
+        return bool(on_connection(self.session).scalar(_CODE_EXISTS, {"code": code}))
 
     def held_between(
         self, resource_id: str, start: datetime, end: datetime,
@@ -271,7 +368,7 @@ class SqlBookingRepository:
     ) -> list[tuple[datetime, datetime, int]]:
         """(start, end, units) of bookings overlapping ``[start, end)``, without loading
         whole bookings: capacity maths needs nothing else."""
-        rows = self.session.execute(_HELD, {
+        rows = on_connection(self.session).execute(_HELD, {
             "resource_id": resource_id, "start": start, "end": end,
             "statuses": [s.value for s in statuses]})
         return [(s, e, units) for s, e, units in rows]
@@ -283,6 +380,16 @@ class SqlBookingRepository:
         """A household's bookings of one resource in ``statuses`` ending after ``after``."""
         rows = self.session.scalars(_UPCOMING_OF_HOUSEHOLD, {
             "household_id": household_id, "resource_id": resource_id, "after": after,
+            "statuses": [s.value for s in statuses]})
+        return [booking_from_row(r) for r in rows]
+
+    def upcoming_for_neighbour(
+        self, neighbour_id: int, resource_id: str, after: datetime,
+        statuses: Collection[BookingStatus],
+    ) -> list[Booking]:
+        """``upcoming_for_household`` for a neighbour member."""
+        rows = self.session.scalars(_UPCOMING_OF_NEIGHBOUR, {
+            "household_id": neighbour_id, "resource_id": resource_id, "after": after,
             "statuses": [s.value for s in statuses]})
         return [booking_from_row(r) for r in rows]
 
@@ -304,7 +411,19 @@ class SqlBookingRepository:
         self, household_id: int, resource_id: str | None = None,
         start_from: datetime | None = None, start_before: datetime | None = None,
     ) -> list[Booking]:
-        query = select(BookingRow).where(BookingRow.household_id == household_id)
+        return self._of_party(BookingRow.household_id == household_id, resource_id,
+                              start_from, start_before)
+
+    def for_neighbour(
+        self, neighbour_id: int, resource_id: str | None = None,
+        start_from: datetime | None = None, start_before: datetime | None = None,
+    ) -> list[Booking]:
+        return self._of_party(BookingRow.neighbour_id == neighbour_id, resource_id,
+                              start_from, start_before)
+
+    def _of_party(self, party: Any, resource_id: str | None, start_from: datetime | None,
+                  start_before: datetime | None) -> list[Booking]:
+        query = select(BookingRow).where(party)
         if resource_id is not None:
             query = query.where(BookingRow.resource_id == resource_id)
         if start_from is not None:
@@ -377,8 +496,8 @@ class SqlBlackoutRepository:
                         blackout.cancel_overlapping, row.id)
 
     def overlapping(self, resource_id: str, start: datetime, end: datetime) -> list[Blackout]:
-        ids = self.session.scalars(_BLACKOUTS_OVERLAPPING, {
-            "resource_id": resource_id, "start": start, "end": end}).all()
+        ids = on_connection(self.session).execute(_BLACKOUTS_OVERLAPPING, {
+            "resource_id": resource_id, "start": start, "end": end}).scalars().all()
         return [self._load(i) for i in ids]
 
     def list(self) -> list[Blackout]:
@@ -404,7 +523,7 @@ class SqlAuditRepository:
 
     def add(self, entry: AuditEntry) -> None:
         # Core insert in the session's transaction (see SqlBookingRepository.add).
-        self.session.execute(_INSERT_AUDIT, {
+        on_connection(self.session).execute(_INSERT_AUDIT, {
             "at": entry.at, "actor": entry.actor, "action": entry.action,
             "entity": entry.entity, "entity_id": entry.entity_id, "details": entry.details,
         })

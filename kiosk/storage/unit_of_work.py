@@ -35,6 +35,7 @@ from kiosk.storage.repositories import (
     SqlBlackoutRepository,
     SqlBookingRepository,
     SqlHouseholdRepository,
+    SqlNeighbourRepository,
     SqlResourceRepository,
 )
 
@@ -62,6 +63,7 @@ class SqlUnitOfWork:
         self.session = self._factory()
         self.resources = SqlResourceRepository(self.session)
         self.households = SqlHouseholdRepository(self.session)
+        self.neighbours = SqlNeighbourRepository(self.session)
         self.bookings = SqlBookingRepository(self.session)
         self.blackouts = SqlBlackoutRepository(self.session)
         self.audit = SqlAuditRepository(self.session)

@@ -181,3 +181,37 @@ def test_heartbeats_exits_3_while_a_kiosk_is_silent(
         assert main(["heartbeats"]) == 0
     finally:
         engine.dispose()
+
+
+def test_neighbours_add_list_book_and_deactivate(cli_env: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--no-bookings"]) == 0
+    capsys.readouterr()
+    assert main(["neighbours", "add", "--name", "박민수", "--phone", "010-2222-9999",
+                 "--pin", "4321"]) == 0
+    out = capsys.readouterr().out
+    member = out.splitlines()[0]
+    assert member == "N-0003"  # the demo registers N-0001 and N-0002
+    assert "PIN: 4321" in out and "박*수" in out and "2222" not in out
+    assert main(["neighbours", "add", "--name", "누구", "--phone", "01022229999"]) == 2
+    assert "phone 010-****-9999 is N-0003" in capsys.readouterr().err
+    assert main(["neighbours", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "N-0003  박민수  010-****-9999  active" in listed and "2222" not in listed
+
+    def create(resource: str, hour: int) -> int:
+        return main(["bookings", "create", "--resource", resource, "--neighbour", member,
+                     "--start", tomorrow(hour), "--end", tomorrow(hour + 1)])
+
+    assert create("parking-b2-north", 10) == 3
+    assert "for residents of the complex only" in capsys.readouterr().err
+    assert create("tool-ladder", 10) == 0
+    code = capsys.readouterr().out.strip()
+    assert main(["bookings", "export", "--csv", "--from", TODAY.date().isoformat()]) == 0
+    exported = capsys.readouterr().out
+    assert f"{code},tool-ladder,이웃 N-0003 박*수" in exported and "2222" not in exported
+    assert main(["neighbours", "deactivate", member]) == 0
+    assert "1 booking(s) ahead cancelled" in capsys.readouterr().out
+    assert create("tool-ladder", 12) == 3
+    assert main(["bookings", "create", "--resource", "tool-ladder", "--neighbour", "N-0999",
+                 "--start", tomorrow(10), "--end", tomorrow(11)]) == 2

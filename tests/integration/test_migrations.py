@@ -93,3 +93,49 @@ def test_a_current_database_starts_without_importing_alembic(tmp_path) -> None: 
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, timeout=120)
     assert result.stdout.strip() == "False"
+
+
+def test_neighbours_migration_keeps_bookings_and_checks_one_party(database_url: str) -> None:
+    """0007 makes household_id nullable beside neighbour_id; bookings made before keep
+    their household, a row with neither party is refused, and 0006 comes back."""
+    from datetime import UTC, datetime
+
+    import pytest
+    from alembic import command
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    engine = create_db_engine(database_url)
+    at = datetime(2026, 11, 23, tzinfo=UTC).replace(tzinfo=None)
+    try:
+        migrate.upgrade(engine, "0006")
+        with engine.begin() as c:
+            c.execute(text("INSERT INTO resources (id, kind, name_ko, name_en, description_ko, "
+                           "description_en, lat, lon, address, where_ko, where_en, source, "
+                           "bookable, capacity, rules, retired, created_at, updated_at) VALUES "
+                           "('room', 'space', '방', 'Room', '', '', 37.6, 127.0, '', '', '', "
+                           "'local', true, 1, '{}', false, :at, :at)"), {"at": at})
+            c.execute(text("INSERT INTO households (building, unit, pin_hash, active, "
+                           "failed_attempts, plates, created_at, updated_at) VALUES "
+                           "('101', '1203', 'x', true, 0, '[]', :at, :at)"), {"at": at})
+            c.execute(text("INSERT INTO bookings (code, resource_id, household_id, start_at, "
+                           "end_at, units, status, note, created_by, created_at, updated_at) "
+                           "SELECT 'AAAAAA', 'room', id, :at, :end, 1, 'confirmed', '', 't', "
+                           ":at, :at FROM households"),
+                      {"at": at, "end": at.replace(hour=1)})
+        migrate.upgrade(engine)
+        with engine.connect() as c:
+            kept = c.execute(text("SELECT code, household_id IS NOT NULL, neighbour_id "
+                                  "FROM bookings")).all()
+        assert [tuple(r) for r in kept] == [("AAAAAA", True, None)]
+        with engine.begin() as c, pytest.raises(IntegrityError):
+            c.execute(text("UPDATE bookings SET household_id = NULL"))
+        config = migrate.alembic_config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0006")
+        assert "neighbours" not in inspect(engine).get_table_names()
+        with engine.connect() as c:
+            assert c.execute(text("SELECT code FROM bookings")).scalars().all() == ["AAAAAA"]
+    finally:
+        engine.dispose()

@@ -13,3 +13,11 @@ def test_many_processes_booking_the_last_units(database_url: str) -> None:
     # Every loser is told the units were just taken; nobody gets an error or "busy".
     assert result.refusals == {"taken": 195}
     assert result.peak_units == 5
+
+
+def test_households_and_neighbours_racing_for_the_last_units(database_url: str) -> None:
+    """Half the attempts are neighbour members': the capacity holds for both parties."""
+    result = run_race(database_url, processes=6, attempts=120, capacity=4, neighbours=60)
+    assert result.successes == 4
+    assert result.refusals == {"taken": 116}
+    assert result.peak_units == 4
