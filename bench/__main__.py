@@ -34,6 +34,7 @@ from bench.harness import FAILED, OK, ROOT, Context, Report
 REGISTRY: dict[str, str] = {
     "startup": "bench.areas.startup",
     "booking": "bench.areas.booking",
+    "fleet": "bench.areas.fleet",
     "map": "bench.areas.map",
     "sync": "bench.areas.sync",
     "seoul": "bench.areas.seoul",

@@ -925,6 +925,74 @@ Please tell the management office.</translation>
         <source>휴대폰으로 전체 기사</source>
         <translation>Full article on your phone</translation>
     </message>
+    <message>
+        <source>오전</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <source>오후</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <source>저녁</source>
+        <translation>Evening</translation>
+    </message>
+    <message>
+        <source>앞 주</source>
+        <translation>Previous week</translation>
+    </message>
+    <message>
+        <source>다음 주</source>
+        <translation>Next week</translation>
+    </message>
+    <message>
+        <source>이 시간으로 예약 신청</source>
+        <translation>Request this time</translation>
+    </message>
+    <message>
+        <source>승인이 필요한 곳입니다. 신청한 뒤 관리사무소가 승인하면 확정됩니다.</source>
+        <translation>Needs approval: you send a request, and it is confirmed once the office approves it.</translation>
+    </message>
+    <message>
+        <source>한글은 앞의 숫자 2~3자리 다음에 누르세요. 예: 12가3456</source>
+        <translation>Press the Korean letter after the first 2 or 3 digits, e.g. 12가3456.</translation>
+    </message>
+    <message>
+        <source>이대로 신청할까요?</source>
+        <translation>Send this request?</translation>
+    </message>
+    <message>
+        <source>예약 신청</source>
+        <translation>Send request</translation>
+    </message>
+    <message>
+        <source>승인 대기 — 관리사무소가 승인하면 확정됩니다. '내 예약'에서 확인하세요.</source>
+        <translation>Waiting for approval — confirmed once the office approves it. Check 'My bookings'.</translation>
+    </message>
+    <message>
+        <source>{time}부터 체크인</source>
+        <translation>Check in from {time}</translation>
+    </message>
+    <message>
+        <source>이곳 {building}동을 미리 넣었습니다. 다른 동이면 '동'을 누르세요. 호와 비밀번호 네 자리를 누르면 바로 확인합니다. 비밀번호는 보이지 않습니다.</source>
+        <translation>Building {building}, where this kiosk stands, is filled in. For another building, tap 'Building'. Type your unit and 4-digit PIN: it is checked as soon as the 4th digit is in. The PIN is never shown.</translation>
+    </message>
+    <message>
+        <source>동, 호, 비밀번호 네 자리를 차례로 누르세요. 네 자리를 누르면 바로 확인합니다. 비밀번호는 보이지 않습니다.</source>
+        <translation>Type your building, unit and 4-digit PIN in turn. The PIN is checked as soon as the 4th digit is in. It is never shown.</translation>
+    </message>
+    <message>
+        <source>(바꾸기)</source>
+        <translation>(change)</translation>
+    </message>
+    <message>
+        <source>끝까지 누르면 바로 다음 화면으로 넘어갑니다.</source>
+        <translation>Once the whole plate is typed, the next screen opens by itself.</translation>
+    </message>
+    <message>
+        <source>차량 바꾸기</source>
+        <translation>Change vehicle</translation>
+    </message>
 </context>
 <context>
     <name>lockdown</name>

@@ -7,6 +7,7 @@ are relative, so the folder can be copied to a USB stick or a web server as it i
 
 from __future__ import annotations
 
+import base64
 import json
 import shutil
 from collections.abc import Iterable, Sequence
@@ -14,11 +15,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.map.assets import VENDOR_PACKAGES, map_assets_dir, vendor_dirs
+from kiosk.map.assets import (
+    NPM_PACKAGES,
+    VENDOR_PACKAGES,
+    map_assets_dir,
+    npm_file,
+    vendor_dirs,
+)
 from kiosk.map.basemap import build_basemap
 from kiosk.map.listing import MapListing, listings_json
-from kiosk.map.page import PageOptions, TileOptions, build_page
-from kiosk.map.tiles import TileSet
+from kiosk.map.page import PageOptions, TileOptions, VectorOptions, build_page
+from kiosk.map.tiles import TilePackError, TileSet
+from kiosk.map.vector import MAX_RANGE_BYTES, VectorSet, split_packs
 
 EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/webp": "webp"}
 
@@ -35,6 +43,22 @@ def _script(global_name: str, document: bytes) -> bytes:
     # JSON is valid JavaScript; escaping "<" keeps a hostile name from closing a tag.
     body = document.decode("utf-8").replace("<", "\\u003c")
     return f"window.{global_name} = {body};\n".encode()
+
+
+VECTOR_GLOBAL = "KIOSK_VPACK"
+
+
+def _whole_pack(vectors: VectorSet) -> str:
+    """The vector pack as base64 text, read in the ranges the pack allows."""
+    chunks: list[bytes] = []
+    offset = 0
+    while offset < vectors.size:
+        chunk = vectors.read(offset, min(MAX_RANGE_BYTES, vectors.size - offset))
+        if not chunk:
+            raise TilePackError("the vector pack could not be read whole")
+        chunks.append(chunk)
+        offset += len(chunk)
+    return base64.b64encode(b"".join(chunks)).decode("ascii")
 
 
 def export_map(
@@ -78,7 +102,29 @@ def export_map(
     (data / "basemap.js").write_bytes(_script("KIOSK_BASEMAP", basemap_doc))
     files += 2
 
-    tiles = TileSet(tile_packs)
+    raster, vector_paths = split_packs(tile_packs)
+    vector_options: VectorOptions | None = None
+    scripts = ["data/listings.js", "data/basemap.js"]
+    vectors = VectorSet(vector_paths)
+    try:
+        if vectors:
+            # No server behind a file:// page: the pack goes in a script (base64) and
+            # the npm bundles that draw it beside it.
+            (data / "vpack.js").write_bytes(_script(
+                VECTOR_GLOBAL, json.dumps(_whole_pack(vectors)).encode()))
+            scripts.append("data/vpack.js")
+            vector_options = VectorOptions.from_vector_set(vectors, url="",
+                                                           global_name=VECTOR_GLOBAL)
+            for pkg in NPM_PACKAGES:
+                target = out / "npm" / pkg.name / pkg.file
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(npm_file(pkg), target)
+                files += 1
+            files += 1
+    finally:
+        vectors.close()
+
+    tiles = TileSet(raster)
     tile_count = 0
     tile_options: TileOptions | None = None
     try:
@@ -100,10 +146,11 @@ def export_map(
         language=language,
         radius_km=radius_km,
         tiles=tile_options,
+        vector=vector_options,
         listings_url=None,
         basemap_url=None,
         bridge=False,
-        data_scripts=("data/listings.js", "data/basemap.js"),
+        data_scripts=tuple(scripts),
         **extra,  # type: ignore[arg-type]
     )
     (out / "index.html").write_text(build_page(options, base_url=""), encoding="utf-8")

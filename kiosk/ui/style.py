@@ -25,7 +25,7 @@ CARDS = ("tile", "resourceCard", "attractCard")
 """Buttons holding labels: focus thickens the border (a fill would hide their text)."""
 LIGHT = ("barButton", "secondaryButton", "plainButton", "choiceButton", "languageButton",
          "mapButton", "plateChoice", "entryField", "keyDigit", "keySyllable", "keyErase",
-         "dayChip", "durationChip", "slotCell")
+         "dayChip", "durationChip", "slotCell", "jumpButton")
 """White buttons: focus fills them dark."""
 DARK = ("primaryButton", "a11yButton", "helpButton", "dangerButton", "keyConfirm")
 """Filled buttons: focus gives them a thick amber border."""

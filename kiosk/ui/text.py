@@ -108,3 +108,35 @@ def rules_lines(rules: BookingRules, plate_needed: bool | None = None) -> list[s
     if plate_needed if plate_needed is not None else rules.plate_required:
         lines.append(tr("차량 번호가 필요합니다"))
     return lines
+
+
+SEOUL_DISTRICTS = {
+    "종로구": "Jongno-gu", "중구": "Jung-gu", "용산구": "Yongsan-gu", "성동구": "Seongdong-gu",
+    "광진구": "Gwangjin-gu", "동대문구": "Dongdaemun-gu", "중랑구": "Jungnang-gu",
+    "성북구": "Seongbuk-gu", "강북구": "Gangbuk-gu", "도봉구": "Dobong-gu", "노원구": "Nowon-gu",
+    "은평구": "Eunpyeong-gu", "서대문구": "Seodaemun-gu", "마포구": "Mapo-gu",
+    "양천구": "Yangcheon-gu", "강서구": "Gangseo-gu", "구로구": "Guro-gu",
+    "금천구": "Geumcheon-gu", "영등포구": "Yeongdeungpo-gu", "동작구": "Dongjak-gu",
+    "관악구": "Gwanak-gu", "서초구": "Seocho-gu", "강남구": "Gangnam-gu", "송파구": "Songpa-gu",
+    "강동구": "Gangdong-gu",
+}
+"""Seoul's 25 districts in the official romanisation."""
+SEOUL = ("서울특별시", "서울시", "서울")
+
+
+def address_text(address: str, language: str, address_en: str = "") -> str:
+    """An address in the kiosk's language. In English: the English address when the data
+    has one, else the district of a Seoul address romanised ("Seongbuk-gu, Seoul"), else
+    nothing (a Korean street name means little to someone who cannot read it; the place's
+    own English directions are shown beside it)."""
+    if language != "en":
+        return address
+    if address_en:
+        return address_en
+    words = address.split()
+    city = words[0] if words and words[0] in SEOUL else ""
+    rest = words[1:] if city else words
+    district = SEOUL_DISTRICTS.get(rest[0]) if rest else None
+    if district is not None:
+        return f"{district}, Seoul"
+    return "Seoul" if city else ""

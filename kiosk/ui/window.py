@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QBoxLayout,
     QHBoxLayout,
     QLayout,
@@ -218,8 +219,9 @@ class KioskWindow(QWidget):
         outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         outer.setSpacing(self.metrics.spacing(16))
         outer.addLayout(self._header())
-        self.banner = Banner()
-        outer.addWidget(self.banner)
+        # Messages lie over the header's name and status, never in the layout: showing one
+        # moves no key or button under a finger.
+        self.banner = Banner(self.body)
         self.stack = QStackedWidget()
         outer.addWidget(self.stack, 1)
         outer.addLayout(self._footer())
@@ -306,6 +308,7 @@ class KioskWindow(QWidget):
         self.status = label(name="statusLine")
         names.addWidget(self.title)
         names.addWidget(self.status)
+        self.header_names = names
         self.header.addLayout(names, 1)
         self.header_controls = controls = QHBoxLayout()
         controls.setSpacing(m.spacing(24))
@@ -621,6 +624,23 @@ class KioskWindow(QWidget):
 
     def notify(self, text: str, kind: str = "error") -> None:
         self.banner.show_message(text, kind)
+        self._place_banner()
+
+    def _place_banner(self) -> None:
+        """The message's reserved place: over the village name and status line (beside the
+        language buttons, which stay reachable), as tall as its words need."""
+        if self.banner.isHidden():
+            return
+        margins = self.outer.contentsMargins()
+        left, top = margins.left(), margins.top()
+        width = self.body.width() - left - margins.right()
+        if not self.portrait and self.header_controls.geometry().width() > 0:
+            width = self.header_controls.geometry().left() - left - self.a11y_metrics.gap_px
+        width = max(width, self.metrics.target)
+        height = max(self.header_names.geometry().height(),
+                     self.banner.heightForWidth(width))
+        self.banner.setGeometry(left, top, width, height)
+        self.banner.raise_()
 
     def clear_notice(self) -> None:
         self.banner.clear_message()
@@ -635,6 +655,10 @@ class KioskWindow(QWidget):
         self.accessibility.update(text_scale=round(scale * 100))
 
     def _accessibility_changed(self) -> None:
+        if self.languages.language != self.accessibility.language:
+            # The message was said in the other language; the screen itself now speaks
+            # the new one, and a stale Korean line would stay in English mode.
+            self.banner.clear_message()
         self._apply_accessibility()
         if self.current is not None:
             self.current.retranslate()
@@ -723,7 +747,9 @@ class KioskWindow(QWidget):
         """Arrows move the focus like Tab; on a keypad screen the digits, Backspace and the
         numeric keypad's Enter work the on-screen keypad (the main Enter activates the
         focused control)."""
-        if event.key() in NEXT_KEYS + PREVIOUS_KEYS and isinstance(watched, QAbstractButton):
+        if event.key() in NEXT_KEYS + PREVIOUS_KEYS and (
+                isinstance(watched, QAbstractButton) or watched is self):
+            # From the window itself too (a new screen starts there): into the screen.
             self.focusNextPrevChild(event.key() in NEXT_KEYS)
             return True
         pads = [] if self._overlay_open() else self.keypads()
@@ -759,11 +785,12 @@ class KioskWindow(QWidget):
 
     def _focus_first(self) -> None:
         """A new screen: the focus leaves the old one, so the next Tab (or arrow) starts at
-        the top of the window and walks the new screen in reading order."""
+        the top of the window and walks the new screen in reading order. Also when Qt handed
+        it on to the next control as the old screen went (the map page had it): a tile or a
+        language button left in its focus colour would look like a warning."""
         if self._overlay_open():
             return
-        focused = self.focusWidget()
-        if focused is None or not focused.isVisible():
+        if QApplication.focusWidget() is not self:
             self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reveal(self, widget: QWidget) -> None:
@@ -868,6 +895,7 @@ class KioskWindow(QWidget):
             if overlay.isVisible():
                 overlay.setGeometry(self.rect())
         self._apply_reach(self.a11y_metrics)
+        QTimer.singleShot(0, self, self._place_banner)  # once the header has its new geometry
         self.a11y.set_metrics(self.a11y_metrics, event.size().width())
         self._size_help(self.a11y_metrics, event.size().width())
 

@@ -144,3 +144,13 @@ def test_results_are_written_as_json_and_markdown(quick: dict[str, Any]) -> None
         assert f"(`{name}`)" in markdown
     assert "| figure | median | min | max | runs |" in markdown
     assert "SQLite book p50 (1 writer)" in quick["stdout"]
+
+
+def test_the_fleet_of_kiosks_never_overbooks(quick: dict[str, Any]) -> None:
+    report = quick["by_name"]["fleet"]
+    figures = report["figures"]
+    for key in ("book p50 (each attempt)", "book p99 (each attempt)",
+                "bookings made per second", "availability p50 while booking"):
+        assert key in figures
+    assert figures["slots over capacity"]["max"] == 0
+    assert report["info"]["writers"] >= 2 and report["info"]["readers"] >= 2

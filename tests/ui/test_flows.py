@@ -57,19 +57,28 @@ def test_book_parking_with_a_typed_plate_and_receipt_returns_home(
     tap(qtbot, detail.book_button)
     assert window.current is window.screens["identify"]
     identify(qtbot, window, *RESIDENT)
+    # The household's one registered car is chosen for it, and the confirm screen says so
+    # with a way to change it.
+    confirm = window.screens["confirm"]
+    assert window.current is confirm
+    assert window.ctx.session.plate == RESIDENT_PLATE
+    tap(qtbot, confirm.plate_button)  # type: ignore[attr-defined]
     plate = window.screens["plate"]
     assert window.current is plate
     assert list(plate.registered) == [RESIDENT_PLATE]  # type: ignore[attr-defined]
     # A plate the household has not registered, typed on the plate keypad.
-    assert not plate.syllables.keys["가"].isEnabled()  # type: ignore[attr-defined]
+    # A syllable before the digits is refused in words, and nothing is typed.
+    tap(qtbot, plate.syllables.keys["가"])  # type: ignore[attr-defined]
+    assert plate.display.text() == "—" and "숫자 2~3자리 다음에" in window.banner.text()  # type: ignore[attr-defined]
     for key in "12":
         tap(qtbot, plate.digits.keys[key])  # type: ignore[attr-defined]
     tap(qtbot, plate.syllables.keys["가"])  # type: ignore[attr-defined]
-    for key in "3456":
+    for key in "345":
         tap(qtbot, plate.digits.keys[key])  # type: ignore[attr-defined]
-    assert plate.display.text() == "12가3456"  # type: ignore[attr-defined]
-    tap(qtbot, plate.use_button)  # type: ignore[attr-defined]
-    confirm = window.screens["confirm"]
+    assert plate.display.text() == "12가345"  # type: ignore[attr-defined]
+    assert window.current is plate
+    tap(qtbot, plate.digits.keys["6"])  # type: ignore[attr-defined]
+    # The whole plate moves on by itself.
     assert window.current is confirm
     rows = " ".join(w.text() for w in confirm.findChildren(type(detail.title)))
     assert "12가3456" in rows and "101동 13**호" in rows and "공유주차장 B2 북측" in rows
@@ -182,8 +191,6 @@ def test_quota_reached_says_what_to_do_and_keeps_the_choice(
     pick(qtbot, window, detail, 0, 30)
     tap(qtbot, detail.book_button)
     identify(qtbot, window, *RESIDENT)
-    plate = window.screens["plate"]
-    tap(qtbot, plate.registered[RESIDENT_PLATE])  # type: ignore[attr-defined]
     confirm = window.screens["confirm"]
     tap(qtbot, confirm.confirm_button, window)  # type: ignore[attr-defined]
     assert window.current is confirm
@@ -260,10 +267,9 @@ def test_idle_warns_then_wipes_the_pin_and_resets_language(
     window = make_window(timeouts=Timeouts(idle_s=0.3, home_idle_s=600, warning_s=1))
     tap(qtbot, window.mine_button)
     identify_screen = window.screens["identify"]
-    type_digits(qtbot, window, "101")
-    tap(qtbot, identify_screen.keypad.confirm_key)  # type: ignore[attr-defined]
-    type_digits(qtbot, window, "1304")
-    tap(qtbot, identify_screen.keypad.confirm_key)  # type: ignore[attr-defined]
+    settle(qtbot, window)
+    type_digits(qtbot, window, "1304")  # in 101동, where the kiosk stands
+    assert identify_screen.active == "pin"  # type: ignore[attr-defined]
     type_digits(qtbot, window, "13")
     tap(qtbot, window.language_buttons["en"])
     qtbot.waitUntil(window.warning.isVisible, timeout=3000)
@@ -274,7 +280,7 @@ def test_idle_warns_then_wipes_the_pin_and_resets_language(
     qtbot.waitUntil(window.warning.isVisible, timeout=3000)
     qtbot.waitUntil(lambda: window.current is window.screens["home"], timeout=4000)
     assert not window.warning.isVisible()
-    assert identify_screen.values == {"building": "", "unit": "", "pin": ""}  # type: ignore[attr-defined]
+    assert identify_screen.values == {"building": "101", "unit": "", "pin": ""}  # type: ignore[attr-defined]
     assert window.languages.language == "ko" and window.title.text() == "길음 나눔마을"
     assert window.ctx.session.household is None
 
@@ -304,12 +310,13 @@ def test_language_switch_mid_flow_keeps_the_screen_and_entries(
     assert window.home_button.text() == "Home"
     tap(qtbot, detail.book_button)
     screen = window.screens["identify"]
-    type_digits(qtbot, window, "10")
+    type_digits(qtbot, window, "13")
     assert screen.title.text() == "Confirm your household to book"  # type: ignore[attr-defined]
     tap(qtbot, window.language_buttons["ko"])
     assert window.current is screen
     assert screen.title.text() == "예약하려면 세대를 확인합니다"  # type: ignore[attr-defined]
-    assert screen.values["building"] == "10"  # type: ignore[attr-defined]
+    assert screen.values["building"] == "101"  # type: ignore[attr-defined]
+    assert screen.values["unit"] == "13"  # type: ignore[attr-defined]
 
 
 def test_accessibility_panel_changes_language_and_text_size(
@@ -460,7 +467,7 @@ def test_database_work_runs_off_the_gui_thread(qtbot: Any, make_window: Any,
     assert window.background.pending == 1  # asked, not waited for
     settle(qtbot, window)
     detail = window.screens["detail"]
-    assert len(detail.days) == 14  # type: ignore[attr-defined]  # 30 days allowed, 14 shown
+    assert len(detail.days) == 31  # type: ignore[attr-defined]  # today and 30 days ahead
     pick(qtbot, window, detail, 0, 60)
     tap(qtbot, detail.book_button)  # type: ignore[attr-defined]
     identify(qtbot, window, *RESIDENT)

@@ -33,6 +33,8 @@ def visit_every_screen(qtbot: Any, window: KioskWindow) -> Any:
     tap(qtbot, detail.book_button)  # type: ignore[attr-defined]
     yield "identify"
     identify(qtbot, window, *RESIDENT)
+    yield "confirm"  # with the household's one car, and a way to change it
+    tap(qtbot, window.screens["confirm"].plate_button, window)  # type: ignore[attr-defined]
     yield "plate"
     tap(qtbot, window.screens["plate"].registered["132누5987"], window)  # type: ignore[attr-defined]
     yield "confirm"
@@ -126,6 +128,6 @@ def test_layouts_follow_the_orientation(qtbot: Any, make_window: Any) -> None:
     window.go("detail", resource_id="parking-b2-north")
     settle(qtbot, window)
     detail = window.screens["detail"]
-    qtbot.waitUntil(lambda: detail.booking_panel.y() > detail.info_scroll.y())  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: detail.booking_panel.y() > detail.info_panel.y())  # type: ignore[attr-defined]
     window.resize(*LANDSCAPE)
-    qtbot.waitUntil(lambda: detail.booking_panel.x() > detail.info_scroll.x())  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: detail.booking_panel.x() > detail.info_panel.x())  # type: ignore[attr-defined]

@@ -27,9 +27,10 @@ MODES = {
     "200-high-contrast": {"text_scale": 200, "high_contrast": True},
     "200-low-screen": {"text_scale": 200, "low_screen": True},
 }
-SCREENS = ("home", "attract", "browse", "detail", "identify", "plate", "confirm", "receipt",
-           "mine", "detail-info", "accessibility", "idle-warning")
-"""Every screen but the map, whose web page is checked by the map's own tests."""
+SCREENS = ("home", "attract", "browse", "detail", "identify", "confirm", "plate", "confirm",
+           "receipt", "mine", "detail-info", "accessibility", "idle-warning")
+"""Every screen but the map, whose web page is checked by the map's own tests (the confirm
+screen twice: with the household's one car and its 차량 바꾸기, then after the plate screen)."""
 
 
 def beyond_the_reach(window: Any, findings: list[Finding]) -> list[Finding]:

@@ -60,16 +60,19 @@ def test_a_booking_in_voice_mode_announces_each_screen_and_never_a_digit(
         assert engine.said[-1] == "세대 확인 화면입니다."
         before_pin = len(engine.said)
         identify = window.screens["identify"]
-        building, unit, pin = RESIDENT
-        for value in (building, unit, pin):
+        _building, unit, pin = RESIDENT  # the 동 is the kiosk's own, already filled in
+        for value in (unit, pin):
             for digit in value:
                 double_tap(qtbot, window, identify.keypad.keys[digit])  # type: ignore[attr-defined]
-            double_tap(qtbot, window, identify.keypad.confirm_key)  # type: ignore[attr-defined]
-        assert window.current is window.screens["plate"]
+        # The fourth PIN digit checks it; the one registered car is chosen.
+        confirm = window.screens["confirm"]
+        assert window.current is confirm
         typed = engine.said[before_pin:]
         assert not any(ch.isdigit() for line in typed for ch in line)  # no digit at all
         assert "숫자 키. 한 번 더 누르면 입력됩니다." in typed
-        assert typed.count("숫자 입력됨") == len(building + unit + pin)
+        assert typed.count("숫자 입력됨") == len(unit + pin)
+        assert engine.said[-1] == "예약 확인 화면입니다."
+        double_tap(qtbot, window, confirm.plate_button)  # type: ignore[attr-defined]
         assert engine.said[-1] == "차량 번호 화면입니다."
         plate = window.screens["plate"]
         double_tap(qtbot, window, plate.registered[RESIDENT_PLATE])  # type: ignore[attr-defined]

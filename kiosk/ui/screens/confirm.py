@@ -6,7 +6,14 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.domain.bookings import Booking, BookingStatus
 from kiosk.domain.clock import to_local
@@ -19,6 +26,10 @@ from kiosk.ui.screens.detail import range_text
 from kiosk.ui.text import clock_text, day_text, tr, when_text
 from kiosk.ui.widgets import button, label
 from kiosk.ui.wording import refusal_text, unexpected_text
+
+QR_PX = 240
+"""The receipt's QR code: big enough for a phone at arm's length, small enough that the
+receipt with its 다 봤습니다 button fits the glass in landscape."""
 
 
 def booking_lines(ctx: UiContext, resource: Resource, start: Any, end: Any,
@@ -41,10 +52,11 @@ def booking_lines(ctx: UiContext, resource: Resource, start: Any, end: Any,
     return rows
 
 
-def fill_rows(box: QVBoxLayout, rows: list[tuple[str, str]]) -> None:
+def fill_rows(box: QVBoxLayout, rows: list[tuple[str, str]]) -> list[QHBoxLayout]:
     from kiosk.ui.widgets import clear_layout
 
     clear_layout(box)
+    made = []
     for what, value in rows:
         row = QHBoxLayout()
         row.setSpacing(24)
@@ -53,6 +65,8 @@ def fill_rows(box: QVBoxLayout, rows: list[tuple[str, str]]) -> None:
         row.addWidget(key, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(label(value, "summaryValue"), 1)
         box.addLayout(row)
+        made.append(row)
+    return made
 
 
 class ConfirmScreen(Screen):
@@ -62,6 +76,7 @@ class ConfirmScreen(Screen):
         super().__init__(ctx)
         m = ctx.metrics
         self.busy = False
+        self.plate_button: QPushButton | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(m.spacing(20))
@@ -88,6 +103,7 @@ class ConfirmScreen(Screen):
         super().set_portrait(portrait)
         self.buttons.setDirection(QBoxLayout.Direction.TopToBottom if portrait
                                   else QBoxLayout.Direction.LeftToRight)
+        self.retranslate()  # the plate row's button beside or under the plate
 
     def enter(self, **params: Any) -> None:
         self.busy = False
@@ -95,15 +111,32 @@ class ConfirmScreen(Screen):
 
     def retranslate(self) -> None:
         s = self.ctx.session
-        self.title.setText(tr("이대로 예약할까요?"))
+        approval = s.resource is not None and s.resource.rules.approval_required
+        self.title.setText(tr("이대로 신청할까요?") if approval else tr("이대로 예약할까요?"))
         self.change_button.setText(tr("시간 바꾸기"))
-        self.confirm_button.setText(tr("확인 중…") if self.busy else tr("예약 확정"))
+        self.confirm_button.setText(tr("확인 중…") if self.busy
+                                    else tr("예약 신청") if approval else tr("예약 확정"))
         self.confirm_button.setEnabled(not self.busy)
         if s.resource is None or s.start is None or s.end is None:
             fill_rows(self.rows, [])
             self.notes.setText("")
             return
-        fill_rows(self.rows, booking_lines(self.ctx, s.resource, s.start, s.end, s.plate))
+        rows = fill_rows(self.rows, booking_lines(self.ctx, s.resource, s.start, s.end, s.plate))
+        self.plate_button = None
+        if s.resource.rules.plate_required and s.plate and rows:
+            # The car was chosen for the resident (their one registered car) or typed: it
+            # is said here, and one tap changes it: beside the plate, or on a line of its
+            # own under it where the width is short (portrait, large text).
+            self.plate_button = button(self.ctx.metrics, tr("차량 바꾸기"), "secondaryButton",
+                                       self._change_plate, 240, 88)
+            if self.portrait:
+                under = QHBoxLayout()
+                under.addWidget(self.plate_button)
+                under.addStretch(1)
+                self.rows.addLayout(under)
+            else:
+                rows[-1].addWidget(self.plate_button, 0, Qt.AlignmentFlag.AlignVCenter)
+            self.ctx.nav.refit()
         rules = s.resource.rules
         notes = []
         if rules.cancel_cutoff:
@@ -120,6 +153,10 @@ class ConfirmScreen(Screen):
     def _change(self) -> None:
         s = self.ctx.session
         self.ctx.nav.go("detail", resource_id=s.resource.id if s.resource else "", keep=True)
+
+    def _change_plate(self) -> None:
+        """The plate screen; the car shown stays chosen until another one is."""
+        self.ctx.nav.go("plate")
 
     def _confirm(self) -> None:
         s = self.ctx.session
@@ -173,11 +210,13 @@ class ReceiptScreen(Screen):
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._tick)
+        # Left: what was booked. Right: the QR code, what to do next, and the way out with
+        # its countdown, which stay on the glass in either orientation.
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(m.spacing(40))
         left = QVBoxLayout()
-        left.setSpacing(m.spacing(16))
+        left.setSpacing(m.spacing(12))
         self.title = label(name="receiptTitle")
         left.addWidget(self.title)
         self.code_caption = label(name="sectionHeading")
@@ -190,18 +229,22 @@ class ReceiptScreen(Screen):
         self.rows = QVBoxLayout(panel)
         self.rows.setContentsMargins(28, 20, 28, 20)
         left.addWidget(panel)
-        self.next_steps = label(name="detailRules")
-        left.addWidget(self.next_steps)
         left.addStretch(1)
         self.box.addLayout(left, 3)
         right = QVBoxLayout()
-        right.setSpacing(m.spacing(16))
+        right.setSpacing(m.spacing(12))
+        # The caption beside the code, or under it where the width is short.
+        self.qr_row = qr_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        qr_row.setSpacing(m.spacing(16))
         self.qr = label(name="qrCode", wrap=False)
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        right.addWidget(self.qr)
+        self.qr.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        qr_row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
         self.qr_caption = label(name="detailText")
-        self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        right.addWidget(self.qr_caption)
+        qr_row.addWidget(self.qr_caption, 1)
+        right.addLayout(qr_row)
+        self.next_steps = label(name="detailRules")
+        right.addWidget(self.next_steps)
         right.addStretch(1)
         self.countdown = label(name="detailText")
         right.addWidget(self.countdown)
@@ -220,12 +263,15 @@ class ReceiptScreen(Screen):
         self.remaining = self.return_after_s
         self.timer.start()
         if self.booking is not None:
-            self.qr.setPixmap(qr_pixmap(self.booking.code, 320))
+            self.qr.setPixmap(qr_pixmap(self.booking.code, QR_PX))
         self.retranslate()
 
     def retranslate(self) -> None:
         booking, resource = self.booking, self.resource
         pending = booking is not None and booking.status is BookingStatus.PENDING
+        self.qr_row.setDirection(QBoxLayout.Direction.TopToBottom
+                                 if self.portrait and self.ctx.text_scale > 1
+                                 else QBoxLayout.Direction.LeftToRight)
         self.title.setText(tr("예약 신청을 받았습니다") if pending else tr("예약되었습니다"))
         self.code_caption.setText(tr("예약 번호"))
         self.code.setText(booking.code if booking else "")
@@ -239,8 +285,10 @@ class ReceiptScreen(Screen):
         today = self.ctx.today()
         steps = []
         if pending:
-            steps.append(tr("관리사무소가 승인하면 확정됩니다. '내 예약'에서 확인하세요."))
-        if resource.rules.checkin_required:
+            # Not booked yet: nothing here may read as "go ahead and use it".
+            steps.append(tr("승인 대기 — 관리사무소가 승인하면 확정됩니다. '내 예약'에서 "
+                            "확인하세요."))
+        elif resource.rules.checkin_required:
             opens, closes = checkin_window(booking, resource)
             steps.append(tr("{opens}부터 {closes} 사이에 이 화면의 '내 예약'에서 체크인하세요.")
                          .format(opens=when_text(opens, today), closes=clock_text(closes)))

@@ -7,24 +7,27 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QGridLayout,
     QHBoxLayout,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.domain.availability import Slot
+from kiosk.domain.clock import to_local
 from kiosk.domain.errors import BookingRefused, Refusal
 from kiosk.domain.resources import Resource
 from kiosk.map.listing import MapListing
 from kiosk.ui.context import Screen, UiContext
 from kiosk.ui.text import (
+    address_text,
     clock_text,
-    day_text,
     distance_text,
     duration_text,
     kind_label,
@@ -32,18 +35,23 @@ from kiosk.ui.text import (
     tr,
     weekday_text,
 )
+from kiosk.ui.touch import make_kinetic
 from kiosk.ui.widgets import (
+    SCROLL_BAR_GAP_PX,
     ReflowGrid,
     button,
     clear_layout,
     fit_text,
     icon_for,
+    keep_clear_of_scroll_bar,
     label,
-    scroll_area,
 )
 from kiosk.ui.wording import refusal_text, unexpected_text
 
-MAX_DAYS_SHOWN = 14
+DAYS_PER_PAGE = 7
+"""Day chips shown at once; the arrows page through every day the rule allows."""
+PERIODS = (("morning", 0, 12), ("afternoon", 12, 18), ("evening", 18, 24))
+"""오전 / 오후 / 저녁: the jumps' names and local hours [from, to)."""
 
 
 def range_text(start: datetime, end: datetime) -> str:
@@ -82,6 +90,7 @@ class DetailScreen(Screen):
         self.listing: MapListing | None = None
         self.days: dict[date, list[Slot]] | None = None
         self.day: date | None = None
+        self.week = 0
         self.start: datetime | None = None
         self.minutes = 0
         # Why the last tap did not set the end (kept as words to redraw in either language).
@@ -91,70 +100,124 @@ class DetailScreen(Screen):
         self.duration_buttons: dict[int, QPushButton] = {}
         self.load_error: BookingRefused | None = None
 
-        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(m.spacing(12))
+        # Everything but the booking bar: it scrolls only when large text makes it taller
+        # than the glass (then the slot grid lies flat in it; one scroll bar at a time).
+        self.body = QScrollArea()
+        self.body.setObjectName("pane_detailBody")
+        self.body.setWidgetResizable(True)
+        self.body.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there: a jump that makes the day scroll never narrows the grid under it.
+        self.body.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.body.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        keep_clear_of_scroll_bar(self.body, SCROLL_BAR_GAP_PX)
+        make_kinetic(self.body)
+        content = QWidget()
+        self.box = QGridLayout(content)
         self.box.setContentsMargins(0, 0, 0, 0)
-        self.box.setSpacing(m.spacing(32))
+        self.box.setSpacing(m.spacing(20))
+        self.body.setWidget(content)
+        outer.addWidget(self.body, 1)
 
         info = QWidget()
         info.setObjectName("panel")
         info_box = QVBoxLayout(info)
-        info_box.setContentsMargins(28, 24, 28, 24)
-        info_box.setSpacing(m.spacing(12))
+        info_box.setContentsMargins(28, 20, 28, 20)
+        info_box.setSpacing(m.spacing(10))
         title_row = QHBoxLayout()
         self.icon = label(name="detailIcon", wrap=False)
         self.title = label(name="detailTitle")
         title_row.addWidget(self.icon)
         title_row.addWidget(self.title, 1)
         info_box.addLayout(title_row)
+        # What the resident must know before choosing (approval), above everything else.
+        self.approval = label(name="detailApproval")
+        info_box.addWidget(self.approval)
         self.where = label(name="detailWhere")
         self.free = label(name="detailFree")
         self.description = label(name="detailText")
         self.rules_heading = label(name="sectionHeading")
         self.rules = label(name="detailRules")
-        for widget in (self.where, self.free, self.description, self.rules_heading, self.rules):
+        for widget in (self.where, self.free, self.description):
             info_box.addWidget(widget)
         info_box.addStretch(1)
-        self.info_scroll = scroll_area(info)
-        self.box.addWidget(self.info_scroll, 4)
+        # The rules beside the booking side in landscape (under the place), and after the
+        # slot grid in portrait, so the grid starts high on the glass.
+        self.rules_panel = QWidget()
+        self.rules_panel.setObjectName("panel")
+        rules_box = QVBoxLayout(self.rules_panel)
+        rules_box.setContentsMargins(28, 16, 28, 20)
+        rules_box.setSpacing(m.spacing(10))
+        rules_box.addWidget(self.rules_heading)
+        rules_box.addWidget(self.rules)
+        rules_box.addStretch(1)
+        self.info_panel = info
 
         booking = QWidget()
         book_box = QVBoxLayout(booking)
         book_box.setContentsMargins(0, 0, 0, 0)
-        book_box.setSpacing(m.spacing(14))
+        book_box.setSpacing(m.spacing(10))
         self.state = label(name="detailState")
         book_box.addWidget(self.state)
         # What a hub listing's feed says (fees, hours, docks, phone): the wide side, so it
         # fits unscrolled in either language.
         self.facts = label(name="detailRules")
         book_box.addWidget(self.facts)
+        # A week of day chips at a time; the arrows beside the heading page through every
+        # day the rule allows.
+        day_head = QHBoxLayout()
+        day_head.setSpacing(m.spacing(10))
         self.day_heading = label(name="sectionHeading")
-        book_box.addWidget(self.day_heading)
-        # Chips and cells wrap to new rows when large text makes them wider.
-        self.day_grid = ReflowGrid(max_columns=8, spacing=m.spacing(10))
+        self.prev_week = button(m, "◀", "dayChip", lambda: self._page(-1), 80)
+        self.next_week = button(m, "▶", "dayChip", lambda: self._page(1), 80)
+        day_head.addWidget(self.day_heading, 1)
+        day_head.addWidget(self.prev_week)
+        day_head.addWidget(self.next_week)
+        book_box.addLayout(day_head)
+        self.day_grid = ReflowGrid(max_columns=DAYS_PER_PAGE, spacing=m.spacing(10))
         book_box.addLayout(self.day_grid)
         self.slot_heading = label(name="sectionHeading")
         book_box.addWidget(self.slot_heading)
-        slots = QWidget()
-        self.slot_grid = ReflowGrid(slots, max_columns=6, spacing=m.spacing(10))
-        self.slot_scroll = scroll_area(slots)
-        book_box.addWidget(self.slot_scroll, 1)
+        # All the day's slots lie in the screen's one scroll; the bar's 오전 / 오후 / 저녁
+        # bring a part of the day into view, never a drag inside a small box.
+        self.slot_area = QWidget()
+        self.slot_grid = ReflowGrid(self.slot_area, max_columns=8, spacing=m.spacing(10))
+        book_box.addWidget(self.slot_area)
         self.duration_heading = label(name="sectionHeading")
         book_box.addWidget(self.duration_heading)
-        self.duration_grid = ReflowGrid(max_columns=4, spacing=m.spacing(10))
+        self.duration_grid = ReflowGrid(max_columns=8, spacing=m.spacing(10))
         book_box.addLayout(self.duration_grid)
+        self.filler = QWidget()
+        book_box.addWidget(self.filler, 1)
+        self.other_button = button(m, "", "secondaryButton", self._others, 320, 88)
+        book_box.addWidget(self.other_button)
+        self.booking_panel = booking
+        self._arrange(False)
+
+        # The jumps, the chosen time and the button: always on the glass under the scroll.
+        self.bar = QWidget()
+        self.bar.setObjectName("actionBar")
+        self.bar_box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.bar)
+        self.bar_box.setContentsMargins(0, 0, 0, 0)
+        self.bar_box.setSpacing(m.spacing(20))
+        self.jump_grid = ReflowGrid(max_columns=len(PERIODS), spacing=m.spacing(10))
+        self.jump_buttons: dict[str, QPushButton] = {}
+        for key, hour, _end in PERIODS:
+            jump = button(m, "", "jumpButton", lambda h=hour: self._jump(h))
+            self.jump_buttons[key] = jump
+            self.jump_grid.addWidget(jump)
+        self.bar_box.addLayout(self.jump_grid, 0)
         self.summary = label(name="detailSummary")
         self.book_button = button(m, "", "primaryButton", self._book, 400, 96)
         # The summary beside the button, or above it when both do not fit side by side.
         action_row = ReflowGrid(max_columns=2, spacing=m.spacing(20))
         action_row.addWidget(self.summary)
         action_row.addWidget(self.book_button)
-        book_box.addLayout(action_row)
-        self.filler = QWidget()
-        book_box.addWidget(self.filler, 1)
-        self.other_button = button(m, "", "secondaryButton", self._others, 320, 88)
-        book_box.addWidget(self.other_button)
-        self.booking_panel = booking
-        self.box.addWidget(booking, 6)
+        self.bar_box.addLayout(action_row, 1)
+        outer.addWidget(self.bar)
 
     # ------------------------------------------------------------------ loading
     def enter(self, **params: Any) -> None:
@@ -176,7 +239,8 @@ class DetailScreen(Screen):
             resource = self.ctx.bookings.resource(resource_id)
             if not (resource.bookable and resource.in_service):
                 return resource, None
-            count = min(resource.rules.max_days_ahead + 1, MAX_DAYS_SHOWN)
+            # Today and every day up to the rule's last one ("30일 뒤까지" is 31 chips).
+            count = resource.rules.max_days_ahead + 1
             return resource, self.ctx.bookings.availability_days(resource_id, today, count)
 
         self.ctx.background.run(load, self._loaded, lambda exc: self._failed(exc, resource_id))
@@ -185,6 +249,8 @@ class DetailScreen(Screen):
         self.resource, self.days = result
         if self.days is not None and (self.day is None or self.day not in self.days):
             self.day = next(iter(self.days))
+        if self.days is not None and self.day is not None:
+            self.week = list(self.days).index(self.day) // DAYS_PER_PAGE
         self.retranslate()
         self.ctx.nav.refit()
 
@@ -198,12 +264,36 @@ class DetailScreen(Screen):
         self.retranslate()
 
     # ------------------------------------------------------------------ drawing
+    def _arrange(self, portrait: bool) -> None:
+        """Portrait: place, booking, rules one under the other. Landscape: place and rules
+        on the left (4/10), booking on the right (6/10)."""
+        for widget in (self.info_panel, self.rules_panel, self.booking_panel):
+            self.box.removeWidget(widget)
+        if portrait:
+            self.box.addWidget(self.info_panel, 0, 0)
+            self.box.addWidget(self.booking_panel, 1, 0)
+            self.box.addWidget(self.rules_panel, 2, 0)
+            for column, stretch in ((0, 1), (1, 0)):
+                self.box.setColumnStretch(column, stretch)
+            for row in range(3):
+                self.box.setRowStretch(row, 0)
+        else:
+            self.box.addWidget(self.info_panel, 0, 0)
+            self.box.addWidget(self.rules_panel, 1, 0)
+            self.box.addWidget(self.booking_panel, 0, 1, 2, 1)
+            self.box.setColumnStretch(0, 4)
+            self.box.setColumnStretch(1, 6)
+            self.box.setRowStretch(1, 1)
+
     def set_portrait(self, portrait: bool) -> None:
         super().set_portrait(portrait)
-        self.box.setDirection(QBoxLayout.Direction.TopToBottom if portrait
-                              else QBoxLayout.Direction.LeftToRight)
-        self.box.setStretch(0, 5 if portrait else 4)
-        self.box.setStretch(1, 7 if portrait else 6)
+        self._arrange(portrait)
+        # Portrait has the width of the glass; landscape the right side's 6/10.
+        self.slot_grid.set_max_columns(6 if portrait else 8)
+        self.duration_grid.set_max_columns(4 if portrait else 8)
+        self.bar_box.setDirection(QBoxLayout.Direction.TopToBottom if portrait
+                                  else QBoxLayout.Direction.LeftToRight)
+
         if self.days is not None:
             self._draw_days(self.ctx.today())
 
@@ -214,17 +304,28 @@ class DetailScreen(Screen):
         self.day_heading.setText(tr("날짜"))
         self.slot_heading.setText(tr("시작 시간 (뒤의 시간을 이어서 누르면 그 시간에 끝남)"))
         self.duration_heading.setText(tr("이용 시간"))
-        self.book_button.setText(tr("이 시간으로 예약하기"))
+        self.jump_buttons["morning"].setText(tr("오전"))
+        self.jump_buttons["afternoon"].setText(tr("오후"))
+        self.jump_buttons["evening"].setText(tr("저녁"))
+        self.prev_week.setAccessibleName(tr("앞 주"))
+        self.next_week.setAccessibleName(tr("다음 주"))
         self.other_button.setText(tr("비슷한 곳 보기"))
         resource, listing = self.resource, self.listing
-        booking_widgets = (self.day_heading, self.slot_heading, self.slot_scroll,
-                           self.duration_heading, self.summary, self.book_button)
+        approval = resource is not None and resource.rules.approval_required
+        self.book_button.setText(tr("이 시간으로 예약 신청") if approval
+                                 else tr("이 시간으로 예약하기"))
+        self.approval.setText(tr("승인이 필요한 곳입니다. 신청한 뒤 관리사무소가 승인하면 "
+                                 "확정됩니다.") if approval else "")
+        self.approval.setVisible(approval and resource is not None and resource.bookable)
+        booking_widgets = (self.day_heading, self.prev_week, self.next_week, self.slot_heading,
+                           self.slot_area,
+                           self.duration_heading, self.bar)
         self.filler.show()
         if resource is None and listing is None:
             self.title.setText(tr("불러오는 중…") if self.load_error is None
                                else tr("찾을 수 없습니다"))
-            for widget in (self.where, self.free, self.description, self.rules_heading,
-                           self.rules, self.other_button, self.facts, *booking_widgets):
+            for widget in (self.where, self.free, self.description, self.rules_panel,
+                           self.other_button, self.facts, *booking_widgets):
                 widget.hide()
             self.state.setText(refusal_text(self.load_error, today) if self.load_error else "")
             self._clear_grids()
@@ -244,8 +345,7 @@ class DetailScreen(Screen):
             self.description.setText(tr("시의 공유 정보에서 온 곳입니다."))
             self.facts.setText("\n".join(feed_lines(listing)))
             self.facts.setVisible(bool(self.facts.text()))
-            self.rules_heading.hide()
-            self.rules.hide()
+            self.rules_panel.hide()
             for widget in booking_widgets:
                 widget.hide()
             self.state.setText(tr("여기서는 예약하지 않습니다. 현장에서 안내에 따라 바로 "
@@ -260,7 +360,9 @@ class DetailScreen(Screen):
         self.title.setText(resource.name(language))
         where = resource.location.where_en if language == "en" and resource.location.where_en \
             else resource.location.where_ko
-        address = f"\n{resource.location.address}" if resource.location.address else ""
+        location = resource.location
+        shown = address_text(location.address, language, getattr(location, "address_en", ""))
+        address = f"\n{shown}" if shown else ""
         self.where.setText(f"{where} · {distance_text(metres)}{address}")
         description = resource.description_en if language == "en" and resource.description_en \
             else resource.description_ko
@@ -270,8 +372,7 @@ class DetailScreen(Screen):
         for widget in (self.where, self.description, self.state):
             widget.show()
         if not resource.bookable:
-            self.rules_heading.hide()
-            self.rules.hide()
+            self.rules_panel.hide()
             for widget in booking_widgets:
                 widget.hide()
             self.other_button.show()
@@ -279,9 +380,11 @@ class DetailScreen(Screen):
                                   "안내대로 이용하세요."))
             self._clear_grids()
             return
-        self.rules_heading.show()
-        self.rules.show()
-        self.rules.setText("\n".join(f"• {line}" for line in rules_lines(resource.rules)))
+        for widget in (self.rules_panel, self.rules_heading, self.rules):
+            widget.show()
+        # Approval is said above, where it is read first; the bullets hold the rest.
+        lines = rules_lines(replace(resource.rules, approval_required=False))
+        self.rules.setText("\n".join(f"• {line}" for line in lines))
         if not resource.in_service:
             for widget in booking_widgets:
                 widget.hide()
@@ -317,6 +420,37 @@ class DetailScreen(Screen):
         assert self.listing is not None
         return distance_m(kiosk, (self.listing.lat, self.listing.lon))
 
+    def _page(self, step: int) -> None:
+        """Another week of day chips; the chosen day stays chosen."""
+        if self.days is None:
+            return
+        last = (len(self.days) - 1) // DAYS_PER_PAGE
+        self.week = min(max(0, self.week + step), last)
+        self._draw_days(self.ctx.today())
+        self.ctx.nav.refit()
+
+    def _jump(self, hour: int) -> None:
+        """Scroll the first slot of that part of the day to the top of the view."""
+        cell = next((c for s, c in sorted(self.slot_buttons.items())
+                     if to_local(s).hour >= hour), None)
+        if cell is None:
+            return
+        content = self.body.widget()
+        assert content is not None
+        top = cell.mapTo(content, QPoint(0, 0)).y()
+        # Room after the last row, so the evening can come to the top of the view too.
+        reach = top + self.body.viewport().height()
+        if content.height() < reach:
+            content.setMinimumHeight(reach)
+            content.resize(content.width(), reach)
+        self.body.verticalScrollBar().setValue(top)
+
+    def _draw_jumps(self) -> None:
+        """A jump is offered when its part of the day has slots shown."""
+        hours = {to_local(s).hour for s in self.slot_buttons}
+        for key, first, last in PERIODS:
+            self.jump_buttons[key].setEnabled(any(first <= h < last for h in hours))
+
     def _clear_grids(self) -> None:
         for grid in (self.day_grid, self.slot_grid, self.duration_grid):
             clear_layout(grid)
@@ -328,13 +462,21 @@ class DetailScreen(Screen):
         clear_layout(self.day_grid)
         self.day_buttons = {}
         assert self.days is not None
-        self.day_grid.set_max_columns(4 if self.portrait and len(self.days) > 4 else 8)
-        for day in self.days:
-            text = day_text(day, today) if (day - today).days < 2 else \
-                f"{weekday_text(day)}\n{day.month}/{day.day}"
+        days = list(self.days)
+        pages = (len(days) - 1) // DAYS_PER_PAGE + 1
+        self.week = min(self.week, pages - 1)
+        for arrow in (self.prev_week, self.next_week):
+            arrow.setVisible(pages > 1)
+        self.prev_week.setEnabled(self.week > 0)
+        self.next_week.setEnabled(self.week < pages - 1)
+        self.day_grid.set_max_columns(DAYS_PER_PAGE)
+        for day in days[self.week * DAYS_PER_PAGE:(self.week + 1) * DAYS_PER_PAGE]:
+            # Two short lines keep a week of chips in one row, in either language.
+            top = tr("오늘") if day == today else weekday_text(day)
+            text = f"{top}\n{day.month}/{day.day}"
             free = any(s.bookable and s.units_left > 0 for s in self.days[day])
             chip = button(self.ctx.metrics, text, "dayChip", lambda d=day: self._pick_day(d),
-                          104, self.ctx.scaled(72))
+                          96, self.ctx.scaled(72))
             chip.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             chip.setCheckable(True)
             chip.setChecked(day == self.day)
@@ -363,6 +505,11 @@ class DetailScreen(Screen):
         if not shown:
             self.slot_grid.addWidget(label(tr("이 날은 예약할 수 있는 시간이 없습니다."),
                                            "cardWhere"))
+        content = self.body.widget()
+        if content is not None:
+            content.setMinimumHeight(0)
+        self.body.verticalScrollBar().setValue(0)
+        self._draw_jumps()
 
     def _draw_durations(self) -> None:
         clear_layout(self.duration_grid)
@@ -492,10 +639,10 @@ class DetailScreen(Screen):
         session.end = self.start + timedelta(minutes=self.minutes)
         if session.household is None:
             self.ctx.nav.go("identify", purpose="book")
-        elif self.resource.rules.plate_required and not session.plate:
-            self.ctx.nav.go("plate")
         else:
-            self.ctx.nav.go("confirm")
+            from kiosk.ui.screens.identify import after_household
+
+            after_household(self.ctx)
 
     def _others(self) -> None:
         kind = self.resource.kind.value if self.resource else (

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtWidgets import QBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.domain.errors import BookingRefused, Refusal
 from kiosk.domain.plates import PLATE_SYLLABLES, is_valid_plate
@@ -28,16 +29,27 @@ PIN_DOT = "●"
 
 
 def after_household(ctx: UiContext) -> None:
-    """Where a verified resident goes next in the booking flow."""
-    resource = ctx.session.resource
-    if resource is not None and resource.rules.plate_required and not ctx.session.plate:
-        ctx.nav.go("plate")
+    """Where a verified resident goes next in the booking flow. A household with exactly
+    one registered car has it chosen: the confirm screen shows it, with a way to change it."""
+    session = ctx.session
+    resource = session.resource
+    if resource is not None and resource.rules.plate_required and not session.plate:
+        plates = session.household.plates if session.household is not None else ()
+        if len(plates) == 1:
+            session.plate = plates[0]
+            ctx.nav.go("confirm")
+        else:
+            ctx.nav.go("plate")
     else:
         ctx.nav.go("confirm")
 
 
 class IdentifyScreen(Screen):
-    """동 and 호 in plain digits, the PIN as dots; the PIN is wiped after every try."""
+    """동 and 호 in plain digits, the PIN as dots; the PIN is wiped after every try.
+
+    The 동 the kiosk stands in is filled in already (one tap on it, or 지우기 on an empty
+    호, changes it); a known 동 or 호 moves on by itself, the fourth PIN digit checks it.
+    """
 
     name = "identify"
 
@@ -47,6 +59,7 @@ class IdentifyScreen(Screen):
         self.values = {name: "" for name in FIELDS}
         self.active = "building"
         self.busy = False
+        self.addresses: dict[str, frozenset[str]] = {}
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(m.spacing(48))
@@ -82,10 +95,43 @@ class IdentifyScreen(Screen):
         self.ctx.session.purpose = str(params.get("purpose", self.ctx.session.purpose))
         self.clear()
         self.retranslate()
+        if not self.addresses:
+            self.ctx.background.run(self.ctx.bookings.addresses, self._got_addresses,
+                                    lambda _exc: None)  # without them, 다음 still moves on
+
+    def _got_addresses(self, addresses: dict[str, frozenset[str]]) -> None:
+        self.addresses = addresses
+        preset = self.ctx.settings.kiosk_building
+        if addresses and preset and preset not in addresses \
+                and self.values["building"] == preset and not self.values["unit"]:
+            # A 동 the village does not have: the resident starts from the 동 after all.
+            self.values["building"] = ""
+            self.active = "building"
+            self.retranslate()
+
+    @property
+    def preset(self) -> str:
+        """The kiosk's own 동, unless the village is known not to have it."""
+        building = self.ctx.settings.kiosk_building
+        if self.addresses and building not in self.addresses:
+            return ""
+        return building
+
+    def _complete(self, field: str, value: str) -> bool:
+        """A 동 or 호 that is known and is no other one's beginning: nothing more to type."""
+        if field == "building":
+            known: Iterable[str] = self.addresses
+        elif field == "unit":
+            known = self.addresses.get(self.values["building"], frozenset())
+        else:
+            return False
+        known = list(known)
+        return value in known and not any(k != value and k.startswith(value) for k in known)
 
     def clear(self) -> None:
         self.values = {name: "" for name in FIELDS}
-        self.active = "building"
+        self.values["building"] = self.preset
+        self.active = "unit" if self.values["building"] else "building"
         self.busy = False
         self.retranslate()
 
@@ -98,13 +144,23 @@ class IdentifyScreen(Screen):
         purpose = self.ctx.session.purpose
         self.title.setText(tr("예약하려면 세대를 확인합니다") if purpose == "book"
                            else tr("내 예약을 보려면 세대를 확인합니다"))
-        self.hint.setText(tr("동, 호, 비밀번호 네 자리를 차례로 누르세요. "
-                             "비밀번호는 화면에 보이지 않습니다."))
+        preset = self.preset
+        if preset and self.values["building"] == preset:
+            self.hint.setText(tr("이곳 {building}동을 미리 넣었습니다. 다른 동이면 '동'을 "
+                                 "누르세요. 호와 비밀번호 네 자리를 누르면 바로 확인합니다. "
+                                 "비밀번호는 보이지 않습니다.").format(building=preset))
+        else:
+            self.hint.setText(tr("동, 호, 비밀번호 네 자리를 차례로 누르세요. 네 자리를 "
+                                 "누르면 바로 확인합니다. 비밀번호는 보이지 않습니다."))
         names = {"building": tr("동"), "unit": tr("호"), "pin": tr("비밀번호")}
         for name, field in self.fields.items():
             value = self.values[name]
             shown = PIN_DOT * len(value) if name == "pin" else value
-            field.setText(f"{names[name]}   {shown or '—'}")
+            text = f"{names[name]}   {shown or '—'}"
+            if name == "building" and value and self.active != "building" \
+                    and self.ctx.text_scale < 1.5:  # large text: the hint says it
+                text += "   " + tr("(바꾸기)")
+            field.setText(text)
             field.setChecked(name == self.active)
         self.keypad.erase_key.setText(tr("지우기"))
         self.keypad.confirm_key.setText(tr("확인") if self.active == "pin" else tr("다음"))
@@ -113,7 +169,13 @@ class IdentifyScreen(Screen):
             self.keypad.confirm_key.setText(tr("확인 중…"))
 
     def _select(self, name: str) -> None:
+        """A tap on a field types it again: its value and those after it go."""
+        if self.busy:
+            return
+        for later in FIELDS[FIELDS.index(name):]:
+            self.values[later] = ""
         self.active = name
+        self.ctx.nav.clear_notice()
         self.retranslate()
 
     def _digit(self, digit: str) -> None:
@@ -122,12 +184,20 @@ class IdentifyScreen(Screen):
         value = self.values[self.active]
         if len(value) < MAX_LEN[self.active]:
             self.values[self.active] = value + digit
-        # A full PIN is not submitted by itself: the resident confirms with the key.
+        # 동 → 호 → PIN on their own once complete; the fourth PIN digit checks it.
+        if self.active == "pin" and len(self.values["pin"]) == MAX_LEN["pin"]:
+            self._next()
+            return
+        if self._complete(self.active, self.values[self.active]):
+            self.active = FIELDS[FIELDS.index(self.active) + 1]
         self.retranslate()
 
     def _erase(self) -> None:
+        """One digit back; on an empty field, back into the field before it."""
         if self.busy:
             return
+        if not self.values[self.active] and self.active != FIELDS[0]:
+            self.active = FIELDS[FIELDS.index(self.active) - 1]
         self.values[self.active] = self.values[self.active][:-1]
         self.retranslate()
 
@@ -141,6 +211,7 @@ class IdentifyScreen(Screen):
         missing = next((n for n in FIELDS if not self.values[n]), None)
         if missing is not None:
             self.active = missing
+            self.values["pin"] = ""  # typed again once the 동 and 호 are there
             self.retranslate()
             return
         if len(self.values["pin"]) != MAX_LEN["pin"]:
@@ -197,20 +268,29 @@ class PlateScreen(Screen):
         outer.setSpacing(m.spacing(12))
         self.title = label(name="screenTitle")
         outer.addWidget(self.title)
+        # The registered plates on the heading's line: the keypads get the height.
+        self.registered_box = registered = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        registered.setSpacing(m.spacing(16))
         self.registered_heading = label(name="sectionHeading")
-        outer.addWidget(self.registered_heading)
+        registered.addWidget(self.registered_heading)
         self.registered_row = ReflowGrid(max_columns=3, spacing=m.spacing(16), fill=False)
-        outer.addLayout(self.registered_row)
+        registered.addLayout(self.registered_row, 1)
+        outer.addLayout(registered)
         self.registered: dict[str, QPushButton] = {}
         self.other_heading = label(name="sectionHeading")
         outer.addWidget(self.other_heading)
+        # No button to press at the end: a whole plate moves on to the confirm screen,
+        # which shows it with a way to change it.
+        self.auto_hint = label(name="detailText")
+        outer.addWidget(self.auto_hint)
         # The typed plate beside the button, or above it when both do not fit side by side.
-        entry_row = ReflowGrid(max_columns=2, spacing=m.spacing(16))
+        self.entry = QWidget()
+        entry_row = ReflowGrid(self.entry, max_columns=2, spacing=m.spacing(16))
         self.display = label(name="plateDisplay", wrap=False)
         entry_row.addWidget(self.display)
-        self.use_button = button(m, "", "primaryButton", self._use_typed, 280, 88)
-        entry_row.addWidget(self.use_button)
-        outer.addLayout(entry_row)
+        self.entry_slot = QVBoxLayout()  # portrait: the typed plate above the keypads
+        self.entry_slot.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self.entry_slot)
         self.keys_box = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.keys_box.setSpacing(m.spacing(32))
         self.digits = NumericKeypad(m, key_px=104)
@@ -218,17 +298,35 @@ class PlateScreen(Screen):
         self.digits.erase.connect(self._erase)
         self.digits.confirm.connect(self._clear_typed)
         self.digits.confirm_key.setObjectName("keyErase")  # clears; it does not confirm
-        self.syllables = SyllableKeypad(m, PLATE_SYLLABLES, columns=8, key_px=68)
+        self.syllables = SyllableKeypad(m, PLATE_SYLLABLES, columns=10, key_px=68)
         self.syllables.syllable.connect(self._syllable)
-        self.keys_box.addWidget(self.digits)
-        self.keys_box.addWidget(self.syllables, 1)
+        self.keys_box.addWidget(self.digits, 1)
+        # Landscape: the typed plate over the syllables, beside the digits.
+        self.right = QVBoxLayout()
+        self.right.setSpacing(m.spacing(12))
+        self.right.addWidget(self.syllables)
+        self.right.addStretch(1)
+        self.keys_box.addLayout(self.right, 1)
         outer.addLayout(self.keys_box)
         outer.addStretch(1)
+        self._place_entry(False)
+
+    def _place_entry(self, portrait: bool) -> None:
+        self.entry_slot.removeWidget(self.entry)
+        self.right.removeWidget(self.entry)
+        if portrait:
+            self.entry_slot.addWidget(self.entry)
+        else:
+            self.right.insertWidget(0, self.entry)
 
     def set_portrait(self, portrait: bool) -> None:
         super().set_portrait(portrait)
         self.keys_box.setDirection(QBoxLayout.Direction.TopToBottom if portrait
                                    else QBoxLayout.Direction.LeftToRight)
+        self.syllables.set_columns(8 if portrait else 10)
+        self.registered_box.setDirection(QBoxLayout.Direction.TopToBottom if portrait
+                                         else QBoxLayout.Direction.LeftToRight)
+        self._place_entry(portrait)
 
     def enter(self, **params: Any) -> None:
         self.text = ""
@@ -253,8 +351,7 @@ class PlateScreen(Screen):
             self.registered_row.addWidget(choice)
         self.other_heading.setText(tr("다른 차량 번호 입력 (예: 12가3456, 123가4567)"))
         self.display.setText(self.text or "—")
-        self.use_button.setText(tr("이 번호로 계속"))
-        self.use_button.setEnabled(is_valid_plate(self.text))
+        self.auto_hint.setText(tr("끝까지 누르면 바로 다음 화면으로 넘어갑니다."))
         self.digits.erase_key.setText(tr("지우기"))
         self.digits.confirm_key.setText(tr("모두 지우기"))
         self.digits.confirm_key.setEnabled(bool(self.text))
@@ -265,17 +362,29 @@ class PlateScreen(Screen):
             digits_open = len(self.text) < 3
         for key in self.digits.keys.values():
             key.setEnabled(digits_open)
-        wants_syllable = bool(re.fullmatch(r"\d{2,3}", self.text))
-        for key in self.syllables.keys.values():
-            key.setEnabled(wants_syllable)
+        # The syllable keys always look ready: a tap at the wrong moment says what to do.
 
     def _digit(self, digit: str) -> None:
         self.text += digit
         self.ctx.nav.clear_notice()
+        match = PLATE_PATTERN.match(self.text)
+        if match is not None and match.group(2) and len(match.group(3)) == 4 \
+                and is_valid_plate(self.text):
+            self._choose(self.text)  # the whole plate: nothing more to press
+            return
         self.retranslate()
 
     def _syllable(self, syllable: str) -> None:
-        self.text += syllable
+        match = PLATE_PATTERN.match(self.text)
+        if re.fullmatch(r"\d{2,3}", self.text):
+            self.text += syllable
+        elif match is not None and match.group(2) and not match.group(3):
+            self.text = match.group(1) + syllable  # another syllable instead of the first
+        else:
+            self.ctx.nav.notify(tr("한글은 앞의 숫자 2~3자리 다음에 누르세요. 예: 12가3456"),
+                                "info")
+            return
+        self.ctx.nav.clear_notice()
         self.retranslate()
 
     def _erase(self) -> None:
@@ -285,13 +394,6 @@ class PlateScreen(Screen):
     def _clear_typed(self) -> None:
         self.text = ""
         self.retranslate()
-
-    def _use_typed(self) -> None:
-        if not is_valid_plate(self.text):
-            self.ctx.nav.notify(refusal_text(BookingRefused(Refusal.PLATE_INVALID),
-                                             self.ctx.today()))
-            return
-        self._choose(self.text)
 
     def _choose(self, plate: str) -> None:
         self.ctx.session.plate = plate

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.domain.bookings import Booking, BookingStatus
 from kiosk.domain.errors import BookingRefused
-from kiosk.domain.policy import check_cancel
+from kiosk.domain.policy import check_cancel, checkin_window
 from kiosk.domain.resources import Resource
 from kiosk.ui.context import Screen, UiContext
 from kiosk.ui.text import clock_text, tr, when_text
@@ -127,7 +127,8 @@ class MyBookingsScreen(Screen):
         actions = QHBoxLayout()
         actions.setSpacing(m.spacing(20))
         if self.confirming == booking.code:
-            box.addWidget(label(tr("이 예약을 취소할까요?"), "cardFree"))
+            # A question, not a success: the card's neutral title colour.
+            box.addWidget(label(tr("이 예약을 취소할까요?"), "cardQuestion"))
             yes = button(m, tr("예, 취소합니다"), "dangerButton",
                          lambda c=booking.code: self._cancel(c), 300, 96)
             no = button(m, tr("아니요"), "secondaryButton", self._keep, 220, 96)
@@ -136,10 +137,20 @@ class MyBookingsScreen(Screen):
             actions.addWidget(no)
         else:
             if booking.status is BookingStatus.CONFIRMED and resource.rules.checkin_required:
-                check = button(m, tr("체크인"), "primaryButton",
+                # Usable only inside its window; before it, the button says from when. It
+                # has a row of its own: a tap that misses it never lands on 예약 취소.
+                opens, closes = checkin_window(booking, resource)
+                now = self.ctx.now()
+                text = tr("체크인") if opens <= now < closes else \
+                    tr("{time}부터 체크인").format(time=when_text(opens, today))
+                check = button(m, text, "primaryButton",
                                lambda c=booking.code: self._check_in(c), 260, 96)
+                check.setEnabled(opens <= now < closes)
                 self.checkin_buttons[booking.code] = check
-                actions.addWidget(check)
+                check_row = QHBoxLayout()
+                check_row.addWidget(check)
+                check_row.addStretch(1)
+                box.addLayout(check_row)
             if booking.status in (BookingStatus.PENDING, BookingStatus.CONFIRMED):
                 closed = check_cancel(booking, resource, self.ctx.now())
                 if closed:
