@@ -65,6 +65,7 @@ def demo_services(tmp_path: Path, clock: Any, demo_database: Path) -> Iterator[A
     svc.bookings = replace(svc.bookings, clock=clock, hasher=cheap)
     svc.village = replace(svc.village, clock=clock, hasher=cheap)
     svc.notices = replace(svc.notices, clock=clock)
+    svc.events = replace(svc.events, clock=clock)
     yield svc
     svc.close()
 
