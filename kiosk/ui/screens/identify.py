@@ -96,8 +96,9 @@ class IdentifyScreen(Screen):
 
     def retranslate(self) -> None:
         purpose = self.ctx.session.purpose
-        self.title.setText(tr("예약하려면 세대를 확인합니다") if purpose == "book"
-                           else tr("내 예약을 보려면 세대를 확인합니다"))
+        self.title.setText({"book": tr("예약하려면 세대를 확인합니다"),
+                            "event": tr("행사에 신청하려면 세대를 확인합니다")}.get(
+            purpose, tr("내 예약을 보려면 세대를 확인합니다")))
         self.hint.setText(tr("동, 호, 비밀번호 네 자리를 차례로 누르세요. "
                              "비밀번호는 화면에 보이지 않습니다."))
         names = {"building": tr("동"), "unit": tr("호"), "pin": tr("비밀번호")}
@@ -163,6 +164,8 @@ class IdentifyScreen(Screen):
         self.clear()
         if self.ctx.session.purpose == "mine":
             self.ctx.nav.go("mine")
+        elif self.ctx.session.purpose == "event":
+            self.ctx.nav.go("event")
         else:
             after_household(self.ctx)
 
