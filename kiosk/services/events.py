@@ -85,7 +85,7 @@ class EventBoard:
 
     def seats(self, event_id: int) -> EventSeats:
         with self.uow() as uow:
-            event = uow.events.get_for_update(event_id)
+            event = uow.events.get(event_id)
             if event is None:
                 raise SignupRefused(SignupRefusal.NO_EVENT, str(event_id))
             taken = uow.events.taken([event_id])[event_id]
@@ -109,7 +109,7 @@ class EventBoard:
         def run() -> EventSeats:
             now = self.clock()
             with self.uow(write=True) as uow:
-                event = uow.events.get(event_id)
+                event = uow.events.get_for_update(event_id)
                 if event is None:
                     raise SignupRefused(SignupRefusal.NO_EVENT, str(event_id))
                 household = self._household(uow, household_id)
