@@ -24,6 +24,7 @@ from kiosk.services.admin_accounts import AdminAccountService
 from kiosk.services.booking import BookingService
 from kiosk.services.booking_search import BookingDesk
 from kiosk.services.desk_alerts import DeskAlerts
+from kiosk.services.events import EventBoard
 from kiosk.services.household_admin import HouseholdAdmin
 from kiosk.services.hub_sync import HubSyncService
 from kiosk.services.importing import VillageAdmin
@@ -65,6 +66,7 @@ class Services:
     village: VillageAdmin
     hub: HubSyncService
     notices: NoticeBoard
+    events: EventBoard
     pin_key: PinKeyStatus | None = None
 
     @property
@@ -99,7 +101,7 @@ def build_services(settings: Settings, upgrade: bool = True) -> Services:
     return Services(settings, engine, bookings,
                     VillageAdmin(uow=uow, clock=utc_now, hasher=hasher),
                     HubSyncService(uow=uow, clock=utc_now), NoticeBoard(uow=uow, clock=utc_now),
-                    pin_key)
+                    EventBoard(uow=uow, clock=utc_now), pin_key)
 
 
 def read_resource_file(path: Path) -> list[dict[str, Any]]:
@@ -354,6 +356,10 @@ class DeskServices:
     @property
     def neighbours(self) -> NeighbourAdmin:
         return self.services.neighbours
+
+    @property
+    def events(self) -> EventBoard:
+        return self.services.events
 
 
 def build_desk(services: Services, hasher: PasswordHasher | None = None,

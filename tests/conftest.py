@@ -169,5 +169,6 @@ def services(database_url: str, clock: FixedClock, tmp_path: Path):  # type: ign
     svc.bookings = replace(svc.bookings, clock=clock, hasher=cheap)
     svc.village = replace(svc.village, clock=clock, hasher=cheap)
     svc.notices = replace(svc.notices, clock=clock)
+    svc.events = replace(svc.events, clock=clock)
     yield svc
     svc.close()

@@ -1919,6 +1919,270 @@
         <source>키오스크 첫 화면에 차례로 보입니다. 고정한 소식이 맨 앞입니다.</source>
         <translation>Shown in turn on the kiosks' first screen. Pinned notices come first.</translation>
     </message>
+    <message>
+        <source>무료</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>행사 이름을 적어 주세요.</source>
+        <translation>Please write the event's name.</translation>
+    </message>
+    <message>
+        <source>자리는 한 자리 이상이어야 합니다.</source>
+        <translation>An event needs at least one seat.</translation>
+    </message>
+    <message>
+        <source>끝나는 시간이 시작보다 앞섭니다.</source>
+        <translation>The end comes before the start.</translation>
+    </message>
+    <message>
+        <source>신청 마감이 시작보다 늦습니다.</source>
+        <translation>The sign-up deadline is after the start.</translation>
+    </message>
+    <message>
+        <source>참가비를 확인하세요.</source>
+        <translation>Please check the fee.</translation>
+    </message>
+    <message>
+        <source>시간을 확인하세요.</source>
+        <translation>Please check the times.</translation>
+    </message>
+    <message>
+        <source>없는 행사입니다.</source>
+        <translation>There is no such event.</translation>
+    </message>
+    <message>
+        <source>등록되지 않은 세대입니다. 101-1203처럼 적어 주세요.</source>
+        <translation>Not a registered household. Write it like 101-1203.</translation>
+    </message>
+    <message>
+        <source>사용이 중지된 세대입니다.</source>
+        <translation>This household is deactivated.</translation>
+    </message>
+    <message>
+        <source>이 행사에 신청할 수 없는 세대입니다.</source>
+        <translation>This household may not sign up for this event.</translation>
+    </message>
+    <message>
+        <source>자리가 모두 찼습니다.</source>
+        <translation>All seats are taken.</translation>
+    </message>
+    <message>
+        <source>신청 마감이 지났습니다.</source>
+        <translation>The sign-up deadline has passed.</translation>
+    </message>
+    <message>
+        <source>이미 신청한 세대입니다.</source>
+        <translation>This household is already signed up.</translation>
+    </message>
+    <message>
+        <source>신청하지 않은 세대입니다.</source>
+        <translation>This household is not signed up.</translation>
+    </message>
+    <message>
+        <source>이미 끝난 행사입니다.</source>
+        <translation>This event is already over.</translation>
+    </message>
+    <message>
+        <source>관리사무소만 할 수 있습니다.</source>
+        <translation>Only the management office can do this.</translation>
+    </message>
+    <message>
+        <source>잠시 처리가 밀렸습니다. 다시 눌러 주세요.</source>
+        <translation>The database was busy. Please press again.</translation>
+    </message>
+    <message>
+        <source>행사를 고르면 신청한 세대가 보입니다.</source>
+        <translation>Choose an event to see the households signed up.</translation>
+    </message>
+    <message>
+        <source>동-호 (예: 101-1203)</source>
+        <translation>Bldg-unit (e.g. 101-1203)</translation>
+    </message>
+    <message>
+        <source>세대 신청</source>
+        <translation>Sign up household</translation>
+    </message>
+    <message>
+        <source>신청 취소</source>
+        <translation>Cancel sign-up</translation>
+    </message>
+    <message>
+        <source>출석부 인쇄…</source>
+        <translation>Print attendance sheet…</translation>
+    </message>
+    <message>
+        <source>출석부 PDF 저장…</source>
+        <translation>Save attendance sheet as PDF…</translation>
+    </message>
+    <message>
+        <source>예: 옥상 텃밭 모종 나눔</source>
+        <translation>e.g. Rooftop seedling swap</translation>
+    </message>
+    <message>
+        <source>영어 이름 (없으면 한국어로 보입니다)</source>
+        <translation>English name (Korean is shown without one)</translation>
+    </message>
+    <message>
+        <source>예: 102동 옥상</source>
+        <translation>e.g. Building 102 rooftop</translation>
+    </message>
+    <message>
+        <source>끝나는 시간 없음</source>
+        <translation>No end time</translation>
+    </message>
+    <message>
+        <source> 세대</source>
+        <translation> households</translation>
+    </message>
+    <message>
+        <source> 원</source>
+        <translation> won</translation>
+    </message>
+    <message>
+        <source>시작할 때까지 받기</source>
+        <translation>Until the start</translation>
+    </message>
+    <message>
+        <source>행사 올리기</source>
+        <translation>Add event</translation>
+    </message>
+    <message>
+        <source>행사 이름</source>
+        <translation>Event name</translation>
+    </message>
+    <message>
+        <source>행사 이름 (영어)</source>
+        <translation>Event name (English)</translation>
+    </message>
+    <message>
+        <source>장소</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>자리</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <source>참가비</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>신청 마감</source>
+        <translation>Sign-up deadline</translation>
+    </message>
+    <message>
+        <source>새 행사</source>
+        <translation>New event</translation>
+    </message>
+    <message>
+        <source>한 세대에 한 자리입니다. 주민은 키오스크의 마을 소식에서 동·호와 비밀번호로 신청합니다.</source>
+        <translation>One seat per household. Residents sign up in Village news on the kiosk with their building, unit and PIN.</translation>
+    </message>
+    <message>
+        <source>출석부를 인쇄했습니다.</source>
+        <translation>Attendance sheet printed.</translation>
+    </message>
+    <message>
+        <source>{n}원</source>
+        <translation>{n} won</translation>
+    </message>
+    <message>
+        <source>행사</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>신청</source>
+        <translation>Signed up</translation>
+    </message>
+    <message>
+        <source>남은 자리</source>
+        <translation>Seats left</translation>
+    </message>
+    <message>
+        <source>출석부 저장</source>
+        <translation>Save attendance sheet</translation>
+    </message>
+    <message>
+        <source>출석부 인쇄</source>
+        <translation>Print attendance sheet</translation>
+    </message>
+    <message>
+        <source>이미 지난 시간입니다. 시작 시간을 확인하세요.</source>
+        <translation>That time has passed. Please check the start.</translation>
+    </message>
+    <message>
+        <source>행사 이름은 {n}자까지입니다.</source>
+        <translation>An event name is at most {n} characters.</translation>
+    </message>
+    <message>
+        <source>장소는 {n}자까지입니다.</source>
+        <translation>A place is at most {n} characters.</translation>
+    </message>
+    <message>
+        <source>자리는 {n}자리까지입니다.</source>
+        <translation>At most {n} seats.</translation>
+    </message>
+    <message>
+        <source>마감</source>
+        <translation>Full</translation>
+    </message>
+    <message>
+        <source>{h} 세대를 신청했습니다: {t}</source>
+        <translation>Signed up {h}: {t}</translation>
+    </message>
+    <message>
+        <source>출석부를 저장했습니다: {p}</source>
+        <translation>Attendance sheet saved: {p}</translation>
+    </message>
+    <message>
+        <source>행사를 올렸습니다: {t}</source>
+        <translation>Event added: {t}</translation>
+    </message>
+    <message>
+        <source>{t}: {n}세대 신청, 남은 자리 {left}</source>
+        <translation>{t}: {n} households signed up, {left} seats left</translation>
+    </message>
+    <message>
+        <source>{h} 세대의 신청을 취소했습니다.</source>
+        <translation>Cancelled the sign-up of {h}.</translation>
+    </message>
+    <message>
+        <source>신청 마감 {t}</source>
+        <translation>Sign-up deadline {t}</translation>
+    </message>
+    <message>
+        <source>동·호</source>
+        <translation>Bldg-unit</translation>
+    </message>
+    <message>
+        <source>출석</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>신청 {n}세대 / {seats}자리</source>
+        <translation>{n} households signed up / {seats} seats</translation>
+    </message>
+    <message>
+        <source>출석부</source>
+        <translation>Attendance sheet</translation>
+    </message>
+    <message>
+        <source>신청한 세대가 없습니다.</source>
+        <translation>No household has signed up.</translation>
+    </message>
+    <message>
+        <source>행사 올림</source>
+        <translation>Event added</translation>
+    </message>
+    <message>
+        <source>행사 신청</source>
+        <translation>Event sign-up</translation>
+    </message>
+    <message>
+        <source>행사 신청 취소</source>
+        <translation>Event sign-up cancelled</translation>
+    </message>
 </context>
 <context>
     <name>admin</name>

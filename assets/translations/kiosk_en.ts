@@ -993,6 +993,122 @@ Please tell the management office.</translation>
         <source>차량 바꾸기</source>
         <translation>Change vehicle</translation>
     </message>
+    <message>
+        <source>한 세대에 한 자리입니다. 신청하기를 누르면 바로 자리가 잡힙니다.</source>
+        <translation>One seat per household. Press Sign up and the seat is yours at once.</translation>
+    </message>
+    <message>
+        <source>남은 자리 {left} / {seats}</source>
+        <translation>{left} of {seats} seats left</translation>
+    </message>
+    <message>
+        <source>신청 마감 {when}</source>
+        <translation>Sign up by {when}</translation>
+    </message>
+    <message>
+        <source>신청했습니다</source>
+        <translation>You are signed up</translation>
+    </message>
+    <message>
+        <source>신청을 취소했습니다</source>
+        <translation>Sign-up cancelled</translation>
+    </message>
+    <message>
+        <source>신청하기</source>
+        <translation>Sign up</translation>
+    </message>
+    <message>
+        <source>신청 취소</source>
+        <translation>Cancel sign-up</translation>
+    </message>
+    <message>
+        <source>마을 소식으로</source>
+        <translation>Back to village news</translation>
+    </message>
+    <message>
+        <source>자리를 돌려 드렸습니다. 마감 전이면 다시 신청할 수 있습니다.</source>
+        <translation>Your seat was given back. You can sign up again before the deadline.</translation>
+    </message>
+    <message>
+        <source>이 행사 신청을 취소할까요?</source>
+        <translation>Cancel your sign-up for this event?</translation>
+    </message>
+    <message>
+        <source>이 세대는 이미 신청했습니다. 못 오시면 취소해 주세요.</source>
+        <translation>Your household is signed up. If you cannot come, please cancel.</translation>
+    </message>
+    <message>
+        <source>자리가 모두 찼습니다. 취소가 생기면 다시 신청할 수 있습니다.</source>
+        <translation>All seats are taken. If someone cancels, you can sign up again.</translation>
+    </message>
+    <message>
+        <source>신청 마감이 지났습니다. 바꾸시려면 관리사무소에 문의하세요.</source>
+        <translation>Sign-up has closed. To change anything, ask the management office.</translation>
+    </message>
+    <message>
+        <source>참가비 {won}원</source>
+        <translation>Fee {won} won</translation>
+    </message>
+    <message>
+        <source>자리 없음 ({n}자리 모두 참)</source>
+        <translation>No seats left (all {n} taken)</translation>
+    </message>
+    <message>
+        <source>신청되어 있습니다. 신청 마감이 지나 취소는 관리사무소에서 합니다.</source>
+        <translation>You are signed up. Sign-up has closed, so the management office handles cancellations.</translation>
+    </message>
+    <message>
+        <source>{household} 세대 한 자리를 잡았습니다. 시간에 맞춰 와 주세요. 취소는 {when}까지 마을 소식에서 할 수 있습니다.</source>
+        <translation>A seat is held for {household}. Please come on time. You can cancel in Village news until {when}.</translation>
+    </message>
+    <message>
+        <source>{household} 세대의 행사 신청</source>
+        <translation>Event sign-up for {household}</translation>
+    </message>
+    <message>
+        <source>행사에 신청하려면 세대를 확인합니다</source>
+        <translation>Confirm your household to sign up</translation>
+    </message>
+    <message>
+        <source>다가오는 행사</source>
+        <translation>Coming events</translation>
+    </message>
+    <message>
+        <source>신청함</source>
+        <translation>Signed up</translation>
+    </message>
+    <message>
+        <source>신청</source>
+        <translation>Sign up</translation>
+    </message>
+    <message>
+        <source>신청 마감</source>
+        <translation>Sign-up closed</translation>
+    </message>
+    <message>
+        <source>행사 신청</source>
+        <translation>Event sign-up</translation>
+    </message>
+    <message>
+        <source>이미 끝난 행사입니다.</source>
+        <translation>This event is already over.</translation>
+    </message>
+    <message>
+        <source>이 세대는 이미 신청했습니다.</source>
+        <translation>Your household is already signed up.</translation>
+    </message>
+    <message>
+        <source>이 세대의 신청 내역이 없습니다.</source>
+        <translation>Your household is not signed up for this event.</translation>
+    </message>
+    <message>
+        <source>이 세대는 지금 신청할 수 없습니다. 관리사무소에 문의하세요.</source>
+        <translation>Your household cannot sign up now. Please ask the management office.</translation>
+    </message>
+    <message>
+        <source>이 행사는 더 이상 없습니다. 마을 소식을 다시 확인해 주세요.</source>
+        <translation>This event is no longer offered. Please look at Village news again.</translation>
+    </message>
 </context>
 <context>
     <name>lockdown</name>

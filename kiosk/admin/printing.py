@@ -1,4 +1,5 @@
-"""Printed paper for the desk: the PIN slip handed to a household, the daily sheet.
+"""Printed paper for the desk: the PIN slip handed to a household, the daily sheet, an
+event's attendance sheet.
 
 Each is a ``Paper`` (HTML and a page size) that goes either to a PDF file (any PC
 can print it later) or straight to a printer chosen in the print dialog; the text is
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.admin.text import in_language, status_label, tr
 from kiosk.domain.clock import to_local
+from kiosk.domain.events import Event, Signup
 from kiosk.services.reports import SheetLine
 
 
@@ -138,3 +140,39 @@ def daily_sheet(village: str, day: date, lines: list[SheetLine], printed: dateti
     </table>
     """
     return Paper(body, QPageSize.PageSizeId.A4, landscape=True)
+
+
+def attendance_sheet(village: str, event: Event, signups: list[Signup],
+                     printed: datetime) -> Paper:
+    """An event's households by 동·호 with a box to tick at the door, on A4 portrait; the
+    event's title, time and place on top. No PIN and no phone number is ever printed."""
+    start = to_local(event.start)
+    time = f"{start:%Y-%m-%d %H:%M}"
+    if event.end is not None:
+        end = to_local(event.end)
+        time += f"–{end:%H:%M}" if end.date() == start.date() else f" – {end:%Y-%m-%d %H:%M}"
+    # Big enough to read and tick standing at the door: 16 pt households, 22 pt boxes.
+    rows = "".join(
+        f"<tr><td width='8%'>{i}</td><td width='32%' style='font-size: 16pt;'>"
+        f"{html.escape(s.household)}</td>"
+        f"<td width='18%' align='center' style='font-size: 22pt;'>&#9744;</td>"
+        f"<td width='42%'></td></tr>"
+        for i, s in enumerate(signups, start=1))
+    if not rows:
+        rows = f"<tr><td colspan='4'>{html.escape(tr('신청한 세대가 없습니다.'))}</td></tr>"
+    headers = ("#", tr("동·호"), tr("출석"), tr("메모"))
+    facts = [tr("시간") + ": " + time]
+    if event.place:
+        facts.append(tr("장소") + ": " + event.place)
+    facts.append(tr("신청 {n}세대 / {seats}자리").format(n=len(signups), seats=event.seats))
+    body = f"""
+    <h1 style="font-size: 22pt;">{html.escape(event.title_ko)}</h1>
+    <p style="font-size: 12pt;">{html.escape(village)} — {html.escape(tr("출석부"))}</p>
+    <p style="font-size: 14pt;">{"<br>".join(html.escape(f) for f in facts)}</p>
+    <table border="1" cellspacing="0" cellpadding="8" width="100%" style="font-size: 13pt;">
+    <tr>{"".join(f"<th>{html.escape(h)}</th>" for h in headers)}</tr>
+    {rows}
+    </table>
+    <p style="color: #555;">{html.escape(tr("출력"))} {to_local(printed):%Y-%m-%d %H:%M}</p>
+    """
+    return Paper(body, QPageSize.PageSizeId.A4)

@@ -89,9 +89,9 @@ def render_all(desk: DeskServices, language: DeskLanguage, folder: Path) -> list
         window.signed_in(manager)
         main = window.main
         assert main is not None
-        names = ["03-bookings", "04-calendar", "04-notices", "05-resources", "06-households",
-                 "06-neighbours", "07-reports", "08-status", "09-accounts", "09-audit",
-                 "09-settings"]
+        names = ["03-bookings", "04-calendar", "04-notices", "04-events", "05-resources",
+                 "06-households", "06-neighbours", "07-reports", "08-status", "09-accounts",
+                 "09-audit", "09-settings"]
         if main.reports is not None:
             today = to_local(desk.bookings.clock()).date()
             first = today - timedelta(days=today.weekday() + 21)

@@ -137,6 +137,9 @@ def action_label(action: str) -> str:
         "booking.rejected": tr("승인 없이 시작되어 거절됨"),
         "notice.add": tr("소식 게시"),
         "notice.remove": tr("소식 내림"),
+        "event.add": tr("행사 올림"),
+        "event.signup": tr("행사 신청"),
+        "event.cancel": tr("행사 신청 취소"),
     }.get(action, action)
 
 

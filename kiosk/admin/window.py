@@ -33,6 +33,7 @@ from kiosk.admin.audit_tab import AuditTab
 from kiosk.admin.bookings_tab import BookingsTab
 from kiosk.admin.calendar_tab import CalendarTab
 from kiosk.admin.common import DeskSession, MessageBar
+from kiosk.admin.events_tab import EventsTab
 from kiosk.admin.households_tab import HouseholdsTab
 from kiosk.admin.neighbours_tab import NeighboursTab
 from kiosk.admin.notices_tab import NoticesTab
@@ -115,6 +116,8 @@ class MainScreen(QWidget):
         self.tabs.addTab(self.calendar, tr("달력"))
         self.notices = NoticesTab(session)
         self.tabs.addTab(self.notices, tr("소식"))
+        self.events = EventsTab(session)
+        self.tabs.addTab(self.events, tr("행사"))
         self.resources: ResourcesTab | None = None
         self.households: HouseholdsTab | None = None
         self.neighbours: NeighboursTab | None = None

@@ -12,6 +12,7 @@ from kiosk.domain.admin_accounts import AdminAccount
 from kiosk.domain.audit import AuditEntry
 from kiosk.domain.blackouts import Blackout
 from kiosk.domain.bookings import Booking, BookingStatus
+from kiosk.domain.events import Event, Signup
 from kiosk.domain.households import Household
 from kiosk.domain.hub import ListingMark, QuarantinedRow, StoredListing, SyncState
 from kiosk.domain.lockouts import LockoutEvent, LockoutKind
@@ -185,6 +186,19 @@ class HubNewsRepository(Protocol):
     def latest(self, limit: int) -> list[NewsItem]: ...
 
 
+class EventRepository(Protocol):
+    def add(self, event: Event, now: datetime) -> Event: ...
+    def get(self, event_id: int) -> Event | None: ...
+    def get_for_update(self, event_id: int) -> Event | None: ...
+    def taken(self, event_ids: Collection[int]) -> dict[int, int]: ...
+    def is_signed_up(self, event_id: int, household_id: int) -> bool: ...
+    def sign_up(self, event_id: int, household_id: int, by: str, now: datetime) -> None: ...
+    def withdraw(self, event_id: int, household_id: int, by: str, now: datetime) -> bool: ...
+    def signups(self, event_id: int) -> list[Signup]: ...
+    def events_of(self, household_id: int) -> set[int]: ...
+    def list(self, ending_after: datetime | None = None) -> list[Event]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving the ``with`` block without ``commit()`` rolls back."""
 
@@ -200,6 +214,7 @@ class UnitOfWork(Protocol):
     installer_gates: InstallerGateRepository
     notices: NoticeRepository
     hub_news: HubNewsRepository
+    events: EventRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(
@@ -423,6 +438,7 @@ __all__ = [
     "BookingRepository",
     "BookingSearchRepository",
     "Clock",
+    "EventRepository",
     "FeedBatch",
     "FeedDeletion",
     "FeedRecord",

@@ -19,6 +19,7 @@ from kiosk.storage.admin_repositories import (
     SqlAdminAccountRepository,
     SqlBookingSearchRepository,
 )
+from kiosk.storage.event_repositories import SqlEventRepository
 from kiosk.storage.hub_repositories import (
     SqlHubLeaseRepository,
     SqlHubListingRepository,
@@ -77,6 +78,7 @@ class SqlUnitOfWork:
         self.installer_gates = SqlInstallerGateRepository(self.session)
         self.notices = SqlNoticeRepository(self.session)
         self.hub_news = SqlHubNewsRepository(self.session)
+        self.events = SqlEventRepository(self.session)
         return self
 
     def __exit__(

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.config import Settings
 from kiosk.domain.bookings import Actor
 from kiosk.domain.clock import to_local
+from kiosk.domain.events import EventSeats, SignupRefusal, SignupRefused
 from kiosk.domain.notices import NewsItem, Notice
 from kiosk.domain.resources import Resource
 from kiosk.services.booking import BookingService, VerifiedHousehold
@@ -38,6 +39,35 @@ class NoNotices:
         return []
 
 
+class EventSource(Protocol):
+    """Village events with seats (the event service)."""
+
+    def upcoming(self) -> list[EventSeats]: ...
+    def seats(self, event_id: int) -> EventSeats: ...
+    def signed_up(self, household_id: int) -> set[int]: ...
+    def sign_up(self, event_id: int, household_id: int, actor: Actor) -> EventSeats: ...
+    def withdraw(self, event_id: int, household_id: int, actor: Actor) -> EventSeats: ...
+
+
+class NoEvents:
+    """A kiosk built without events (tests of other screens)."""
+
+    def upcoming(self) -> list[EventSeats]:
+        return []
+
+    def seats(self, event_id: int) -> EventSeats:
+        raise SignupRefused(SignupRefusal.NO_EVENT, str(event_id))
+
+    def signed_up(self, household_id: int) -> set[int]:
+        return set()
+
+    def sign_up(self, event_id: int, household_id: int, actor: Actor) -> EventSeats:
+        raise SignupRefused(SignupRefusal.NO_EVENT, str(event_id))
+
+    def withdraw(self, event_id: int, household_id: int, actor: Actor) -> EventSeats:
+        raise SignupRefused(SignupRefusal.NO_EVENT, str(event_id))
+
+
 @dataclass
 class Session:
     """Everything one resident entered; wiped on idle and after each receipt.
@@ -45,12 +75,13 @@ class Session:
     The PIN is never stored here: the keypad hands it to the service and clears it.
     """
 
-    purpose: str = "book"  # "book" or "mine"
+    purpose: str = "book"  # "book", "mine" or "event"
     resource: Resource | None = None
     start: datetime | None = None
     end: datetime | None = None
     household: VerifiedHousehold | None = None
     plate: str | None = None
+    event_id: int | None = None
 
     def clear(self) -> None:
         self.purpose = "book"
@@ -59,6 +90,7 @@ class Session:
         self.end = None
         self.household = None
         self.plate = None
+        self.event_id = None
 
 
 class Navigator(Protocol):
@@ -90,6 +122,7 @@ class UiContext:
     nav: Navigator
     language: Callable[[], str]
     notices: NoticeSource = field(default_factory=NoNotices)
+    events: EventSource = field(default_factory=NoEvents)
     session: Session = field(default_factory=Session)
     text_scale: float = 1.0
 

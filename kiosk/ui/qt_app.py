@@ -89,7 +89,7 @@ def build_window(services: Services, app: QApplication, hub: HubListings,
         speech = create_engine  # opened on the voice guide's speech thread, never here
     window = KioskWindow(services.settings, services.bookings, languages, hub=hub,
                          screen_px=screen_px, map_factory=factory, speech=speech,
-                         notices=services.notices)
+                         notices=services.notices, events=services.events)
     if isinstance(hub, SyncedHub):
         hub.changed.connect(window.hub_changed)
     return window

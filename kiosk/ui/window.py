@@ -46,13 +46,21 @@ from kiosk.ui.accessibility.themes import (
     Metrics,
 )
 from kiosk.ui.background import Background
-from kiosk.ui.context import NoNotices, NoticeSource, Screen, UiContext
+from kiosk.ui.context import (
+    EventSource,
+    NoEvents,
+    NoNotices,
+    NoticeSource,
+    Screen,
+    UiContext,
+)
 from kiosk.ui.help import COMPACT_LABEL, QR_MM, HelpOverlay, announcement, button_label
 from kiosk.ui.hub import HubListings, NoHub
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.screens.browse import BrowseScreen
 from kiosk.ui.screens.confirm import ConfirmScreen, ReceiptScreen
 from kiosk.ui.screens.detail import DetailScreen
+from kiosk.ui.screens.event import EventScreen
 from kiosk.ui.screens.home import AttractScreen, HomeScreen
 from kiosk.ui.screens.identify import IdentifyScreen, PlateScreen
 from kiosk.ui.screens.map import MapFactory, MapScreen
@@ -174,6 +182,7 @@ class KioskWindow(QWidget):
                  timeouts: Timeouts | None = None,
                  speech: tuple[SpeechEngine | None, Status, str] | EngineFactory | None = None,
                  notices: NoticeSource | None = None,
+                 events: EventSource | None = None,
                  ) -> None:
         super().__init__()
         self.setObjectName("kioskWindow")
@@ -198,7 +207,7 @@ class KioskWindow(QWidget):
         self.ctx = UiContext(settings=settings, bookings=bookings, hub=hub or NoHub(),
                              metrics=self.metrics, background=self.background, nav=self,
                              language=lambda: self.languages.language,
-                             notices=notices or NoNotices())
+                             notices=notices or NoNotices(), events=events or NoEvents())
         self.history: list[tuple[str, dict[str, Any]]] = []
         self.current: Screen | None = None
         self.current_params: dict[str, Any] = {}
@@ -234,7 +243,8 @@ class KioskWindow(QWidget):
                        DetailScreen(self.ctx), IdentifyScreen(self.ctx), PlateScreen(self.ctx),
                        ConfirmScreen(self.ctx),
                        ReceiptScreen(self.ctx, return_after_s=int(self.timeouts.receipt_s)),
-                       MyBookingsScreen(self.ctx), NewsScreen(self.ctx), self.map_screen):
+                       MyBookingsScreen(self.ctx), NewsScreen(self.ctx), EventScreen(self.ctx),
+                       self.map_screen):
             self.screens[screen.name] = screen
             self.stack.addWidget(screen if screen is self.map_screen else self._pane(screen))
 
@@ -807,7 +817,7 @@ class KioskWindow(QWidget):
             "home": tr("처음 화면"), "attract": tr("안내 화면"), "browse": tr("목록"),
             "detail": tr("자세히 보기"), "identify": tr("세대 확인"), "plate": tr("차량 번호"),
             "confirm": tr("예약 확인"), "receipt": tr("예약 완료"), "mine": tr("내 예약"),
-            "map": tr("지도"), "news": tr("마을 소식"),
+            "map": tr("지도"), "news": tr("마을 소식"), "event": tr("행사 신청"),
         }.get(name, name)
 
     # ------------------------------------------------------------ idle/privacy

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from kiosk.domain.errors import BookingRefused, Refusal
+from kiosk.domain.events import SignupRefusal, SignupRefused
 from kiosk.ui.text import duration_text, tr, when_text
 
 
@@ -59,6 +60,28 @@ def refusal_text(refusal: BookingRefused, today: date) -> str:
     if r is Refusal.NOT_BOOKABLE:
         return tr("안내 전용이라 여기서 예약하지 않습니다.")
     if r is Refusal.BUSY:
+        return tr("잠시 처리가 밀렸습니다. 입력하신 내용은 그대로입니다. 다시 눌러 주세요.")
+    return tr("지금은 할 수 없습니다. 다시 해 보시거나 관리사무소에 문의하세요.")
+
+
+def signup_refusal_text(refusal: SignupRefused) -> str:
+    """Why a sign-up (or its cancellation) did not happen, and what to do now."""
+    r = refusal.reason
+    if r is SignupRefusal.FULL:
+        return tr("자리가 모두 찼습니다. 취소가 생기면 다시 신청할 수 있습니다.")
+    if r is SignupRefusal.CLOSED:
+        return tr("신청 마감이 지났습니다. 바꾸시려면 관리사무소에 문의하세요.")
+    if r is SignupRefusal.OVER:
+        return tr("이미 끝난 행사입니다.")
+    if r is SignupRefusal.ALREADY:
+        return tr("이 세대는 이미 신청했습니다.")
+    if r is SignupRefusal.NOT_SIGNED_UP:
+        return tr("이 세대의 신청 내역이 없습니다.")
+    if r is SignupRefusal.HOUSEHOLD_INACTIVE:
+        return tr("이 세대는 지금 신청할 수 없습니다. 관리사무소에 문의하세요.")
+    if r is SignupRefusal.NO_EVENT:
+        return tr("이 행사는 더 이상 없습니다. 마을 소식을 다시 확인해 주세요.")
+    if r is SignupRefusal.BUSY:
         return tr("잠시 처리가 밀렸습니다. 입력하신 내용은 그대로입니다. 다시 눌러 주세요.")
     return tr("지금은 할 수 없습니다. 다시 해 보시거나 관리사무소에 문의하세요.")
 

@@ -77,9 +77,9 @@ def test_first_run_setup_creates_the_manager_and_opens_every_tab(qtbot: Any, des
     setup.repeat.setText(PASSWORD)
     qtbot.mouseClick(setup.button, Qt.MouseButton.LeftButton)
     assert window.main is not None
-    assert tab_titles(window.main) == ["예약 관리", "달력", "소식", "자원 관리", "세대 관리",
-                                       "이웃 회원", "보고서", "동기화·키오스크", "계정",
-                                       "감사 기록", "설정"]
+    assert tab_titles(window.main) == ["예약 관리", "달력", "소식", "행사", "자원 관리",
+                                       "세대 관리", "이웃 회원", "보고서", "동기화·키오스크",
+                                       "계정", "감사 기록", "설정"]
     window.sign_out()
     assert isinstance(window.screen(), SignInScreen)
 
@@ -112,7 +112,7 @@ def test_staff_see_bookings_but_not_resources_households_or_accounts(
     signin.password.setText(PASSWORD)
     signin.submit()
     assert window.main is not None
-    assert tab_titles(window.main) == ["예약 관리", "달력", "소식", "동기화·키오스크"]
+    assert tab_titles(window.main) == ["예약 관리", "달력", "소식", "행사", "동기화·키오스크"]
     assert window.main.resources is None and window.main.accounts is None
     assert window.main.audit is None
 

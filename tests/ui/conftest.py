@@ -65,6 +65,7 @@ def demo_services(tmp_path: Path, clock: Any, demo_database: Path) -> Iterator[A
     svc.bookings = replace(svc.bookings, clock=clock, hasher=cheap)
     svc.village = replace(svc.village, clock=clock, hasher=cheap)
     svc.notices = replace(svc.notices, clock=clock)
+    svc.events = replace(svc.events, clock=clock)
     yield svc
     svc.close()
 
@@ -79,7 +80,7 @@ def make_window(qtbot: Any, demo_services: Any) -> Iterator[Callable[..., KioskW
         languages = LanguageSwitcher(app)
         window = KioskWindow(demo_services.settings, demo_services.bookings, languages,
                              hub=hub, screen_px=size, map_factory=map_factory,
-                             notices=demo_services.notices,
+                             notices=demo_services.notices, events=demo_services.events,
                              timeouts=timeouts or Timeouts(idle_s=600, home_idle_s=600,
                                                            warning_s=20, receipt_s=600))
         qtbot.addWidget(window)

@@ -3,16 +3,17 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
 
 from kiosk.domain.bookings import Actor
+from kiosk.domain.clock import SEOUL
 from kiosk.domain.notices import MIN_SHOWN_S, Notice
 from kiosk.ui.screens.news import NoticeCard
 from tests.ui.a11y.test_speech import FakeEngine
-from tests.ui.conftest import LANDSCAPE, settle, tap
+from tests.ui.conftest import LANDSCAPE, RESIDENT, identify, settle, tap
 
 DESK = Actor("admin", "kim", is_manager=True)
 TODAY = date(2026, 11, 23)
@@ -176,3 +177,127 @@ def test_the_sharing_newsletter_shows_with_its_source_date_and_a_qr(
     cards = window.screens["news"].findChildren(NewsCard)
     assert cards[0].title.text() == "Tool library winter hours"
     assert cards[1].source.text() == "Sharing hub · 11/18"
+
+
+# ------------------------------------------------------------------ events with seats
+SATURDAY = datetime(2026, 11, 28, 10, 0, tzinfo=SEOUL)
+
+
+def offer(services: Any, title: str, seats: int = 2, start: datetime = SATURDAY,
+          **kw: Any) -> int:
+    from kiosk.domain.events import Event
+
+    kw.setdefault("end", start + timedelta(hours=2))
+    made = services.events.add(Event(title_ko=title, start=start, seats=seats, **kw), DESK)
+    assert made.id is not None
+    return int(made.id)
+
+
+def attendees(services: Any, event_id: int) -> list[str]:
+    return [s.household for s in services.events.attendees(event_id)]
+
+
+def test_a_resident_signs_up_for_an_event_and_cancels_with_real_taps(
+        qtbot: Any, make_window: Any, demo_services: Any, clock: Any) -> None:
+    from kiosk.ui.screens.news import EventCard
+
+    post(demo_services, "엘리베이터 점검")
+    swap = offer(demo_services, "옥상 텃밭 모종 나눔", seats=2, place="102동 옥상")
+    repair = offer(demo_services, "자전거 수리의 날", seats=1, fee_won=2000,
+                   place="101동 자전거 보관소", start=SATURDAY + timedelta(days=1))
+    kimchi = offer(demo_services, "김장 나눔", seats=30, start=SATURDAY,
+                   signup_until=clock.now - timedelta(hours=1))
+    neighbour = demo_services.events.find_household("101-1203").id
+    demo_services.events.sign_up(repair, neighbour, DESK)
+    window = make_window()
+    tap(qtbot, window.screens["home"].tiles["news"], window)  # type: ignore[attr-defined]
+    news = window.screens["news"]
+    assert [c.seats.event.title_ko for c in news.findChildren(EventCard)] == [
+        "옥상 텃밭 모종 나눔", "김장 나눔", "자전거 수리의 날"]
+    assert news.events_heading.text() == "다가오는 행사"  # type: ignore[attr-defined]
+    card = news.event_card(swap)  # type: ignore[attr-defined]
+    assert card.when.text() == "11월 28일 (토) 10:00–12:00 · 102동 옥상"
+    assert card.facts.text() == "무료 · 남은 자리 2 / 2"
+    assert card.action.text() == "신청" and card.action.isEnabled()
+    full = news.event_card(repair)  # type: ignore[attr-defined]
+    assert full.facts.text() == "참가비 2,000원 · 자리 없음 (1자리 모두 참)"
+    assert full.action.text() == "마감" and not full.action.isEnabled()
+    closed = news.event_card(kimchi)  # type: ignore[attr-defined]
+    assert closed.action.text() == "신청 마감" and not closed.action.isEnabled()
+    # 신청 → the household's 동, 호 and PIN → one more tap → a short confirmation.
+    tap(qtbot, card.action, window)
+    identify_screen = window.screens["identify"]
+    assert window.current is identify_screen
+    assert identify_screen.title.text() == "행사에 신청하려면 세대를 확인합니다"  # type: ignore[attr-defined]
+    identify(qtbot, window, *RESIDENT)
+    screen = window.screens["event"]
+    assert window.current is screen
+    assert screen.title.text() == "101동 13**호 세대의 행사 신청"  # type: ignore[attr-defined]
+    assert screen.event_title.text() == "옥상 텃밭 모종 나눔"  # type: ignore[attr-defined]
+    assert not screen.cancel_button.isVisible()  # type: ignore[attr-defined]
+    tap(qtbot, screen.sign_button, window)  # type: ignore[attr-defined]
+    assert screen.title.text() == "신청했습니다"  # type: ignore[attr-defined]
+    assert screen.message.text().startswith("101동 13**호 세대 한 자리를 잡았습니다.")  # type: ignore[attr-defined]
+    assert "남은 자리 1 / 2" in screen.facts.text()  # type: ignore[attr-defined]
+    assert attendees(demo_services, swap) == ["101-1304"]
+    # Back on the news, the household that holds a seat sees 신청 취소 instead.
+    tap(qtbot, screen.news_button, window)  # type: ignore[attr-defined]
+    card = news.event_card(swap)  # type: ignore[attr-defined]
+    assert card.action.text() == "신청 취소"
+    assert card.facts.text() == "무료 · 남은 자리 1 / 2"
+    tap(qtbot, card.action, window)
+    assert window.current is screen  # known already: no second PIN
+    assert screen.message.text() == "이 세대는 이미 신청했습니다. 못 오시면 취소해 주세요."  # type: ignore[attr-defined]
+    tap(qtbot, screen.cancel_button, window)  # type: ignore[attr-defined]
+    assert screen.message.text() == "이 행사 신청을 취소할까요?"  # type: ignore[attr-defined]
+    tap(qtbot, screen.no_button, window)  # type: ignore[attr-defined]
+    assert attendees(demo_services, swap) == ["101-1304"]
+    tap(qtbot, screen.cancel_button, window)  # type: ignore[attr-defined]
+    tap(qtbot, screen.yes_button, window)  # type: ignore[attr-defined]
+    assert screen.title.text() == "신청을 취소했습니다"  # type: ignore[attr-defined]
+    assert attendees(demo_services, swap) == []
+    tap(qtbot, screen.done_button, window)  # type: ignore[attr-defined]
+    assert window.current is window.screens["home"]
+    assert window.ctx.session.household is None and window.ctx.session.event_id is None
+    with demo_services.bookings.uow() as uow:
+        actions = [e.action for e in uow.audit.for_entity("event", str(swap))]
+    assert actions == ["event.add", "event.signup", "event.cancel"]
+
+
+def test_the_last_seat_taken_meanwhile_is_refused_in_plain_words(
+        qtbot: Any, make_window: Any, demo_services: Any) -> None:
+    last = offer(demo_services, "목공 교실", seats=1)
+    window = make_window()
+    tap(qtbot, window.screens["home"].tiles["news"], window)  # type: ignore[attr-defined]
+    tap(qtbot, window.screens["news"].event_card(last).action, window)  # type: ignore[attr-defined]
+    identify(qtbot, window, *RESIDENT)
+    screen = window.screens["event"]
+    other = demo_services.events.find_household("101-1203").id
+    demo_services.events.sign_up(last, other, DESK)  # at the desk, while the resident reads
+    tap(qtbot, screen.sign_button, window)  # type: ignore[attr-defined]
+    assert window.banner.text() == ("자리가 모두 찼습니다. 취소가 생기면 다시 신청할 수 "
+                                    "있습니다.")
+    assert window.current is screen and not screen.sign_button.isEnabled()  # type: ignore[attr-defined]
+    assert "자리 없음" in screen.facts.text()  # type: ignore[attr-defined]
+    assert attendees(demo_services, last) == ["101-1203"]
+
+
+def test_an_event_card_in_english(qtbot: Any, make_window: Any, demo_services: Any,
+                                  clock: Any) -> None:
+    swap = offer(demo_services, "옥상 텃밭 모종 나눔", seats=12, fee_won=3000,
+                 title_en="Rooftop seedling swap", place="102동 옥상",
+                 signup_until=SATURDAY - timedelta(days=1))
+    window = make_window()
+    tap(qtbot, window.language_buttons["en"], window)  # type: ignore[attr-defined]
+    tap(qtbot, window.screens["home"].tiles["news"], window)  # type: ignore[attr-defined]
+    news = window.screens["news"]
+    card = news.event_card(swap)  # type: ignore[attr-defined]
+    assert news.events_heading.text() == "Coming events"  # type: ignore[attr-defined]
+    assert card.title.text() == "Rooftop seedling swap"
+    assert card.when.text() == "Sat 11/28 10:00–12:00 · 102동 옥상"
+    assert card.facts.text() == ("Fee 3,000 won · 12 of 12 seats left · "
+                                 "Sign up by Fri 11/27 10:00")
+    assert card.action.text() == "Sign up"
+    tap(qtbot, card.action, window)
+    assert window.screens["identify"].title.text() == (  # type: ignore[attr-defined]
+        "Confirm your household to sign up")

@@ -142,8 +142,9 @@ class IdentifyScreen(Screen):
 
     def retranslate(self) -> None:
         purpose = self.ctx.session.purpose
-        self.title.setText(tr("예약하려면 세대를 확인합니다") if purpose == "book"
-                           else tr("내 예약을 보려면 세대를 확인합니다"))
+        self.title.setText({"book": tr("예약하려면 세대를 확인합니다"),
+                            "event": tr("행사에 신청하려면 세대를 확인합니다")}.get(
+            purpose, tr("내 예약을 보려면 세대를 확인합니다")))
         preset = self.preset
         if preset and self.values["building"] == preset:
             self.hint.setText(tr("이곳 {building}동을 미리 넣었습니다. 다른 동이면 '동'을 "
@@ -234,6 +235,8 @@ class IdentifyScreen(Screen):
         self.clear()
         if self.ctx.session.purpose == "mine":
             self.ctx.nav.go("mine")
+        elif self.ctx.session.purpose == "event":
+            self.ctx.nav.go("event")
         else:
             after_household(self.ctx)
 

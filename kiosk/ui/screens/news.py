@@ -1,5 +1,6 @@
 """소식: the association's notices, on a screen of their own and turning over on the
 attract view. Nothing flashes: a notice changes only after it was up long enough to read.
+Below the notices, the coming events with their seats and a 신청 button each.
 """
 
 from __future__ import annotations
@@ -9,14 +10,16 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from kiosk.domain.events import EventSeats
 from kiosk.domain.notices import NewsItem, Notice
 from kiosk.ui.context import Screen, UiContext
 from kiosk.ui.qr import qr_pixmap
+from kiosk.ui.screens.event import deadline_text, event_when_text, fee_text, seats_text
 from kiosk.ui.text import tr
 from kiosk.ui.touch import TouchMetrics
-from kiosk.ui.widgets import CardButton, clear_layout, label
+from kiosk.ui.widgets import CardButton, button, clear_layout, label
 
 PICTURE_PX = 220
 QR_PX = 180
@@ -103,8 +106,62 @@ class NewsCard(CardButton):
         self.setAccessibleName(f"{item.title(language)}. {item.summary(language)}")
 
 
+class EventCard(QFrame):
+    """One coming event: what, when, where, fee and seats left, and what the resident can
+    do: 신청, 신청 취소 (a household already known to hold a seat), or 마감."""
+
+    def __init__(self, ctx: UiContext, seats: EventSeats, signed: bool) -> None:
+        super().__init__()
+        self.setObjectName("panel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.seats = seats
+        event = seats.event
+        language, today, now = ctx.language(), ctx.today(), ctx.now()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(28, 20, 28, 20)
+        row.setSpacing(ctx.metrics.spacing(24))
+        lines = QVBoxLayout()
+        lines.setSpacing(ctx.metrics.spacing(8))
+        self.title = label(event.title(language), "cardTitle")
+        where = f" · {event.place}" if event.place else ""
+        self.when = label(event_when_text(event, today) + where, "cardWhere")
+        facts = [fee_text(event), seats_text(seats)]
+        if event.signup_until is not None and event.open_for_signup(now):
+            facts.append(deadline_text(event, today))
+        self.facts = label(" · ".join(facts), "cardFree")
+        for widget in (self.title, self.when, self.facts):
+            lines.addWidget(widget)
+        row.addLayout(lines, 1)
+        event_id = event.id
+        self.action: QPushButton
+        if signed:
+            self.action = button(ctx.metrics, tr("신청 취소"), "secondaryButton",
+                                 lambda: ctx.nav.go("event", event_id=event_id), 240, 96)
+            self.action.setEnabled(event.open_for_signup(now))
+            if not event.open_for_signup(now):
+                self.action.setText(tr("신청함"))
+        elif seats.can_sign_up(now):
+            self.action = button(ctx.metrics, tr("신청"), "primaryButton",
+                                 lambda: self._sign_up(ctx), 240, 96)
+        else:  # full (마감 / Full), or the deadline has passed (신청 마감 / Sign-up closed)
+            self.action = button(ctx.metrics, tr("마감") if seats.full else tr("신청 마감"),
+                                 "secondaryButton", None, 240, 96)
+            self.action.setEnabled(False)
+        row.addWidget(self.action, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.setAccessibleName(". ".join((self.title.text(), self.when.text(),
+                                          self.facts.text())))
+
+    def _sign_up(self, ctx: UiContext) -> None:
+        ctx.session.event_id = self.seats.event.id
+        if ctx.session.household is None:
+            ctx.nav.go("identify", purpose="event")
+        else:
+            ctx.nav.go("event", event_id=self.seats.event.id)
+
+
 class NewsScreen(Screen):
-    """Every current notice, pinned first, newest next; one scroll."""
+    """Every current notice, pinned first, newest next; then the coming events; one
+    scroll."""
 
     name = "news"
 
@@ -118,20 +175,47 @@ class NewsScreen(Screen):
         self.cards = QVBoxLayout()
         self.cards.setSpacing(ctx.metrics.spacing(16))
         outer.addLayout(self.cards)
+        self.events_heading = label(name="sectionHeading")
+        outer.addWidget(self.events_heading)
+        self.event_cards = QVBoxLayout()
+        self.event_cards.setSpacing(ctx.metrics.spacing(16))
+        outer.addLayout(self.event_cards)
         outer.addStretch(1)
         self.notices: list[Notice] = []
         self.news: list[NewsItem] = []
+        self.events: list[EventSeats] = []
+        self.signed: set[int] = set()
 
     def enter(self, **params: Any) -> None:
         self.retranslate()
         source = self.ctx.notices
         self.ctx.background.run(lambda: (source.current(), source.news()), self._got,
                                 lambda _exc: None)
+        household = self.ctx.session.household
+        household_id = household.id if household is not None else None
+
+        def events() -> tuple[list[EventSeats], set[int]]:
+            signed = set() if household_id is None else self.ctx.events.signed_up(household_id)
+            return self.ctx.events.upcoming(), signed
+
+        self.ctx.background.run(events, self._got_events, lambda _exc: None)
 
     def _got(self, found: tuple[list[Notice], list[NewsItem]]) -> None:
         self.notices, self.news = found
         self.retranslate()
         self.ctx.nav.refit()
+
+    def _got_events(self, found: tuple[list[EventSeats], set[int]]) -> None:
+        self.events, self.signed = found
+        self.retranslate()
+        self.ctx.nav.refit()
+
+    def clear(self) -> None:
+        self.signed = set()
+
+    def event_card(self, event_id: int | None) -> EventCard:
+        """The card of one event (for tests and voice)."""
+        return next(c for c in self.findChildren(EventCard) if c.seats.event.id == event_id)
 
     def retranslate(self) -> None:
         self.title.setText(tr("마을 소식"))
@@ -145,6 +229,12 @@ class NewsScreen(Screen):
             self.cards.addWidget(label(tr("나눔 소식"), "sectionHeading"))
             for item in self.news:
                 self.cards.addWidget(NewsCard(self.ctx.metrics, item, language))
+        clear_layout(self.event_cards)
+        self.events_heading.setText(tr("다가오는 행사"))
+        self.events_heading.setVisible(bool(self.events))
+        for seats in self.events:
+            self.event_cards.addWidget(EventCard(self.ctx, seats,
+                                                 seats.event.id in self.signed))
 
 
 class NoticeBoard(QFrame):
