@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, delete, func, select
 
+from kiosk.storage.fee_models import BookingFeeRow, FeeCorrectionRow
 from kiosk.storage.models import (
     AuditRow,
     BlackoutResourceRow,
@@ -26,6 +27,7 @@ def is_empty(engine: Engine) -> bool:
 def wipe_village(engine: Engine) -> None:
     """Delete every village row in one transaction (children first)."""
     with engine.begin() as connection:
-        for table in (BlackoutResourceRow, BlackoutRow, BookingRow, AuditRow, HouseholdRow,
+        for table in (BookingFeeRow, FeeCorrectionRow, BlackoutResourceRow, BlackoutRow,
+                      BookingRow, AuditRow, HouseholdRow,
                       NeighbourRow, ResourceRow):
             connection.execute(delete(table))

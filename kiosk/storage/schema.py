@@ -6,8 +6,15 @@ here is what makes Alembic and the schema tests see all of them.
 
 from __future__ import annotations
 
-from kiosk.storage import admin_models, field_models, hub_models, lockout_models, pin_key
+from kiosk.storage import (
+    admin_models,
+    fee_models,
+    field_models,
+    hub_models,
+    lockout_models,
+    pin_key,
+)
 from kiosk.storage.models import Base
 
 metadata = Base.metadata
-MODEL_MODULES = (hub_models, admin_models, field_models, lockout_models, pin_key)
+MODEL_MODULES = (hub_models, admin_models, field_models, lockout_models, pin_key, fee_models)

@@ -19,6 +19,7 @@ from kiosk.storage.admin_repositories import (
     SqlAdminAccountRepository,
     SqlBookingSearchRepository,
 )
+from kiosk.storage.fee_repositories import SqlFeeRepository
 from kiosk.storage.hub_repositories import (
     SqlHubLeaseRepository,
     SqlHubListingRepository,
@@ -74,6 +75,7 @@ class SqlUnitOfWork:
         self.booking_search = SqlBookingSearchRepository(self.session)
         self.lockouts = SqlLockoutRepository(self.session)
         self.installer_gates = SqlInstallerGateRepository(self.session)
+        self.fees = SqlFeeRepository(self.session)
         return self
 
     def __exit__(
