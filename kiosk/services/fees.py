@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.domain.audit import AuditEntry
-from kiosk.domain.bookings import Actor, Booking, BookingStatus
+from kiosk.domain.bookings import Actor, Booking, BookingStatus, normalise_code
 from kiosk.domain.clock import local_day_bounds, to_local
-from kiosk.domain.fees import MAX_WON, FeeCorrection, month_key
+from kiosk.domain.fees import MAX_WON, BookingFee, FeeCorrection, month_key
 from kiosk.domain.households import parse_household_label
 from kiosk.domain.neighbours import parse_member_id
 from kiosk.services.parties import party_labels
@@ -33,7 +33,17 @@ CHARGED = frozenset({BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN,
 
 
 class FeeRefused(ValueError):
-    """A correction that cannot be written; nothing of the batch was."""
+    """A correction that cannot be written; nothing of the batch was. ``problem`` says
+    which rule (``not_manager``, ``bad_month``, ``no_reason``, ``long_reason``,
+    ``nothing``, ``no_party``, ``no_household``, ``no_neighbour``, ``bad_amount``),
+    ``line`` which item (from 1) and ``value`` what was typed there."""
+
+    def __init__(self, message: str, problem: str, line: int | None = None,
+                 value: str = "") -> None:
+        super().__init__(message)
+        self.problem = problem
+        self.line = line
+        self.value = value
 
 
 def month_bounds(month: str) -> tuple[date, date]:
@@ -173,24 +183,32 @@ class FeeService:
                                   note=correction.reason))
         return Statement(month, _lines(charges, keys, addresses), _totals(charges), charges)
 
+    def fee_of(self, code: str) -> BookingFee | None:
+        """The fee stored with a booking (None when its resource charged nothing)."""
+        with self.uow() as uow:
+            booking = uow.bookings.get_by_code(normalise_code(code))
+            if booking is None or booking.id is None:
+                return None
+            return uow.fees.get(booking.id)
+
     def correct(self, month: str, items: Sequence[CorrectionRequest], reason: str,
                 actor: Actor) -> list[FeeCorrection]:
         """Add every correction to ``month``'s statement in one transaction, or none
         (``FeeRefused`` naming the first bad one). A manager's work; the reason is
         required and goes to the audit log with each amount."""
         if not (actor.is_admin and actor.is_manager):
-            raise FeeRefused("only a manager corrects the fee statement")
+            raise FeeRefused("only a manager corrects the fee statement", "not_manager")
         try:
             month = month_key(month)
         except ValueError as exc:
-            raise FeeRefused(str(exc)) from None
+            raise FeeRefused(str(exc), "bad_month", value=month[:20]) from None
         reason = " ".join(reason.split())
         if not reason:
-            raise FeeRefused("a correction needs a reason; it goes to the audit log")
+            raise FeeRefused("a correction needs a reason; it goes to the audit log", "no_reason")
         if len(reason) > 300:
-            raise FeeRefused("a reason is at most 300 characters")
+            raise FeeRefused("a reason is at most 300 characters", "long_reason")
         if not items:
-            raise FeeRefused("no correction to make")
+            raise FeeRefused("no correction to make", "nothing")
         now = self.clock()
         written: list[FeeCorrection] = []
         with self.uow(write=True) as uow:
@@ -201,7 +219,8 @@ class FeeService:
                 if isinstance(amount, bool) or not isinstance(amount, int) or not amount \
                         or abs(amount) > MAX_WON:
                     raise FeeRefused(f"line {number}: the amount must be a non-zero whole "
-                                     f"number of won, at most {MAX_WON:,}")
+                                     f"number of won, at most {MAX_WON:,}", "bad_amount",
+                                     number, str(amount))
                 stored = uow.fees.add_correction(FeeCorrection(
                     month, household_id, neighbour_id, amount, reason, actor.label, now))
                 label = (labels.neighbours.get(neighbour_id, "?") if neighbour_id is not None
@@ -219,22 +238,27 @@ def _party(uow: UnitOfWork, text: str, number: int) -> tuple[int | None, int | N
     """A typed ``101-1203`` or ``N-0003`` as the stored household or neighbour id."""
     cleaned = text.strip()
     if not cleaned:
-        raise FeeRefused(f"line {number}: whose line? type 101-1203 or N-0003")
+        raise FeeRefused(f"line {number}: whose line? type 101-1203 or N-0003", "no_party",
+                         number)
     if cleaned.upper().startswith(("N", "이웃")):
         try:
             neighbour_id = parse_member_id(cleaned)
         except ValueError:
-            raise FeeRefused(f"line {number}: no neighbour member {cleaned[:20]}") from None
+            raise FeeRefused(f"line {number}: no neighbour member {cleaned[:20]}",
+                             "no_neighbour", number, cleaned[:20]) from None
         if uow.neighbours.get(neighbour_id) is None:
-            raise FeeRefused(f"line {number}: no neighbour member {cleaned[:20]}")
+            raise FeeRefused(f"line {number}: no neighbour member {cleaned[:20]}",
+                             "no_neighbour", number, cleaned[:20])
         return None, neighbour_id
     try:
         building, unit = parse_household_label(cleaned)
     except ValueError:
-        raise FeeRefused(f"line {number}: no household {cleaned[:20]}") from None
+        raise FeeRefused(f"line {number}: no household {cleaned[:20]}", "no_household",
+                         number, cleaned[:20]) from None
     household = uow.households.find(building, unit)
     if household is None or household.id is None:
-        raise FeeRefused(f"line {number}: no household {cleaned[:20]}")
+        raise FeeRefused(f"line {number}: no household {cleaned[:20]}", "no_household",
+                         number, cleaned[:20])
     return household.id, None
 
 
@@ -297,8 +321,8 @@ def resource_rows(statement: Statement, english: bool = False) -> list[list[obje
 
 
 def charge_rows(statement: Statement, english: bool = False) -> list[list[object]]:
-    kinds = {"use": ("이용", "use"), "penalty": ("취소 수수료", "penalty"),
-             "correction": ("조정", "correction")}
+    kinds = {"use": ("이용", "Use"), "penalty": ("취소 수수료", "Cancellation fee"),
+             "correction": ("조정", "Correction")}
     return [[c.party, kinds[c.kind][1 if english else 0],
              ((c.resource_name_en or c.resource_name) if english else c.resource_name),
              c.code, to_local(c.start).strftime("%Y-%m-%d %H:%M") if c.start else "",
