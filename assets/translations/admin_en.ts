@@ -2511,16 +2511,16 @@
         <translation>Fee per hour</translation>
     </message>
     <message>
-        <source>시작 전</source>
-        <translation>Before the start</translation>
+        <source>시작 전 며칠 안에 취소</source>
+        <translation>Cancelled within days of the start</translation>
     </message>
     <message>
         <source>아무것도 기록하지 않았습니다.</source>
         <translation>Nothing was recorded.</translation>
     </message>
     <message>
-        <source>안에 취소하면</source>
-        <translation>cancelled within:</translation>
+        <source>시작 전 몇 시간 안에 취소</source>
+        <translation>Cancelled within hours of the start</translation>
     </message>
     <message>
         <source>언제 취소해도</source>
