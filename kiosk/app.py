@@ -25,6 +25,7 @@ from kiosk.services.booking import BookingService
 from kiosk.services.booking_search import BookingDesk
 from kiosk.services.desk_alerts import DeskAlerts
 from kiosk.services.events import EventBoard
+from kiosk.services.fees import FeeService
 from kiosk.services.household_admin import HouseholdAdmin
 from kiosk.services.hub_sync import HubSyncService
 from kiosk.services.importing import VillageAdmin
@@ -74,6 +75,11 @@ class Services:
         """Built on the booking service as it is now (its clock, hasher and key)."""
         b = self.bookings
         return NeighbourAdmin(b.uow, b.clock, b.hasher, b)
+
+    @property
+    def fees(self) -> FeeService:
+        """The month's fee statement and corrections, on the booking service's clock."""
+        return FeeService(self.bookings.uow, self.bookings.clock)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -186,6 +192,53 @@ def add_sample_bookings(services: Services) -> int:
         except BookingRefused:
             continue  # e.g. outside opening hours at this time of day
     made += _sample_neighbour_booking(services, now)
+    made += _sample_fee_bookings(services, now, households)
+    return made
+
+
+def _sample_fee_bookings(services: Services, now: datetime,
+                         households: dict[tuple[str, str], Any]) -> int:
+    """Paid rooms for the fee statement: a kitchen and a room booked a week ago (the room
+    then cancelled by its household, which costs the penalty), neighbours in both."""
+    today = to_local(now).date()
+    week_ago = replace(services.bookings, clock=lambda: now - timedelta(days=7))
+    made = 0
+
+    def first_that_books(service: BookingService, resource_id: str, offsets: Sequence[int],
+                         hour: int, minutes: int, household: Any = None,
+                         neighbour: int | None = None) -> str | None:
+        for offset in offsets:
+            start = local_midnight(today + timedelta(days=offset)) + timedelta(hours=hour)
+            request = BookingRequest(resource_id, start, start + timedelta(minutes=minutes))
+            try:
+                if neighbour is not None:
+                    return service.book_neighbour(request, neighbour, DEMO_ACTOR,
+                                                  override_reason="demo data").code
+                return service.book(request, household.id, DEMO_ACTOR,
+                                    override_reason="demo data").code
+            except BookingRefused:
+                continue
+        return None
+
+    kitchen_user = households.get(("101", "302"))
+    room_user = households.get(("102", "502"))
+    if kitchen_user is not None and first_that_books(
+            week_ago, "kitchen-shared", (-2, -3, -4), 11, 120, kitchen_user):
+        made += 1
+    if room_user is not None:
+        code = first_that_books(week_ago, "room-community", (3, 4, 5), 14, 120, room_user)
+        if code is not None:
+            made += 1
+            services.bookings.cancel(code, Actor("kiosk", "demo"), room_user.id,
+                                     reason="일정이 바뀌었습니다")
+    with services.bookings.uow() as uow:
+        members = [n.id for n in uow.neighbours.list() if n.id is not None]
+    if members and first_that_books(services.bookings, "room-community", (2, 3), 19, 120,
+                                    neighbour=members[0]):
+        made += 1
+    if len(members) > 1 and first_that_books(services.bookings, "kitchen-shared", (1, 2, 3),
+                                             12, 60, neighbour=members[1]):
+        made += 1
     return made
 
 
@@ -360,6 +413,10 @@ class DeskServices:
     @property
     def events(self) -> EventBoard:
         return self.services.events
+
+    @property
+    def fees(self) -> FeeService:
+        return self.services.fees
 
 
 def build_desk(services: Services, hasher: PasswordHasher | None = None,

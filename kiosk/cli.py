@@ -311,6 +311,68 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     return EXIT_OK if not problems else EXIT_FAILED
 
 
+# ---------------------------------------------------------------------------- fees
+def cmd_fees_statement(args: argparse.Namespace) -> int:
+    """The month's charges for the 관리비 bill: one line per household (neighbour members
+    masked), totals per resource; or the same as CSV (the lines) or XLSX (all three)."""
+    from kiosk.domain.fees import month_key
+    from kiosk.services.fees import export_statement
+
+    try:
+        month = month_key(args.month)
+    except ValueError as exc:
+        raise BadInput(str(exc)) from None
+    services = _services(args)
+    try:
+        statement = services.fees.statement(month)
+    finally:
+        services.close()
+    target = args.csv or args.xlsx
+    if target:
+        path = Path(target)
+        if not path.parent.is_dir():
+            raise BadInput(f"no folder {path.parent} to write {path.name} in")
+        export_statement(statement, path, "xlsx" if args.xlsx else "csv", english=True)
+        print(f"{len(statement.lines)} line(s), total {statement.total_won:,} won, "
+              f"written to {path}")
+        return EXIT_OK
+    print(f"fee statement {month} (won)")
+    print(f"{'party':<20} {'uses':>5} {'use':>10} {'penalty':>10} {'correction':>11} "
+          f"{'total':>10}")
+    for line in statement.lines:
+        print(f"{_padded(line.party, 20)} {line.uses:>5} {line.use_won:>10,} "
+              f"{line.penalty_won:>10,} {line.correction_won:>11,} {line.total_won:>10,}")
+    print("per resource:")
+    for item in statement.resources:
+        print(f"  {item.name} ({item.resource_id}): {item.uses} use(s) {item.use_won:,}"
+              f" + penalties {item.penalty_won:,} = {item.total_won:,}")
+    if statement.correction_won:
+        print(f"  corrections: {statement.correction_won:,}")
+    print(f"total {statement.total_won:,} won, {len(statement.lines)} line(s)")
+    return EXIT_OK
+
+
+def _padded(text: str, width: int) -> str:
+    """Left-aligned in ``width`` columns of a terminal, where Hangul takes two."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(width - used, 0)
+
+
+def register_fees(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    fees = sub.add_parser("fees", help="facility fees for the monthly 관리비 bill"
+                          ).add_subparsers(dest="command_name", metavar="ACTION", required=True)
+    statement = fees.add_parser("statement", help="one line per household with its uses, "
+                                "penalties and corrections; totals per resource")
+    statement.add_argument("--month", required=True, metavar="YYYY-MM")
+    out = statement.add_mutually_exclusive_group()
+    out.add_argument("--csv", metavar="FILE", help="the lines as CSV (UTF-8 with BOM)")
+    out.add_argument("--xlsx", metavar="FILE",
+                     help="lines, totals per resource and every charge as Excel sheets")
+    statement.set_defaults(handler=cmd_fees_statement)
+
+
 # ---------------------------------------------------------------- neighbour members
 CLI_MANAGER = Actor("admin", "cli", is_manager=True)
 """Registering neighbours is a manager's work at the desk; at the shell it is the
@@ -595,6 +657,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="also draw the map page in a hidden browser (a few seconds)")
     doctor.set_defaults(handler=cmd_doctor)
     register_neighbours(sub)
+    register_fees(sub)
     for register in _extensions():
         register(sub)
     return parser

@@ -2794,5 +2794,261 @@
         <source>회원 해지…</source>
         <translation>End membership…</translation>
     </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source> 시간</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source> 원</source>
+        <translation> won</translation>
+    </message>
+    <message>
+        <source>+ 줄 추가</source>
+        <translation>+ Add a line</translation>
+    </message>
+    <message>
+        <source>101-1203 또는 N-0003</source>
+        <translation>101-1203 or N-0003</translation>
+    </message>
+    <message>
+        <source>1회 이용료</source>
+        <translation>Fee per booking</translation>
+    </message>
+    <message>
+        <source>{m} 이용료 조정 {n}건을 기록했습니다 (합계 {t}원).</source>
+        <translation>{m}: {n} fee correction(s) recorded (total {t} won).</translation>
+    </message>
+    <message>
+        <source>{m} 청구 합계 {t}원 · 세대·이웃 회원 {n}곳 · 이용 {u}건 · 취소 수수료 {p}원 · 조정 {c}원</source>
+        <translation>{m}: total to bill {t} won · {n} household(s) and neighbour member(s) · {u} use(s) · cancellation fees {p} won · corrections {c} won</translation>
+    </message>
+    <message>
+        <source>{m}에는 청구할 이용료가 없습니다.</source>
+        <translation>No fees to bill for {m}.</translation>
+    </message>
+    <message>
+        <source>{n}번째 줄: {t}</source>
+        <translation>Line {n}: {t}</translation>
+    </message>
+    <message>
+        <source>{v} 세대가 없습니다.</source>
+        <translation>There is no household {v}.</translation>
+    </message>
+    <message>
+        <source>{v} 이용료 {m}</source>
+        <translation>{v} fees {m}</translation>
+    </message>
+    <message>
+        <source>{v} 이웃 회원이 없습니다.</source>
+        <translation>There is no neighbour member {v}.</translation>
+    </message>
+    <message>
+        <source>{y}년 {m}월</source>
+        <translation>{m}/{y}</translation>
+    </message>
+    <message>
+        <source>◀ 지난달</source>
+        <translation>◀ Previous month</translation>
+    </message>
+    <message>
+        <source>관리자만 이용료를 조정할 수 있습니다.</source>
+        <translation>Only a manager can correct fees.</translation>
+    </message>
+    <message>
+        <source>금액</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>금액 (빼려면 -)</source>
+        <translation>Amount (- to take off)</translation>
+    </message>
+    <message>
+        <source>금액은 0이 아닌 원 단위로, {m}원까지입니다.</source>
+        <translation>The amount is whole won, not 0, at most {m} won.</translation>
+    </message>
+    <message>
+        <source>다음 달 ▶</source>
+        <translation>Next month ▶</translation>
+    </message>
+    <message>
+        <source>달을 2026-11처럼 적어 주세요.</source>
+        <translation>Write the month like 2026-11.</translation>
+    </message>
+    <message>
+        <source>당일 취소</source>
+        <translation>Cancelled on the day</translation>
+    </message>
+    <message>
+        <source>보증금 안내</source>
+        <translation>Deposit note</translation>
+    </message>
+    <message>
+        <source>사유 (필수)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <source>사유는 300자까지 적을 수 있습니다.</source>
+        <translation>A reason is at most 300 characters.</translation>
+    </message>
+    <message>
+        <source>세대 / 이웃 회원</source>
+        <translation>Household / neighbour member</translation>
+    </message>
+    <message>
+        <source>세대 또는 이웃 회원의 이달 청구에 더하거나(+) 빼는(-) 금액입니다. 모든 줄이 한꺼번에 기록되거나, 하나라도 틀리면 아무것도 기록되지 않습니다.</source>
+        <translation>Amounts added to (+) or taken off (-) a household's or neighbour member's bill this month. All lines are recorded together; if one is wrong, nothing is recorded.</translation>
+    </message>
+    <message>
+        <source>세대(101-1203) 또는 이웃 회원 번호(N-0003)를 적어 주세요.</source>
+        <translation>Write a household (101-1203) or a neighbour member id (N-0003).</translation>
+    </message>
+    <message>
+        <source>세대별 청구</source>
+        <translation>Bill per household</translation>
+    </message>
+    <message>
+        <source>세대별 청구 (관리비에 더할 금액, 원)</source>
+        <translation>Bill per household (added to the maintenance bill, won)</translation>
+    </message>
+    <message>
+        <source>시간당 이용료</source>
+        <translation>Fee per hour</translation>
+    </message>
+    <message>
+        <source>시작 전 며칠 안에 취소</source>
+        <translation>Cancelled within days of the start</translation>
+    </message>
+    <message>
+        <source>아무것도 기록하지 않았습니다.</source>
+        <translation>Nothing was recorded.</translation>
+    </message>
+    <message>
+        <source>시작 전 몇 시간 안에 취소</source>
+        <translation>Cancelled within hours of the start</translation>
+    </message>
+    <message>
+        <source>언제 취소해도</source>
+        <translation>Cancelled at any time</translation>
+    </message>
+    <message>
+        <source>여러 칸에 해당하면 가장 높은 %를 받습니다. 0 %는 받지 않는다는 뜻입니다. 관리자가 마을 사정으로 취소하면 받지 않을 수 있습니다.</source>
+        <translation>When several apply, the highest % is charged. 0 % means none. A manager cancelling for the village's own reasons can waive it.</translation>
+    </message>
+    <message>
+        <source>영문 보증금 안내</source>
+        <translation>Deposit note (English)</translation>
+    </message>
+    <message>
+        <source>예: 10월 커뮤니티룸 중복 청구 환불</source>
+        <translation>e.g. refund of a double charge for the community room in October</translation>
+    </message>
+    <message>
+        <source>예: 행사 때 보증금 50,000원</source>
+        <translation>e.g. 50,000 won deposit for events</translation>
+    </message>
+    <message>
+        <source>예약 후 이 시간 안 취소는 무료</source>
+        <translation>Free if cancelled this soon after booking</translation>
+    </message>
+    <message>
+        <source>예약의 이용료는 예약할 때의 요금으로 정해져 예약과 함께 저장됩니다. 시작일이 이 달인 예약 중 확정·이용·노쇼는 이용료를, 취소는 취소 수수료를 청구합니다. 승인 대기와 거절은 청구하지 않습니다.</source>
+        <translation>A booking's fee is set by the prices when it was booked and stored with it. Bookings starting this month are billed their fee when confirmed, used or not turned up to, and their cancellation fee when cancelled. Pending and rejected bookings are not billed.</translation>
+    </message>
+    <message>
+        <source>이용 건수</source>
+        <translation>Uses</translation>
+    </message>
+    <message>
+        <source>이용료</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>이용료 (관리비에 청구)</source>
+        <translation>Fees (on the maintenance bill)</translation>
+    </message>
+    <message>
+        <source>이용료 조정: {m}</source>
+        <translation>Fee correction: {m}</translation>
+    </message>
+    <message>
+        <source>이용료 청구서 저장</source>
+        <translation>Save the fee statement</translation>
+    </message>
+    <message>
+        <source>이웃 회원: 1회 이용료</source>
+        <translation>Neighbours: fee per booking</translation>
+    </message>
+    <message>
+        <source>이웃 회원: 시간당 이용료</source>
+        <translation>Neighbours: fee per hour</translation>
+    </message>
+    <message>
+        <source>이웃 회원: 처음 무료 시간</source>
+        <translation>Neighbours: free minutes at the start</translation>
+    </message>
+    <message>
+        <source>자원별 합계</source>
+        <translation>Totals per resource</translation>
+    </message>
+    <message>
+        <source>자원별 합계 (원)</source>
+        <translation>Totals per resource (won)</translation>
+    </message>
+    <message>
+        <source>조정</source>
+        <translation>Corrections</translation>
+    </message>
+    <message>
+        <source>조정 사유를 적어 주세요. 감사 기록에 남습니다.</source>
+        <translation>Write the reason for the correction. It is kept in the audit log.</translation>
+    </message>
+    <message>
+        <source>조정 입력…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>조정할 줄이 없습니다.</source>
+        <translation>There is no line to correct.</translation>
+    </message>
+    <message>
+        <source>처음 무료 시간</source>
+        <translation>Free minutes at the start</translation>
+    </message>
+    <message>
+        <source>청구 내역</source>
+        <translation>Charges</translation>
+    </message>
+    <message>
+        <source>청구 내역 (줄을 고르면 그 세대만)</source>
+        <translation>Charges (choose a line to see only that household's)</translation>
+    </message>
+    <message>
+        <source>청구액</source>
+        <translation>To bill</translation>
+    </message>
+    <message>
+        <source>취소 수수료</source>
+        <translation>Cancellation fees</translation>
+    </message>
+    <message>
+        <source>취소 수수료 (이용료의 %)</source>
+        <translation>Cancellation fee (% of the fee)</translation>
+    </message>
+    <message>
+        <source>합계</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>취소 수수료 받지 않음 (마을 사정으로 취소할 때)</source>
+        <translation>No cancellation fee (cancelled for the village's own reasons)</translation>
+    </message>
+    <message>
+        <source>이용료 {f}원</source>
+        <translation>Fee {f} won</translation>
+    </message>
 </context>
 </TS>

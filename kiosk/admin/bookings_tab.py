@@ -8,6 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
@@ -416,22 +417,31 @@ class BookingsTab(QWidget):
         dialog = ReasonDialog(tr("예약 취소"), tr("{c} 예약을 취소합니다. 사유를 적어 "
                                                "주세요.").format(c=item.code), parent=self,
                               presets=cancel_reasons())
+        fee = self.session.desk.fees.fee_of(item.code)
+        waive: QCheckBox | None = None
+        if fee is not None and fee.amount:
+            # The penalty is the household's when it asked; the village's own reasons
+            # (repairs, events) should not cost the household anything.
+            waive = QCheckBox(tr("취소 수수료 받지 않음 (마을 사정으로 취소할 때)"))
+            dialog.form.addRow(tr("이용료 {f}원").format(f=f"{fee.amount:,}"), waive)
         if not dialog.exec():
             return None
-        return self._cancel(item, dialog.text())
+        return self._cancel(item, dialog.text(), waive is not None and waive.isChecked())
 
     def cancel(self, reason: str) -> Booking | None:
         """Cancel the chosen booking with ``reason``; an empty reason is refused."""
         item = self.selected()
         return None if item is None else self._cancel(item, reason)
 
-    def _cancel(self, item: BookingListRow, reason: str) -> Booking | None:
+    def _cancel(self, item: BookingListRow, reason: str,
+                waive_penalty: bool = False) -> Booking | None:
         if not reason.strip():
             self.session.notify(tr("취소에는 사유가 필요합니다."), True)
             return None
         result = self.session.attempt(
             lambda: self.session.desk.bookings.cancel(item.code, self.session.actor,
-                                                      reason=reason),
+                                                      reason=reason,
+                                                      waive_penalty=waive_penalty),
             tr("{c} 예약을 취소했습니다.").format(c=item.code))
         self._after(result)
         return result if isinstance(result, Booking) else None

@@ -46,6 +46,7 @@ from kiosk.admin.text import (
 )
 from kiosk.domain.blackouts import Blackout
 from kiosk.domain.clock import SEOUL, to_local, utc_now
+from kiosk.domain.fees import MAX_WON, FeeAmounts, FeeRule, NeighbourFees, PenaltyTier
 from kiosk.domain.resources import Location, Resource, ResourceKind
 from kiosk.domain.rules import (
     MINUTES_PER_DAY,
@@ -311,6 +312,7 @@ class ResourceDialog(_Form):
         hours_layout.addWidget(closed_box, 2)
         self.tabs.addTab(hours_page, tr("운영 시간 · 쉬는 날"))
         self._show_closed_dates()
+        self._fee_page(rules.fees)
 
         self.preview = QLabel("")
         self.preview.setWordWrap(True)
@@ -330,6 +332,117 @@ class ResourceDialog(_Form):
         self._checkin_fields()
         self.finish_layout()
         self.update_preview()
+
+    def _fee_page(self, fees: FeeRule) -> None:
+        """The fourth tab: prices per group, the deposit note and cancellation penalties,
+        as the 관리비 bill charges them."""
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        columns = QHBoxLayout()
+        page_layout.addLayout(columns, 1)
+        price_box = QGroupBox(tr("이용료 (관리비에 청구)"))
+        prices = QFormLayout(price_box)
+        won_suffix = tr(" 원")
+        minutes = tr(" 분")
+        base = fees.residents
+        self.fee_per_booking = _spin(0, MAX_WON, base.per_booking, won_suffix, 500)
+        self.fee_per_hour = _spin(0, MAX_WON, base.per_hour, won_suffix, 500)
+        self.fee_free = _spin(0, 24 * 60, base.free_minutes, minutes, 10)
+        for box in (self.fee_per_booking, self.fee_per_hour):
+            box.setGroupSeparatorShown(True)
+        prices.addRow(tr("1회 이용료"), self.fee_per_booking)
+        prices.addRow(tr("시간당 이용료"), self.fee_per_hour)
+        prices.addRow(tr("처음 무료 시간"), self.fee_free)
+        extra = fees.neighbours
+
+        def same(value: int | None, high: int, suffix: str, step: int) -> QSpinBox:
+            # -1 reads "주민과 같음": the neighbours' price follows the residents'.
+            box = _spin(-1, high, -1 if value is None else value, suffix, step)
+            box.setSpecialValueText(tr("주민과 같음"))
+            box.setGroupSeparatorShown(True)
+            return box
+
+        self.nb_per_booking = same(extra.per_booking, MAX_WON, won_suffix, 500)
+        self.nb_per_hour = same(extra.per_hour, MAX_WON, won_suffix, 500)
+        self.nb_free = same(extra.free_minutes, 24 * 60, minutes, 10)
+        prices.addRow(tr("이웃 회원: 1회 이용료"), self.nb_per_booking)
+        prices.addRow(tr("이웃 회원: 시간당 이용료"), self.nb_per_hour)
+        prices.addRow(tr("이웃 회원: 처음 무료 시간"), self.nb_free)
+        self.deposit_note = QLineEdit(fees.deposit_note)
+        self.deposit_note.setPlaceholderText(tr("예: 행사 때 보증금 50,000원"))
+        self.deposit_note_en = QLineEdit(fees.deposit_note_en)
+        deposit = QFormLayout()
+        deposit.addRow(tr("보증금 안내"), self.deposit_note)
+        deposit.addRow(tr("영문 보증금 안내"), self.deposit_note_en)
+        page_layout.addLayout(deposit)
+        columns.addWidget(price_box, 2)
+
+        penalty_box = QGroupBox(tr("취소 수수료 (이용료의 %)"))
+        penalty_form = QFormLayout(penalty_box)
+        any_time = next((t.percent for t in fees.penalties
+                         if t.within_minutes is None and not t.same_day), 0)
+        same_day = next((t.percent for t in fees.penalties if t.same_day), 0)
+        notices = sorted((t for t in fees.penalties if t.within_minutes is not None),
+                         key=lambda t: -(t.within_minutes or 0))
+        percent = tr(" %")
+        self.penalty_any = _spin(0, 100, any_time, percent, 5)
+        self.penalty_days = _spin(1, 365, max((notices[0].within_minutes or 0) // (24 * 60), 1)
+                                  if notices else 7, tr(" 일"))
+        self.penalty_days_percent = _spin(0, 100, notices[0].percent if notices else 0,
+                                          percent, 5)
+        self.penalty_hours = _spin(1, 72, max((notices[1].within_minutes or 0) // 60, 1)
+                                   if len(notices) > 1 else 24, tr(" 시간"))
+        self.penalty_hours_percent = _spin(0, 100, notices[1].percent if len(notices) > 1
+                                           else 0, percent, 5)
+        self.penalty_same_day = _spin(0, 100, same_day, percent, 5)
+        self.free_cancel = _spin(0, 24 * 60, fees.free_cancel_minutes, minutes, 5)
+        penalty_form.addRow(tr("언제 취소해도"), self.penalty_any)
+        days = QHBoxLayout()
+        days.addWidget(self.penalty_days)
+        days.addWidget(self.penalty_days_percent)
+        penalty_form.addRow(tr("시작 전 며칠 안에 취소"), days)
+        hours = QHBoxLayout()
+        hours.addWidget(self.penalty_hours)
+        hours.addWidget(self.penalty_hours_percent)
+        penalty_form.addRow(tr("시작 전 몇 시간 안에 취소"), hours)
+        penalty_form.addRow(tr("당일 취소"), self.penalty_same_day)
+        penalty_form.addRow(tr("예약 후 이 시간 안 취소는 무료"), self.free_cancel)
+        hint = QLabel(tr("여러 칸에 해당하면 가장 높은 %를 받습니다. 0 %는 받지 않는다는 "
+                         "뜻입니다. 관리자가 마을 사정으로 취소하면 받지 않을 수 있습니다."))
+        hint.setWordWrap(True)
+        penalty_form.addRow(hint)
+        columns.addWidget(penalty_box, 3)
+        self.tabs.addTab(page, tr("이용료"))
+        self.open_to.currentIndexChanged.connect(self._neighbour_fee_fields)
+        self._neighbour_fee_fields()
+
+    def _neighbour_fee_fields(self) -> None:
+        opened = self.open_to.currentData() == Audience.NEIGHBOURS.value
+        for box in (self.nb_per_booking, self.nb_per_hour, self.nb_free):
+            box.setEnabled(opened)
+
+    def fee_rule(self) -> FeeRule:
+        """The fee tab as a rule (one tier of each kind; 0 % tiers are left out)."""
+        def given(box: QSpinBox) -> int | None:
+            return None if box.value() < 0 else box.value()
+
+        tiers = [PenaltyTier(self.penalty_any.value())] if self.penalty_any.value() else []
+        if self.penalty_days_percent.value():
+            tiers.append(PenaltyTier(self.penalty_days_percent.value(),
+                                     within_minutes=self.penalty_days.value() * 24 * 60))
+        if self.penalty_hours_percent.value():
+            tiers.append(PenaltyTier(self.penalty_hours_percent.value(),
+                                     within_minutes=self.penalty_hours.value() * 60))
+        if self.penalty_same_day.value():
+            tiers.append(PenaltyTier(self.penalty_same_day.value(), same_day=True))
+        return FeeRule(
+            residents=FeeAmounts(self.fee_per_booking.value(), self.fee_per_hour.value(),
+                                 self.fee_free.value()),
+            neighbours=NeighbourFees(given(self.nb_per_booking), given(self.nb_per_hour),
+                                     given(self.nb_free)),
+            deposit_note=self.deposit_note.text().strip(),
+            deposit_note_en=self.deposit_note_en.text().strip(),
+            penalties=tuple(tiers), free_cancel_minutes=self.free_cancel.value())
 
     def _neighbour_fields(self) -> None:
         """Neighbours' own limits matter only when the resource is open to them."""
@@ -413,6 +526,7 @@ class ResourceDialog(_Form):
             checkin_opens_before=self.checkin_opens.value(),
             auto_release_after=self.release.value(), plate_required=self.plate.isChecked(),
             open_to=Audience(self.open_to.currentData()), neighbours=self.neighbour_rules(),
+            fees=self.fee_rule(),
         )
         if not self.id.text().strip():
             raise ValueError(tr("id를 적어 주세요."))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.admin.dates import DeskCalendar
 from kiosk.admin.dialogs import CreateBookingDialog, ReasonDialog, UpcomingDialog
+from kiosk.admin.fees_tab import CorrectionDialog
 from kiosk.admin.households_tab import HouseholdDialog, ImportDialog
 from kiosk.admin.neighbours_tab import NeighbourDialog
 from kiosk.admin.resources_tab import ResourceDialog
@@ -90,8 +91,8 @@ def render_all(desk: DeskServices, language: DeskLanguage, folder: Path) -> list
         main = window.main
         assert main is not None
         names = ["03-bookings", "04-calendar", "04-notices", "04-events", "05-resources",
-                 "06-households", "06-neighbours", "07-reports", "08-status", "09-accounts",
-                 "09-audit", "09-settings"]
+                 "06-households", "06-neighbours", "07-reports", "07-fees", "08-status",
+                 "09-accounts", "09-audit", "09-settings"]
         if main.reports is not None:
             today = to_local(desk.bookings.clock()).date()
             first = today - timedelta(days=today.weekday() + 21)
@@ -106,6 +107,9 @@ def render_all(desk: DeskServices, language: DeskLanguage, folder: Path) -> list
         _wait_for(partial(lambda banner: banner.checked > 0, main.alerts))
         if model.total:
             main.bookings.select_row(0)
+        if main.fees is not None:
+            main.fees.reload()
+            _wait_for(partial(lambda tab: bool(tab.ready), main.fees))
         for index, name in enumerate(names):
             main.tabs.setCurrentIndex(index)
             _wait_for(partial(idle, model))
@@ -123,8 +127,9 @@ def render_all(desk: DeskServices, language: DeskLanguage, folder: Path) -> list
                           folder / f"{lang}-10-create-booking.png", (820, 900)))
         bookable = [r for r in resources if r.bookable]
         if bookable:
-            for page, suffix in ((0, ""), (1, "-rules"), (2, "-hours")):
-                editor = ResourceDialog(bookable[0])
+            paid = next((r for r in bookable if r.rules.fees.charges), bookable[0])
+            for page, suffix in ((0, ""), (1, "-rules"), (2, "-hours"), (3, "-fees")):
+                editor = ResourceDialog(paid if page == 3 else bookable[0])
                 editor.tabs.setCurrentIndex(page)
                 made.append(_shot(editor, folder / f"{lang}-11-resource{suffix}.png",
                                   (900, 760)))
@@ -137,6 +142,12 @@ def render_all(desk: DeskServices, language: DeskLanguage, folder: Path) -> list
                                                         "주세요.").format(c="AB12CD"),
                                        presets=cancel_reasons()),
                           folder / f"{lang}-13-reason.png", (620, 330)))
+        correction = CorrectionDialog(to_local(desk.bookings.clock()).strftime("%Y-%m"),
+                                      "101-1203", lambda items, reason: None)
+        correction.add_row("N-0001")[1].setValue(-3000)
+        correction.rows[0][1].setValue(5000)
+        correction.reason.setText(tr("예: 10월 커뮤니티룸 중복 청구 환불"))
+        made.append(_shot(correction, folder / f"{lang}-18-fee-correction.png", (640, 420)))
         dialog = ImportDialog(session)
         with tempfile.TemporaryDirectory() as tmp:
             sample = Path(tmp) / "households.csv"

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from kiosk.domain.bookings import BookingStatus
 from kiosk.domain.clock import to_local
 from kiosk.domain.errors import BookingRefused, Refusal
+from kiosk.domain.fees import fee_lines
 from kiosk.domain.resources import Resource, ResourceKind
 from kiosk.domain.rules import Audience, BookingRules, QuotaPeriod, TimeWindow
 from kiosk.services.admin_accounts import DeskRefusal, DeskRefused
@@ -218,6 +219,9 @@ def rules_preview(rules: BookingRules) -> str:
             shown = tr("{d} 외 {n}일").format(d=shown, n=len(closed) - 3)
         parts.append(tr("쉬는 날 {d}").format(d=shown))
     parts.append(neighbours_preview(rules))
+    if rules.fees.charges:
+        # The domain words the fees in both languages, as the kiosk will show them.
+        parts.extend(fee_lines(rules.fees, LANGUAGE["current"])[:-1])
     return ", ".join(parts)
 
 

@@ -34,6 +34,7 @@ from kiosk.admin.bookings_tab import BookingsTab
 from kiosk.admin.calendar_tab import CalendarTab
 from kiosk.admin.common import DeskSession, MessageBar
 from kiosk.admin.events_tab import EventsTab
+from kiosk.admin.fees_tab import FeesTab
 from kiosk.admin.households_tab import HouseholdsTab
 from kiosk.admin.neighbours_tab import NeighboursTab
 from kiosk.admin.notices_tab import NoticesTab
@@ -122,16 +123,19 @@ class MainScreen(QWidget):
         self.households: HouseholdsTab | None = None
         self.neighbours: NeighboursTab | None = None
         self.reports: ReportsTab | None = None
+        self.fees: FeesTab | None = None
         self.accounts: AccountsTab | None = None
         if account.is_manager:
             self.resources = ResourcesTab(session)
             self.households = HouseholdsTab(session)
             self.neighbours = NeighboursTab(session)
             self.reports = ReportsTab(session)
+            self.fees = FeesTab(session)
             self.tabs.addTab(self.resources, tr("자원 관리"))
             self.tabs.addTab(self.households, tr("세대 관리"))
             self.tabs.addTab(self.neighbours, tr("이웃 회원"))
             self.tabs.addTab(self.reports, tr("보고서"))
+            self.tabs.addTab(self.fees, tr("이용료"))
         self.status = StatusTab(session)
         self.tabs.addTab(self.status, tr("동기화·키오스크"))
         self.audit: AuditTab | None = None

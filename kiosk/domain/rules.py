@@ -11,6 +11,8 @@ from datetime import date
 from enum import StrEnum
 from itertools import pairwise
 
+from kiosk.domain.fees import FeeRule
+
 MINUTES_PER_DAY = 24 * 60
 
 
@@ -168,6 +170,7 @@ class BookingRules:
     plate_required: bool = False
     open_to: Audience = Audience.RESIDENTS
     neighbours: NeighbourRules = field(default_factory=NeighbourRules)
+    fees: FeeRule = field(default_factory=FeeRule)
 
     def __post_init__(self) -> None:
         if self.slot_minutes < 5 or MINUTES_PER_DAY % self.slot_minutes:

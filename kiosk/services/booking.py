@@ -34,6 +34,7 @@ from kiosk.domain.bookings import (
 )
 from kiosk.domain.clock import local_day_bounds, to_local
 from kiosk.domain.errors import OVERRIDABLE, BookingRefused, Refusal
+from kiosk.domain.fees import BookingFee, booking_fee, penalty_amount, penalty_percent
 from kiosk.domain.households import Household, LockoutPolicy, PinHasher, PinKeyUnavailable
 from kiosk.domain.lockouts import LockoutKind
 from kiosk.domain.neighbours import Neighbour, parse_member_id
@@ -436,6 +437,13 @@ class BookingService:
             "start": request.start.isoformat(), "end": request.end.isoformat(),
             "units": request.units, "status": status.value,
         }
+        fees = resource.rules.fees
+        if fees.charges:
+            # Computed once, now, under the rule of now: later price changes rewrite nothing.
+            assert booking.id is not None
+            amount = booking_fee(fees, booking.minutes, booking.units, party.is_neighbour)
+            uow.fees.add(BookingFee(booking.id, amount, party.is_neighbour, fees), now)
+            details["fee"] = amount
         if overridden:
             details["overridden"] = sorted(r.value for r in overridden)
             details["override_reason"] = override_reason
@@ -458,9 +466,14 @@ class BookingService:
     def cancel(
         self, code: str, actor: Actor, household_id: int | None = None, reason: str = "",
         override_reason: str | None = None, *, neighbour_id: int | None = None,
+        waive_penalty: bool = False,
     ) -> Booking:
         """Cancel; a household (or neighbour) only its own and before the cut-off, an
-        admin any."""
+        admin any. A booking that has a fee costs the cancellation penalty of the rule it
+        was booked under (``kiosk.domain.fees.penalty_percent``), unless an admin waives
+        it (the village cancelled, not the household)."""
+        if waive_penalty and not actor.is_admin:
+            raise BookingRefused(Refusal.BAD_STATE, "only the association waives a penalty")
         def run() -> Booking:
             now = self.clock()
             with self.uow(write=True) as uow:
@@ -479,8 +492,19 @@ class BookingService:
                 updated = booking.moved_to(BookingStatus.CANCELLED, now, actor.label,
                                            reason or None)
                 uow.bookings.save(updated)
+                charged: dict[str, Any] = {}
+                fee = uow.fees.get(booking.id) if booking.id is not None else None
+                if fee is not None:
+                    percent = 0 if waive_penalty else penalty_percent(
+                        fee.rule, booking.start, booking.created_at, now)
+                    penalty = penalty_amount(fee.amount, percent)
+                    uow.fees.set_penalty(fee.booking_id, percent, penalty)
+                    charged = {"penalty": penalty, "penalty_percent": percent}
+                    if waive_penalty:
+                        charged["penalty_waived"] = True
                 self._audit(uow, now, actor.label, "booking.cancel", "booking", booking.code,
-                            reason=reason, overridden=[r.value for r in overridden])
+                            reason=reason, overridden=[r.value for r in overridden],
+                            **charged)
                 uow.commit()
             self._changed(resource.id)
             return updated

@@ -13,6 +13,7 @@ from kiosk.domain.audit import AuditEntry
 from kiosk.domain.blackouts import Blackout
 from kiosk.domain.bookings import Booking, BookingStatus
 from kiosk.domain.events import Event, Signup
+from kiosk.domain.fees import BookingFee, FeeCorrection
 from kiosk.domain.households import Household
 from kiosk.domain.hub import ListingMark, QuarantinedRow, StoredListing, SyncState
 from kiosk.domain.lockouts import LockoutEvent, LockoutKind
@@ -165,6 +166,17 @@ class LockoutRepository(Protocol):
     def relevant(self, since: datetime, now: datetime) -> list[LockoutEvent]: ...
 
 
+class FeeRepository(Protocol):
+    """Fees stored with bookings, and the office's corrections by month."""
+
+    def add(self, fee: BookingFee, now: datetime) -> None: ...
+    def get(self, booking_id: int) -> BookingFee | None: ...
+    def set_penalty(self, booking_id: int, percent: int, amount: int) -> None: ...
+    def for_bookings(self, booking_ids: Collection[int]) -> dict[int, BookingFee]: ...
+    def add_correction(self, correction: FeeCorrection) -> FeeCorrection: ...
+    def corrections(self, month: str) -> list[FeeCorrection]: ...
+
+
 class InstallerGateRepository(Protocol):
     """Each kiosk's wrong installer PINs: (failed attempts, locked until)."""
 
@@ -215,6 +227,7 @@ class UnitOfWork(Protocol):
     notices: NoticeRepository
     hub_news: HubNewsRepository
     events: EventRepository
+    fees: FeeRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(
@@ -439,6 +452,7 @@ __all__ = [
     "BookingSearchRepository",
     "Clock",
     "EventRepository",
+    "FeeRepository",
     "FeedBatch",
     "FeedDeletion",
     "FeedRecord",

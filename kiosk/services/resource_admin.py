@@ -146,9 +146,9 @@ def _changes(before: Resource, after: Resource) -> dict[str, list[object]]:
             assert isinstance(value, dict)
             old_rules = old["rules"]
             assert isinstance(old_rules, dict)
-            for name, rule in value.items():
-                if old_rules.get(name) != rule:
-                    changed[f"rules.{name}"] = [old_rules.get(name), rule]
+            for name in sorted(set(value) | set(old_rules)):  # a rule may come or go (fees)
+                if old_rules.get(name) != value.get(name):
+                    changed[f"rules.{name}"] = [old_rules.get(name), value.get(name)]
         elif old[key] != value:
             changed[key] = [old[key], value]
     return changed

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Engine, delete, func, select
 
 from kiosk.storage.event_models import EventRow, EventSignupRow
+from kiosk.storage.fee_models import BookingFeeRow, FeeCorrectionRow
 from kiosk.storage.models import (
     AuditRow,
     BlackoutResourceRow,
@@ -27,6 +28,7 @@ def is_empty(engine: Engine) -> bool:
 def wipe_village(engine: Engine) -> None:
     """Delete every village row in one transaction (children first)."""
     with engine.begin() as connection:
-        for table in (EventSignupRow, EventRow, BlackoutResourceRow, BlackoutRow, BookingRow,
-                      AuditRow, HouseholdRow, NeighbourRow, ResourceRow):
+        for table in (EventSignupRow, EventRow, BookingFeeRow, FeeCorrectionRow,
+                      BlackoutResourceRow, BlackoutRow, BookingRow, AuditRow, HouseholdRow,
+                      NeighbourRow, ResourceRow):
             connection.execute(delete(table))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from kiosk.storage import (
     admin_models,
     event_models,
+    fee_models,
     field_models,
     hub_models,
     lockout_models,
@@ -19,4 +20,4 @@ from kiosk.storage.models import Base
 
 metadata = Base.metadata
 MODEL_MODULES = (hub_models, admin_models, field_models, lockout_models, pin_key,
-                 notice_models, event_models)
+                 notice_models, event_models, fee_models)

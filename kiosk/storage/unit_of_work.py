@@ -20,6 +20,7 @@ from kiosk.storage.admin_repositories import (
     SqlBookingSearchRepository,
 )
 from kiosk.storage.event_repositories import SqlEventRepository
+from kiosk.storage.fee_repositories import SqlFeeRepository
 from kiosk.storage.hub_repositories import (
     SqlHubLeaseRepository,
     SqlHubListingRepository,
@@ -79,6 +80,7 @@ class SqlUnitOfWork:
         self.notices = SqlNoticeRepository(self.session)
         self.hub_news = SqlHubNewsRepository(self.session)
         self.events = SqlEventRepository(self.session)
+        self.fees = SqlFeeRepository(self.session)
         return self
 
     def __exit__(

@@ -78,8 +78,8 @@ def test_first_run_setup_creates_the_manager_and_opens_every_tab(qtbot: Any, des
     qtbot.mouseClick(setup.button, Qt.MouseButton.LeftButton)
     assert window.main is not None
     assert tab_titles(window.main) == ["예약 관리", "달력", "소식", "행사", "자원 관리",
-                                       "세대 관리", "이웃 회원", "보고서", "동기화·키오스크",
-                                       "계정", "감사 기록", "설정"]
+                                       "세대 관리", "이웃 회원", "보고서", "이용료",
+                                       "동기화·키오스크", "계정", "감사 기록", "설정"]
     window.sign_out()
     assert isinstance(window.screen(), SignInScreen)
 

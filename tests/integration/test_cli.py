@@ -215,3 +215,56 @@ def test_neighbours_add_list_book_and_deactivate(cli_env: Path,
     assert create("tool-ladder", 12) == 3
     assert main(["bookings", "create", "--resource", "tool-ladder", "--neighbour", "N-0999",
                  "--start", tomorrow(10), "--end", tomorrow(11)]) == 2
+
+
+def test_the_demo_months_fee_statement_adds_up_to_its_bookings_fees_and_penalties(
+        cli_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+
+    from openpyxl import load_workbook
+
+    from kiosk.app import build_services
+    from kiosk.config import load_settings
+    from kiosk.domain.fees import booking_fee
+    from kiosk.services.fees import CHARGED
+
+    assert main(["demo"]) == 0
+    capsys.readouterr()
+    lines_csv, book_xlsx = cli_env / "fees.csv", cli_env / "fees.xlsx"
+    assert main(["fees", "statement", "--month", "2026-11", "--csv", str(lines_csv)]) == 0
+    assert main(["fees", "statement", "--month", "2026-11", "--xlsx", str(book_xlsx)]) == 0
+    assert main(["fees", "statement", "--month", "2026-11"]) == 0
+    printed = capsys.readouterr().out
+    # What the bookings cost, worked out again from the demo's rules and the audit log.
+    services = build_services(load_settings(cli_env / "kiosk.toml"))
+    try:
+        with services.bookings.uow() as uow:
+            rules = {r.id: r.rules.fees for r in uow.resources.list()}
+            november = [b for b in uow.bookings.search(
+                start_from=datetime(2026, 11, 1, tzinfo=SEOUL),
+                start_before=datetime(2026, 12, 1, tzinfo=SEOUL))]
+            penalties = {e.entity_id: e.details.get("penalty", 0)
+                         for b in november for e in uow.audit.for_entity("booking", b.code)
+                         if e.action == "booking.cancel"}
+    finally:
+        services.close()
+    uses = {b.code: booking_fee(rules[b.resource_id], b.minutes, b.units,
+                                b.neighbour_id is not None)
+            for b in november if b.status in CHARGED}
+    expected = sum(uses.values()) + sum(penalties.values())
+    assert sum(1 for fee in uses.values() if fee) >= 3 and sum(penalties.values()) > 0
+    with lines_csv.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert sum(int(r["total_won"]) for r in rows) == expected
+    assert sum(int(r["use_won"]) for r in rows) == sum(uses.values())
+    assert sum(int(r["penalty_won"]) for r in rows) == sum(penalties.values())
+    assert {r["party"] for r in rows if not r["building"]} == {"이웃 N-0001 홍*동",
+                                                               "이웃 N-0002 김*희"}
+    book = load_workbook(book_xlsx)
+    assert book.sheetnames == ["statement", "resources", "charges"]
+    per_resource = list(book["resources"].iter_rows(min_row=2, values_only=True))
+    assert {name for name, *_ in per_resource} == {"Community room", "Shared kitchen"}
+    assert sum(total for *_, total in per_resource) == expected
+    assert f"total {expected:,} won" in printed and "010" not in printed
+    assert main(["fees", "statement", "--month", "2026-13"]) == 2
+    assert "month must look like 2026-11" in capsys.readouterr().err
