@@ -31,6 +31,7 @@ from kiosk.services.importing import VillageAdmin
 from kiosk.services.neighbour_admin import NeighbourAdmin
 from kiosk.services.reports import ReportService
 from kiosk.services.resource_admin import ResourceAdmin
+from kiosk.services.search import SearchService
 from kiosk.services.status import (
     HeartbeatSource,
     KioskHeartbeat,
@@ -71,6 +72,11 @@ class Services:
         """Built on the booking service as it is now (its clock, hasher and key)."""
         b = self.bookings
         return NeighbourAdmin(b.uow, b.clock, b.hasher, b)
+
+    @property
+    def search(self) -> SearchService:
+        """Search over the village's resources and the hub's listings."""
+        return SearchService(self.bookings, self.hub)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -93,16 +93,26 @@ class Owner:
 SEOUL_CITY: Final = Owner(OwnerKind.CITY, "서울특별시", "Seoul Metropolitan Government")
 
 
+_GROUP_WORDS: Final = ("협동조합", "조합", "모임", "마을", "단체", "동아리", "봉사", "주민자치회",
+                       "작은도서관")
+
+
 def guess_kind(name: str) -> OwnerKind:
     """The kind of a provider known only by name (the hub feed's `provider` text):
-    서울특별시/서울시… → city, …구청 or …구 → district, 협동조합/모임/마을/단체 → group,
+    서울특별시/서울시… and the city's corporations (서울…공단/공사) → city; …구청, …구
+    or a name starting with a district (성북구 공구도서관) → district; 협동조합, 모임,
+    마을, 주민자치회, 작은도서관… → group;
     anything else (주식회사, ㈜, a brand) → company, the usual provider of a hub feed."""
-    text = "".join(name.split())
+    words = name.split()
+    text = "".join(words)
     if text in ("서울특별시", "서울시") or text.startswith(("서울특별시청", "서울시청")):
         return OwnerKind.CITY
-    if text.endswith(("구청", "구")) or "구청" in text:
-        return OwnerKind.DISTRICT
-    if any(word in text for word in ("협동조합", "모임", "마을", "단체", "동아리", "봉사")):
+    if text.startswith("서울") and text.endswith(("공단", "공사")):
+        return OwnerKind.CITY  # the city's own corporations (서울시설공단 runs 따릉이)
+    if text.endswith(("구청", "구")) or "구청" in text or (
+            words and len(words[0]) > 1 and words[0].endswith("구")):
+        return OwnerKind.DISTRICT  # 성북구청, 성북구, 성북구 공구도서관
+    if any(word in text for word in _GROUP_WORDS):
         return OwnerKind.GROUP
     return OwnerKind.COMPANY
 

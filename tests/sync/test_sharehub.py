@@ -85,7 +85,8 @@ def test_full_snapshot_over_pages(hub: HubFixtureServer, fetcher: HttpFetcher) -
         "company", "그린카", "Green Car")
     assert car.extra["url"] == "https://www.greencar.co.kr/"
     repair = by_id["repair-cafe"]
-    assert (repair.extra["owner_kind"], repair.extra["owner_name"]) == ("group", "길음 수리 협동조합")
+    assert (repair.extra["owner_kind"], repair.extra["owner_name"]) == (
+        "group", "길음 수리 협동조합")
     assert "owner_name_en" not in repair.extra
     drill = by_id["tool-drill"]
     assert drill.extra["deposit"] == "10,000원" and drill.extra["loan_days"] == "3"
