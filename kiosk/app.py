@@ -19,6 +19,7 @@ from kiosk.domain.bookings import Actor
 from kiosk.domain.clock import local_midnight, to_local, utc_now
 from kiosk.domain.errors import BookingRefused
 from kiosk.domain.households import LockoutPolicy, PinHasher
+from kiosk.domain.owners import Owner, OwnerKind
 from kiosk.domain.policy import BookingRequest
 from kiosk.services.admin_accounts import AdminAccountService
 from kiosk.services.booking import BookingService
@@ -33,6 +34,7 @@ from kiosk.services.neighbour_admin import NeighbourAdmin
 from kiosk.services.notices import NoticeBoard
 from kiosk.services.reports import ReportService
 from kiosk.services.resource_admin import ResourceAdmin
+from kiosk.services.search import SearchService
 from kiosk.services.status import (
     HeartbeatSource,
     KioskHeartbeat,
@@ -81,6 +83,11 @@ class Services:
         """The month's fee statement and corrections, on the booking service's clock."""
         return FeeService(self.bookings.uow, self.bookings.clock)
 
+    @property
+    def search(self) -> SearchService:
+        """Search over the village's resources and the hub's listings."""
+        return SearchService(self.bookings, self.hub)
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -103,6 +110,8 @@ def build_services(settings: Settings, upgrade: bool = True) -> Services:
         lockout=LockoutPolicy(settings.pin_max_attempts, settings.pin_lock_minutes),
         kiosk_id=settings.kiosk_id,
         hasher=hasher,
+        village=Owner(OwnerKind.VILLAGE, settings.village_name or "나눔마을",
+                      settings.village_name_en),
     )
     return Services(settings, engine, bookings,
                     VillageAdmin(uow=uow, clock=utc_now, hasher=hasher),

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Final
 
+from kiosk.domain.listing_facts import Fact, listing_facts, provider_link
+from kiosk.domain.owners import Owner, owner_from_facts
+
 EARTH_RADIUS_M: Final = 6_371_008.8  # mean radius (IUGG)
 STALE_FACTOR: Final = 3.0
 MIN_STALE_S: Final = 120.0
@@ -75,6 +78,21 @@ class StoredListing:
         if language == "en" and self.name_en:
             return self.name_en
         return self.name_ko or self.name_en
+
+    @property
+    def owner(self) -> Owner | None:
+        """Who provides it, as the source said (None for a listing stored before
+        owners were kept, until its source syncs again)."""
+        return owner_from_facts(self.extra)
+
+    @property
+    def link(self) -> str | None:
+        """The provider's http(s) link for this listing, or None."""
+        return provider_link(self.extra)
+
+    def facts(self) -> list[Fact]:
+        """The feed's facts as labelled lines for the detail screen."""
+        return listing_facts(self.extra)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
+from kiosk.domain.owners import Owner
 from kiosk.domain.rules import BookingRules
 
 LOCAL_SOURCE = "local"
@@ -61,7 +62,9 @@ class Resource:
     """A parking spot group, a bike pool, a room or an item.
 
     ``capacity`` is how many units can be in use at the same instant; the booking
-    engine never lets active bookings exceed it.
+    engine never lets active bookings exceed it. ``owner`` is who provides it when that
+    is not the village itself (a sharing group lending its tools through the village);
+    None means the village.
     """
 
     id: str
@@ -78,6 +81,7 @@ class Resource:
     rules: BookingRules = field(default_factory=BookingRules)
     live: LiveCount | None = None
     retired: bool = False
+    owner: Owner | None = None
 
     def __post_init__(self) -> None:
         if not self.id or len(self.id) > 64:

@@ -13,6 +13,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from kiosk.domain.hub import NearbyListing
+from kiosk.domain.listing_facts import Fact, listing_facts
+from kiosk.domain.owners import Owner
 
 KINDS: tuple[str, ...] = ("parking", "bike", "space", "item", "other")
 STATUSES: tuple[str, ...] = ("available", "out_of_service")
@@ -55,6 +57,10 @@ class MapListing:
     # What the feed said beyond the counts (station number, docks, fees, hours, phone…),
     # for the detail screen; never sent to the page, never part of equality.
     facts: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # Who provides it (None when the source did not say) and the provider's link for a
+    # phone (GBFS rental_uris, the hub feed's url; None when there is none).
+    owner: Owner | None = field(default=None, compare=False, hash=False)
+    link: str | None = field(default=None, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         if not self.id or len(self.id) > MAX_ID_LENGTH:
@@ -74,6 +80,10 @@ class MapListing:
         if language == "en":
             return self.name_en or self.name_ko
         return self.name_ko or self.name_en
+
+    def fact_lines(self) -> list[Fact]:
+        """The feed's facts as ordered (label_ko, label_en, value) lines."""
+        return listing_facts(self.facts)
 
 
 Counts = tuple[int | None, int | None]
@@ -159,4 +169,5 @@ def from_nearby(found: NearbyListing) -> MapListing:
         lat=stored.lat, lon=stored.lon, units_free=stored.units_free,
         units_total=stored.units_total, as_of=found.as_of,
         status=stored.status, stale=found.stale, facts=dict(stored.extra),
+        owner=stored.owner, link=stored.link,
     )

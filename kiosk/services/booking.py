@@ -38,6 +38,7 @@ from kiosk.domain.fees import BookingFee, booking_fee, penalty_amount, penalty_p
 from kiosk.domain.households import Household, LockoutPolicy, PinHasher, PinKeyUnavailable
 from kiosk.domain.lockouts import LockoutKind
 from kiosk.domain.neighbours import Neighbour, parse_member_id
+from kiosk.domain.owners import Owner, OwnerKind
 from kiosk.domain.plates import normalise_plate
 from kiosk.domain.policy import (
     BookingRequest,
@@ -88,13 +89,15 @@ class VerifiedNeighbour:
 
 @dataclass(frozen=True)
 class ResourceOverview:
-    """A resource with what is free right now, for tiles and lists."""
+    """A resource with what is free right now, for tiles and lists, and who provides
+    it (``overview`` always fills ``owner``: the resource's own, else the village)."""
 
     resource: Resource
     units_free: int | None
     open_now: bool = True
     opens_at: datetime | None = None
     """When closed now: the next opening (within two weeks), for "내일 09:00부터"."""
+    owner: Owner | None = None
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,9 @@ class BookingService:
     kiosk_id: str = ""
     """Where wrong PINs are typed, recorded with each lockout for the desk."""
     on_change: list[Callable[[str], None]] = field(default_factory=list)
+    village: Owner = field(default_factory=lambda: Owner(OwnerKind.VILLAGE, "나눔마을",
+                                                         "Sharing village"))
+    """The owner of the village's own resources (named from the kiosk's settings)."""
 
     # ----------------------------------------------------------------- households
     def verify_household(self, building: str, unit: str, pin: str) -> VerifiedHousehold:
@@ -278,7 +284,8 @@ class BookingService:
                                                         days=NEXT_OPENING_DAYS)))
                 else:
                     free = resource.live.units_free if resource.live else None
-                result.append(ResourceOverview(resource, free, open_now, opens_at))
+                result.append(ResourceOverview(resource, free, open_now, opens_at,
+                                               resource.owner or self.village))
             return result
 
     def resource(self, resource_id: str) -> Resource:

@@ -21,6 +21,7 @@ from kiosk.domain.households import (
     check_building_unit,
     check_pin_format,
 )
+from kiosk.domain.owners import Owner
 from kiosk.domain.plates import is_valid_plate, normalise_plate
 from kiosk.domain.policy import BookingRequest
 from kiosk.domain.resources import Location, Resource, ResourceKind, check_local_id
@@ -352,7 +353,18 @@ def resource_from_record(record: dict[str, Any]) -> Resource:
         bookable=bool(record.get("bookable", True)),
         out_of_service_reason=record.get("out_of_service_reason"),
         rules=rules_from_dict(record.get("rules", {})),
+        owner=_record_owner(record.get("owner")),
     )
+
+
+def _record_owner(value: Any) -> Owner | None:
+    """``owner = { kind = "group", name = "…" }`` of a village file; absent: the village
+    (named as the kiosk's settings name it)."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ValueError("owner must be a table: { kind = \"group\", name = \"…\" }")
+    return Owner.from_dict(value)
 
 
 def resource_to_record(resource: Resource) -> dict[str, Any]:
@@ -368,4 +380,6 @@ def resource_to_record(resource: Resource) -> dict[str, Any]:
     }
     if resource.out_of_service_reason:
         record["out_of_service_reason"] = resource.out_of_service_reason
+    if resource.owner is not None:
+        record["owner"] = resource.owner.as_dict()
     return record

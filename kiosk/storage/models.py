@@ -81,6 +81,9 @@ class ResourceRow(Base):
     live_units_total: Mapped[int | None] = mapped_column(Integer)
     live_as_of: Mapped[datetime | None]
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Who provides it when not the village itself: {"kind", "name"[, "name_en"]}
+    # (migration 0011); NULL means the village.
+    owner: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 

@@ -25,6 +25,7 @@ from kiosk.domain.blackouts import Blackout
 from kiosk.domain.bookings import Booking, BookingStatus
 from kiosk.domain.households import Household
 from kiosk.domain.neighbours import Neighbour
+from kiosk.domain.owners import Owner
 from kiosk.domain.resources import LiveCount, Location, Resource, ResourceKind
 from kiosk.domain.rules_codec import rules_from_dict, rules_to_dict
 from kiosk.storage.models import (
@@ -68,7 +69,18 @@ def resource_from_row(row: ResourceRow | Row[Any]) -> Resource:
         rules=rules_from_dict(row.rules or {}),
         live=live,
         retired=row.retired,
+        owner=_owner(row.owner),
     )
+
+
+def _owner(data: Any) -> Owner | None:
+    """A stored owner; an unreadable one (edited by hand) counts as the village's."""
+    if not isinstance(data, dict):
+        return None
+    try:
+        return Owner.from_dict(data)
+    except ValueError:
+        return None
 
 
 _RESOURCES = cast(Table, ResourceRow.__table__)
@@ -126,6 +138,7 @@ class SqlResourceRepository:
         row.live_units_total = resource.live.units_total if resource.live else None
         row.live_as_of = resource.live.as_of if resource.live else None
         row.retired = resource.retired
+        row.owner = resource.owner.as_dict() if resource.owner else None
         row.updated_at = now
         self.session.flush()
 

@@ -5,6 +5,7 @@
     kiosk sync now [--source ID] [--full] [--accept-shrink]
     kiosk sync status [--json]
     kiosk listings list [--kind K] [--near LAT,LON] [--radius M] [--limit N] [--json]
+                        [--search TEXT] [--owner KIND] [--owner-name TEXT]
 
 Exit status as for the rest of the CLI: 0 done, 2 bad input or settings, 3 a source or
 the database is unavailable (offline), 1 anything unexpected. Source keys never appear
@@ -86,6 +87,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     lst.add_argument("--source", metavar="ID", help="only this source")
     lst.add_argument("--limit", type=_positive_int, metavar="N", help="at most N listings")
     lst.add_argument("--json", action="store_true", help="JSON on standard output")
+    lst.add_argument("--search", metavar="TEXT",
+                     help="find by name, address, kind or owner, Korean initials too "
+                          "(ㄱㅇ finds 길음); includes the village's own resources")
+    lst.add_argument("--owner", choices=("city", "district", "company", "group", "village"),
+                     action="append", help="with --search: only this kind of owner (repeatable)")
+    lst.add_argument("--owner-name", metavar="TEXT",
+                     help="with --search: only owners whose name matches")
     lst.set_defaults(handler=listings_list_command)
 
 
@@ -282,6 +290,9 @@ def listings_list_command(args: argparse.Namespace, *, out: TextIO | None = None
     out = out or sys.stdout
     settings: Settings = args.settings
     lat, lon = args.near or (settings.kiosk_lat, settings.kiosk_lon)
+    if getattr(args, "search", None) is not None or getattr(args, "owner", None) \
+            or getattr(args, "owner_name", None):
+        return _search_command(args, lat, lon, out)
     try:
         with hub_service(settings) as service:
             found = service.nearby(lat, lon, kinds=args.kind, radius_m=args.radius,
@@ -309,6 +320,36 @@ def listings_list_command(args: argparse.Namespace, *, out: TextIO | None = None
         print(f"{n.distance_m:7.0f} m  {x.kind:<7} {view['label_ko']}{counts}  "
               f"as of {view['as_of_local']}{stale}  [{x.source_id}/{x.external_id}]", file=out)
     print(f"{len(found)} listing(s)", file=out)
+    return EXIT_OK
+
+
+def _search_command(args: argparse.Namespace, lat: float, lon: float, out: TextIO) -> int:
+    """`listings list --search`: the village's resources and the hub's listings that
+    match, nearest first, each with its owner and source."""
+    from sqlalchemy.exc import OperationalError
+
+    from kiosk.app import build_services
+    from kiosk.services.search import SearchService
+
+    try:
+        services = build_services(args.settings)
+        try:
+            found = SearchService(services.bookings, services.hub).search(
+                args.search or "", lat, lon, kinds=args.kind, owner_kinds=args.owner,
+                owner=args.owner_name, radius_m=args.radius, limit=args.limit,
+                source=args.source)
+        finally:
+            services.close()
+    except OperationalError as exc:
+        return _database_unavailable(exc)
+    if args.json:
+        print(json.dumps([r.as_dict() for r in found], ensure_ascii=False, indent=2), file=out)
+        return EXIT_OK
+    for r in found:
+        who = f"  [{r.owner.kind.value}: {r.owner.name}]" if r.owner else ""
+        print(f"{r.distance_m:7.0f} m  {r.kind:<7} {r.name_ko}{who}  ({r.source}/{r.id})",
+              file=out)
+    print(f"{len(found)} match(es)", file=out)
     return EXIT_OK
 
 

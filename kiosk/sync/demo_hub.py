@@ -27,6 +27,7 @@ from typing import Final
 from urllib.parse import quote, unquote, urlencode
 
 from kiosk.domain.clock import utc_now
+from kiosk.domain.owners import guess_kind
 from kiosk.sync.demo_data import (
     KIOSK_LAT,
     KIOSK_LON,
@@ -43,6 +44,10 @@ from kiosk.sync.validate import KST
 DEMO_KEY: Final = "DEMOKEY0000"
 HUB_PATH: Final = "/hub/v1/listings"
 FEED_VERSION: Final = "1.0"
+# Owners whose kind the provider's name does not tell (the rest are guessed from it).
+DEMO_OWNER_KINDS: Final = {"성북 자원순환센터": "district", "나눔카 (서울시)": "company"}
+# Where the demo stations send a phone to rent (the service's real rental site).
+DEMO_RENTAL_URL: Final = "https://www.bikeseoul.com/"
 
 JsonObject = dict[str, object]
 
@@ -321,6 +326,8 @@ def hub_row(item: DemoListing, free: int | None, now: datetime) -> JsonObject:
         "as_of": _rfc3339(now),
         "bookable": item.bookable,
         "provider": item.provider,
+        "owner": {"kind": DEMO_OWNER_KINDS.get(item.provider) or guess_kind(item.provider).value,
+                  "name": item.provider},
     }
     if item.description_ko or item.description_en:
         row["description"] = {"ko": item.description_ko, "en": item.description_en}
@@ -545,6 +552,11 @@ class DemoHub:
                         {"text": "따릉이 (데모)", "language": "ko"},
                         {"text": "Ttareungyi (demo)", "language": "en"},
                     ],
+                    "operator": [
+                        {"text": "서울시설공단", "language": "ko"},
+                        {"text": "Seoul Facilities Corporation", "language": "en"},
+                    ],
+                    "phone_number": "1599-0120",
                     "opening_hours": "24/7",
                     "feed_contact_email": "sharing@example.org",
                     "timezone": "Asia/Seoul",
@@ -564,6 +576,8 @@ class DemoHub:
                     "lon": s.lon,
                     "capacity": s.racks,
                     "is_virtual_station": False,
+                    "rental_methods": ["transitcard", "phone"],
+                    "rental_uris": {"web": DEMO_RENTAL_URL},
                 }
                 for s in STATIONS
             ]
@@ -634,6 +648,8 @@ class DemoHub:
                     "system_id": "seoul-sharing-village-demo",
                     "language": lang,
                     "name": "따릉이 (데모)" if lang == "ko" else "Ttareungyi (demo)",
+                    "operator": "서울시설공단" if lang == "ko" else "Seoul Facilities Corporation",
+                    "phone_number": "1599-0120",
                     "timezone": "Asia/Seoul",
                 },
                 86400,
@@ -647,6 +663,8 @@ class DemoHub:
                     "lat": s.lat,
                     "lon": s.lon,
                     "capacity": s.racks,
+                    "rental_methods": ["TRANSITCARD", "PHONE"],
+                    "rental_uris": {"web": DEMO_RENTAL_URL},
                 }
                 for s in STATIONS
             ]

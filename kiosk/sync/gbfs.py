@@ -22,6 +22,8 @@ from typing import Final
 from urllib.parse import urljoin, urlsplit
 
 from kiosk.domain.clock import utc_now
+from kiosk.domain.listing_facts import is_web_link
+from kiosk.domain.owners import Owner, guess_kind
 from kiosk.sync.base import Clock, Monotonic, SourceBase
 from kiosk.sync.config import SourceConfig
 from kiosk.sync.errors import BadResponse
@@ -57,6 +59,64 @@ _VEHICLE_NAMES: Final[Mapping[str, tuple[str, str]]] = {
     "car": ("공유 차량", "Shared car"),
     "other": ("공유 이동수단", "Shared vehicle"),
 }
+
+
+# station_information's rental_methods in words (GBFS enum values, any case).
+_RENTAL_METHODS: Final[Mapping[str, tuple[str, str]]] = {
+    "key": ("회원 카드", "member card"),
+    "creditcard": ("신용카드", "credit card"),
+    "paypass": ("비접촉 카드", "contactless card"),
+    "applepay": ("Apple Pay", "Apple Pay"),
+    "androidpay": ("Google Pay", "Google Pay"),
+    "transitcard": ("교통카드", "transit card"),
+    "accountnumber": ("회원 번호", "account number"),
+    "phone": ("휴대전화 앱", "phone app"),
+}
+_URI_KEYS: Final = ("web", "ios", "android")
+TEXT_FACT_MAX: Final = 200
+
+
+def _rental_facts(row: Mapping[str, object], extra: dict[str, str]) -> None:
+    """rental_uris (web, ios, android; http(s) links only) and rental_methods in words."""
+    uris = row.get("rental_uris")
+    if isinstance(uris, Mapping):
+        for key in _URI_KEYS:
+            value = uris.get(key)
+            if isinstance(value, str) and len(value) <= 1000 and is_web_link(value):
+                extra[f"rental_uri_{key}"] = value.strip()
+    methods = row.get("rental_methods")
+    if isinstance(methods, list):
+        words = [_RENTAL_METHODS[m.lower()] for m in methods[:8]
+                 if isinstance(m, str) and m.lower() in _RENTAL_METHODS]
+        if words:
+            extra["rent_how_ko"] = ", ".join(ko for ko, _ in words) + "(으)로 대여"
+            extra["rent_how_en"] = "Rent with " + ", ".join(en for _, en in words)
+
+
+def _system_facts(data: Mapping[str, object]) -> dict[str, str]:
+    """What system_information says for every listing: the operator as owner (the
+    `operator`, else the system's `name`), the phone number and the opening hours."""
+    facts: dict[str, str] = {}
+    for field in ("operator", "name"):
+        raw = data.get(field)
+        if raw is None:
+            continue
+        try:
+            ko, en = _names(raw)
+        except RowError:
+            continue
+        facts.update(Owner(guess_kind(ko), ko, en if en != ko else "").as_facts())
+        break
+    for key, field in (("phone", "phone_number"), ("hours", "opening_hours")):
+        value = data.get(field)
+        if isinstance(value, str):
+            try:
+                text = clean_text(value, field=field, max_len=TEXT_FACT_MAX)
+            except RowError:
+                continue
+            if text:
+                facts[key] = text
+    return facts
 
 
 @dataclass(slots=True)
@@ -136,6 +196,7 @@ class GbfsSource(SourceBase):
         self._include_vehicles = self.config.option_bool("include_vehicles", True)
         self._other_hosts = self.config.option_bool("allow_other_hosts", False)
         self._system_name = ""
+        self._system_facts: dict[str, str] = {}
         self._dropped: dict[str, None] = {}
         self._types: dict[str, _VehicleType] = {}
 
@@ -272,12 +333,14 @@ class GbfsSource(SourceBase):
         live: list[_Doc] = []
         info = status = en_info = vehicles = types = None
         system_name = ""
+        system_facts: dict[str, str] = {}
         if "system_information" in feeds:
             system = self._load("system_information", feeds["system_information"], used)
             try:
                 system_name = _names(system.data.get("name"))[0]
             except RowError:
                 system_name = ""
+            system_facts = _system_facts(system.data)
         if has_stations:
             info = self._load("station_information", feeds["station_information"], used)
             status = self._load("station_status", feeds["station_status"], used)
@@ -309,6 +372,7 @@ class GbfsSource(SourceBase):
 
         builder = self._builder(complete=True)
         self._system_name = system_name
+        self._system_facts = system_facts
         primary_is_en = lang.split("-")[0] == "en"
         self._types = self._vehicle_types(types)
         if info is not None and status is not None:
@@ -401,9 +465,14 @@ class GbfsSource(SourceBase):
             name_ko, name_en = _names(raw_name)
         lat, lon = parse_coordinates(row.get("lat"), row.get("lon"), allow_text=False)
         total = parse_count(row.get("capacity"), field="capacity", allow_text=False)
-        extra: dict[str, str] = {"station_id": station_id}
+        extra: dict[str, str] = {"station_id": station_id} | self._system_facts
         if self._system_name:
             extra["system"] = self._system_name
+        short = row.get("short_name")
+        number = short if isinstance(short, str) else _localized(short, "*")
+        if number:
+            extra["station_no"] = clean_text(number, field="short_name", max_len=40)
+        _rental_facts(row, extra)
         free: int | None = None
         as_of: datetime | None = None
         if status is not None:
@@ -529,7 +598,8 @@ class GbfsSource(SourceBase):
                 form = vtype.form_factor if vtype else "bicycle"
                 kind: ListingKind = "bike" if form in ("bicycle", "cargo_bicycle") else "other"
                 default_ko, default_en = _VEHICLE_NAMES.get(form, _VEHICLE_NAMES["other"])
-                extra = {"form_factor": form}
+                extra = {"form_factor": form} | self._system_facts
+                _rental_facts(row, extra)
                 if vtype and vtype.propulsion:
                     extra["propulsion"] = clean_text(
                         vtype.propulsion, field="propulsion", max_len=40

@@ -27,6 +27,7 @@ from typing import Final
 from urllib.parse import quote
 
 from kiosk.domain.clock import utc_now
+from kiosk.domain.owners import SEOUL_CITY
 from kiosk.sync.base import Clock, Monotonic, SourceBase
 from kiosk.sync.config import SourceConfig
 from kiosk.sync.errors import BadResponse, ConfigError, RetryLater
@@ -58,12 +59,21 @@ _MESSAGE_XML = re.compile(
     r"<MESSAGE>\s*(?:<!\[CDATA\[)?(.{0,300}?)(?:\]\]>)?\s*</MESSAGE>", re.IGNORECASE | re.DOTALL
 )
 # The service each listing comes from, as residents know it (Korean first).
+# Both services are the city's (서울특별시): its owner travels with every listing.
 BIKE_SERVICE: Final[Mapping[str, str]] = {
     "service_ko": "따릉이", "service_en": "Ttareungyi (Seoul Bike)",
-}
+    # What bikeList does not say but every Ttareungyi station has in common: how to
+    # rent, the service's help line, and the day-pass prices (as of 2025).
+    "rent_how_ko": "따릉이 앱 또는 대여소 단말기에서 대여",
+    "rent_how_en": "Rent with the Ttareungyi app or at the station's terminal",
+    "phone": "1599-0120",
+    "price_ko": "1시간권 1,000원 · 2시간권 2,000원",
+    "price_en": "1-hour pass KRW 1,000 · 2-hour pass KRW 2,000",
+    "hours": "24시간",
+} | SEOUL_CITY.as_facts()
 PARKING_SERVICE: Final[Mapping[str, str]] = {
     "service_ko": "서울시 공영주차장", "service_en": "Seoul public parking",
-}
+} | SEOUL_CITY.as_facts()
 _STATION_PREFIX = re.compile(r"^\s*(\d{1,6})\s*[.)]\s*")
 
 
@@ -349,6 +359,9 @@ class SeoulBikeSource(SeoulSourceBase):
         shared = parse_number(row.get("shared"), field="shared")
         if shared is not None and 0 <= shared <= 10_000:
             extra["occupancy_pct"] = str(round(shared))
+        if total is not None and free is not None:
+            # Racks without a bike: where a resident can return one.
+            extra["docks_available"] = str(max(0, total - free))
         free = clamp_free(total, free, extra)
         return FeedListing(
             source_id=self.config.id,

@@ -17,6 +17,7 @@ from typing import Final, cast
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from kiosk.domain.clock import to_local, utc_now
+from kiosk.domain.owners import FACT_KIND, FACT_NAME, FACT_NAME_EN, Owner, OwnerKind, guess_kind
 from kiosk.sync.base import Clock, Monotonic, SourceBase
 from kiosk.sync.config import SourceConfig
 from kiosk.sync.errors import BadResponse
@@ -82,6 +83,31 @@ def _text_pair(value: object, field: str, max_len: int, *, multiline: bool) -> t
     ko = clean_text(value.get("ko"), field=f"{field}.ko", max_len=max_len, multiline=multiline)
     en = clean_text(value.get("en"), field=f"{field}.en", max_len=max_len, multiline=multiline)
     return ko, en
+
+
+# Facts the kiosk writes itself: a feed's free-form `extra` cannot set them.
+_RESERVED_FACTS: Final = frozenset({FACT_KIND, FACT_NAME, FACT_NAME_EN, "rental_uri_web",
+                                    "rental_uri_ios", "rental_uri_android"})
+_OWNER_KINDS: Final = frozenset(k.value for k in OwnerKind)
+
+
+def _owner(value: object, provider: str | None) -> Owner | None:
+    """The listing's `owner` ({"kind", "name"[, "name_en"]}), else one made from the
+    `provider` text. An owner kind this kiosk does not know yet is guessed from the
+    name, as unknown listing kinds show as "other"."""
+    if value is None:
+        if not provider:
+            return None
+        return Owner(guess_kind(provider), provider[:120])
+    if not isinstance(value, Mapping):
+        raise RowError("owner must be an object with kind and name")
+    kind, raw_name = value.get("kind"), value.get("name")
+    if not isinstance(kind, str):
+        raise RowError("owner.kind must be text")
+    name = clean_text(raw_name, field="owner.name", max_len=120, required=True)
+    name_en = clean_text(value.get("name_en"), field="owner.name_en", max_len=120)
+    owner_kind = OwnerKind(kind) if kind in _OWNER_KINDS else guess_kind(name)
+    return Owner(owner_kind, name, name_en)
 
 
 class SharehubSource(SourceBase):
@@ -298,7 +324,8 @@ class SharehubSource(SourceBase):
         raw_kind = row.get("kind")
         if not isinstance(raw_kind, str):
             raise RowError("kind must be text")
-        extra = clean_extra(row.get("extra"))
+        extra = {k: v for k, v in clean_extra(row.get("extra")).items()
+                 if k not in _RESERVED_FACTS}
         kind: ListingKind = "other"
         if raw_kind in LISTING_KINDS:
             kind = cast(ListingKind, raw_kind)
@@ -310,6 +337,9 @@ class SharehubSource(SourceBase):
                 text = clean_text(value, field=name, max_len=EXTRA_VALUE_MAX)
                 if text:
                     extra[name] = text
+        owner = _owner(row.get("owner"), extra.get("provider"))
+        if owner is not None:
+            extra.update(owner.as_facts())
         total = parse_count(row.get("units_total"), field="units_total", allow_text=False)
         free = parse_count(row.get("units_free"), field="units_free", allow_text=False)
         free = clamp_free(total, free, extra)

@@ -139,3 +139,36 @@ def test_neighbours_migration_keeps_bookings_and_checks_one_party(database_url: 
             assert c.execute(text("SELECT code FROM bookings")).scalars().all() == ["AAAAAA"]
     finally:
         engine.dispose()
+
+
+def test_owners_migration_keeps_resources_as_the_villages_and_comes_back(
+        database_url: str) -> None:
+    """0011 adds resources.owner (NULL: the village's own) and drops it again."""
+    from datetime import UTC, datetime
+
+    from alembic import command
+    from sqlalchemy import text
+
+    engine = create_db_engine(database_url)
+    at = datetime(2026, 11, 23, tzinfo=UTC).replace(tzinfo=None)
+    try:
+        migrate.upgrade(engine, "0007")
+        with engine.begin() as c:
+            c.execute(text("INSERT INTO resources (id, kind, name_ko, name_en, description_ko, "
+                           "description_en, lat, lon, address, where_ko, where_en, source, "
+                           "bookable, capacity, rules, retired, created_at, updated_at) VALUES "
+                           "('room', 'space', '방', 'Room', '', '', 37.6, 127.0, '', '', '', "
+                           "'local', true, 1, '{}', false, :at, :at)"), {"at": at})
+        migrate.upgrade(engine, "0011")
+        with engine.connect() as c:
+            assert c.execute(text("SELECT id, owner FROM resources")).all() == [("room", None)]
+        config = migrate.alembic_config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0007")
+        columns = {col["name"] for col in inspect(engine).get_columns("resources")}
+        assert "owner" not in columns and "name_ko" in columns
+        with engine.connect() as c:
+            assert c.execute(text("SELECT id FROM resources")).scalars().all() == ["room"]
+    finally:
+        engine.dispose()

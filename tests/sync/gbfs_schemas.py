@@ -166,6 +166,17 @@ def schemas(version: str) -> dict[str, dict[str, Any]]:
             "lon": LON,
             "capacity": COUNT,
             "address": {"type": "string"},
+            "short_name": {"type": "string"} if v2 else LOCALIZED,
+            "rental_methods": {"type": "array", "items": {"enum": [
+                m.upper() if v2 else m for m in ("key", "creditcard", "paypass", "applepay",
+                                                 "androidpay", "transitcard", "accountnumber",
+                                                 "phone")]}},
+            "rental_uris": {
+                "type": "object",
+                "properties": {k: {"type": "string", "format": "uri"}
+                               for k in ("android", "ios", "web")},
+                "additionalProperties": False,
+            },
         },
         "required": ["station_id", "name", "lat", "lon"],
     }
@@ -206,6 +217,8 @@ def schemas(version: str) -> dict[str, dict[str, Any]]:
                 "system_id": {"type": "string"},
                 "language": LANG,
                 "name": {"type": "string"},
+                "operator": {"type": "string"},
+                "phone_number": {"type": "string"},
                 "timezone": {"type": "string"},
             },
             "required": ["system_id", "language", "name", "timezone"],
@@ -222,6 +235,8 @@ def schemas(version: str) -> dict[str, dict[str, Any]]:
                 "system_id": {"type": "string"},
                 "languages": {"type": "array", "items": LANG},
                 "name": LOCALIZED,
+                "operator": LOCALIZED,
+                "phone_number": {"type": "string"},
                 "opening_hours": {"type": "string"},
                 "feed_contact_email": {"type": "string"},
                 "timezone": {"type": "string"},

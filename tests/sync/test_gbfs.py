@@ -145,6 +145,44 @@ def test_v3_stations_and_vehicles(gbfs: GbfsFixtureServer, fetcher: HttpFetcher)
     assert result.ttl_s == 0
 
 
+def test_v3_operator_phone_hours_and_rental_links(
+        gbfs: GbfsFixtureServer, fetcher: HttpFetcher) -> None:
+    by_id = {x.external_id: x for x in source(f"{gbfs.base}/v3/gbfs.json", fetcher)
+             .fetch().listings}
+    s = by_id["station:3501"].extra
+    # system_information: the operator owns every listing (a cooperative: a group).
+    assert (s["owner_kind"], s["owner_name"], s["owner_name_en"]) == (
+        "group", "성북 마을자전거 협동조합", "Seongbuk Village Bike Cooperative")
+    assert (s["phone"], s["hours"]) == ("02-1234-5678", "Mo-Su 05:00-24:00")
+    assert s["station_no"] == "3501"
+    assert s["rental_uri_web"] == "https://bikes.example.org/station/3501"
+    assert s["rental_uri_ios"].endswith("platform=ios")
+    assert s["rent_how_ko"] == "교통카드, 휴대전화 앱(으)로 대여"
+    assert s["rent_how_en"] == "Rent with transit card, phone app"
+    other = by_id["station:3503"].extra
+    assert other["owner_name"] == "성북 마을자전거 협동조합"
+    assert not {"rental_uri_web", "station_no", "rent_how_ko"} & set(other)
+    assert by_id["vehicle:k-101"].extra["owner_kind"] == "group"
+
+
+def test_operator_falls_back_to_the_system_name_and_links_must_be_web(
+        gbfs: GbfsFixtureServer, fetcher: HttpFetcher) -> None:
+    system = gbfs.doc("/v3/system_information.json")
+    del system["data"]["operator"]
+    gbfs.overrides["/v3/system_information.json"] = system
+    info = gbfs.doc("/v3/station_information.json")
+    info["data"]["stations"][0]["rental_uris"] = {
+        "web": "javascript:alert(1)", "android": "bikeapp://station/3501"}
+    gbfs.overrides["/v3/station_information.json"] = info
+    by_id = {x.external_id: x for x in source(f"{gbfs.base}/v3/gbfs.json", fetcher)
+             .fetch().listings}
+    s = by_id["station:3501"].extra
+    # Kind guessed from the name: a 마을 (village) system is a sharing group's.
+    assert (s["owner_kind"], s["owner_name"], s["owner_name_en"]) == (
+        "group", "성북 마을자전거", "Seongbuk Village Bikes")
+    assert not [k for k in s if k.startswith("rental_uri")]
+
+
 def test_v3_radius_filter(gbfs: GbfsFixtureServer, fetcher: HttpFetcher) -> None:
     src = source(f"{gbfs.base}/v3/gbfs.json", fetcher, center=list(KIOSK), radius_m=1500)
     result = src.fetch()
@@ -300,6 +338,10 @@ def test_v2_per_language_discovery(gbfs: GbfsFixtureServer, fetcher: HttpFetcher
     assert by_id["station:3512"].name_en == ""  # missing from the English file
     assert by_id["station:3512"].address == "서울특별시 성북구 돈암동 609-1"
     assert by_id["vehicle:fb-1"].name_ko == "마을자전거"
+    # v2.3 writes the operator as text and rental methods in capitals.
+    assert (s.extra["owner_kind"], s.extra["owner_name"]) == ("group", "성북 마을자전거 협동조합")
+    assert s.extra["rent_how_en"] == "Rent with member card, credit card"
+    assert "rental_uri_web" not in s.extra and s.extra["rental_uri_ios"].endswith("ios")
     assert result.ttl_s == 10
     assert gbfs.hits["/v2/en/station_information.json"] == 1
 

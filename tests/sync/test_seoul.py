@@ -392,6 +392,12 @@ def test_bike_rows(seoul: SeoulServer, fetcher: HttpFetcher) -> None:
     over = by_id["ST-3503"]
     assert (over.units_total, over.units_free, over.extra["reported_free"]) == (10, 10, "13")
     assert over.extra["occupancy_pct"] == "130"
+    # Free racks, counted from the reported bikes (none when bikes outnumber racks).
+    assert (s.extra["docks_available"], over.extra["docks_available"]) == ("6", "0")
+    # The city's service: its owner, how to rent and the help line go with each station.
+    assert (s.extra["owner_kind"], s.extra["owner_name"]) == ("city", "서울특별시")
+    assert s.extra["rent_how_ko"] == "따릉이 앱 또는 대여소 단말기에서 대여"
+    assert s.extra["phone"] == "1599-0120"
 
 
 def test_hostile_bike_rows(seoul: SeoulServer, fetcher: HttpFetcher) -> None:
@@ -468,6 +474,7 @@ def test_parking_join_and_merge(seoul: SeoulServer, fetcher: HttpFetcher) -> Non
         12,
     )
     assert lot.address == "서울특별시 성북구 길음동 1283"
+    assert (lot.extra["owner_kind"], lot.extra["owner_name"]) == ("city", "서울특별시")
     assert lot.as_of == datetime(2025, 5, 17, 9, 5, 12, tzinfo=KST)
     assert lot.extra["hours_weekday"] == "00:00-24:00"
     assert lot.extra["hours_weekend"] == "09:00-21:00"

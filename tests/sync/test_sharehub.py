@@ -74,7 +74,20 @@ def test_full_snapshot_over_pages(hub: HubFixtureServer, fetcher: HttpFetcher) -
         "provider": "성북구청",
         "hours": "09:00-21:00",
         "fee": "무료",
+        # No `owner`: it falls back to the provider, a district office by its name.
+        "owner_kind": "district",
+        "owner_name": "성북구청",
     }
+    # An `owner` wins over the provider text; its kind is the feed's, not a guess.
+    car = by_id["carshare-gireum"]
+    assert car.extra["provider"] == "나눔카 (서울시)"
+    assert (car.extra["owner_kind"], car.extra["owner_name"], car.extra["owner_name_en"]) == (
+        "company", "그린카", "Green Car")
+    assert car.extra["url"] == "https://www.greencar.co.kr/"
+    repair = by_id["repair-cafe"]
+    assert (repair.extra["owner_kind"], repair.extra["owner_name"]) == (
+        "group", "길음 수리 협동조합")
+    assert "owner_name_en" not in repair.extra
     drill = by_id["tool-drill"]
     assert drill.extra["deposit"] == "10,000원" and drill.extra["loan_days"] == "3"
     assert drill.extra["needs_id"] == "true"
@@ -387,3 +400,40 @@ def test_unknown_cursor_gets_a_full_snapshot(
     _feed, url = model
     result = client(url, fetcher).fetch(cursor="v999999")
     assert result.complete and len(result.listings) == 250
+
+
+def test_owner_field_is_checked_and_falls_back_to_the_provider(
+        hub: HubFixtureServer, fetcher: HttpFetcher) -> None:
+    base = {"kind": "space", "lat": 37.606, "lon": 127.025, "name": {"ko": "공간"}}
+    rows: list[object] = [
+        {**base, "id": "city", "owner": {"kind": "city", "name": "서울특별시"}},
+        {**base, "id": "future", "owner": {"kind": "cooperative", "name": "길음 협동조합"}},
+        {**base, "id": "guessed", "provider": "서울특별시"},
+        {**base, "id": "company", "provider": "(주)나눔공유"},
+        {**base, "id": "none"},
+        {**base, "id": "spoof", "extra": {"owner_kind": "city", "owner_name": "서울특별시",
+                                          "rental_uri_web": "https://evil.example/"}},
+        {**base, "id": "text", "owner": "서울시"},
+        {**base, "id": "noname", "owner": {"kind": "city", "name": " "}},
+        {**base, "id": "numkind", "owner": {"kind": 3, "name": "x"}},
+    ]
+    hub.pages["page1"] = json.dumps({"version": "1.0", "complete": True, "listings": rows,
+                                     "next": None, "cursor": "v1"}).encode()
+    result = client(hub.url, fetcher).fetch()
+    owners = {x.external_id: (x.extra.get("owner_kind"), x.extra.get("owner_name"))
+              for x in result.listings}
+    assert owners == {
+        "city": ("city", "서울특별시"),
+        "future": ("group", "길음 협동조합"),  # a kind not known yet: guessed from the name
+        "guessed": ("city", "서울특별시"),
+        "company": ("company", "(주)나눔공유"),
+        "none": (None, None),
+        "spoof": (None, None),  # free-form extra cannot pose as the owner or a link
+    }
+    assert "rental_uri_web" not in next(x for x in result.listings
+                                        if x.external_id == "spoof").extra
+    assert {(q.external_id, q.reason) for q in result.quarantined} == {
+        ("text", "owner must be an object with kind and name"),
+        ("noname", "owner.name is empty"),
+        ("numkind", "owner.kind must be text"),
+    }

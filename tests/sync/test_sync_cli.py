@@ -110,3 +110,41 @@ def test_listings_list_on_an_empty_database(
     assert (code, out.strip()) == (0, "0 listing(s)")
     code, out, _ = run(capsys, "--config", cfg, "sync", "status")
     assert (code, out.strip()) == (0, "no hub sources configured or synced")
+
+
+def test_listings_search_includes_the_villages_resources_with_owners(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = f"sqlite:///{tmp_path / 'k.db'}"
+    hub = DemoHub().start()
+    try:
+        cfg = str(write_config(tmp_path / "k.toml", db, hub.source_configs()))
+        assert run(capsys, "--config", cfg, "demo", "--no-bookings")[0] == 0
+        assert run(capsys, "--config", cfg, "sync", "now")[0] == 0
+    finally:
+        hub.stop()
+    code, out, _ = run(capsys, "--config", cfg, "listings", "list", "--search", "주차",
+                       "--near", "37.6063,127.0256", "--json")
+    rows = json.loads(out)
+    assert code == 0 and rows
+    # Parking by kind, and what has 주차 in its name (나눔카 at a public car park).
+    assert all(r["kind"] == "parking" or "주차" in r["name"] for r in rows)
+    assert [r["distance_m"] for r in rows] == sorted(r["distance_m"] for r in rows)
+    by_source = {r["source"] for r in rows}
+    assert "local" in by_source and "demo-seoul-parking" in by_source
+    local = next(r for r in rows if r["source"] == "local")
+    assert set(local) >= {"id", "name", "kind", "distance_m", "owner", "source"}
+    assert local["owner"] == {"kind": "village", "name": "길음 나눔마을",
+                              "name_en": "Gireum Sharing Village"}
+    city = next(r for r in rows if r["source"] == "demo-seoul-parking")
+    assert city["owner"]["kind"] == "city" and city["owner"]["name"] == "서울특별시"
+    # Initials, and only the owners asked for.
+    code, out, _ = run(capsys, "--config", cfg, "listings", "list", "--search", "ㄱㅇㅇ",
+                       "--owner", "city", "--json")
+    rows = json.loads(out)
+    assert code == 0 and rows and all(r["owner"]["kind"] == "city" for r in rows)
+    assert any(r["name"].startswith("길음역") for r in rows)
+    code, out, _ = run(capsys, "--config", cfg, "listings", "list", "--search", "공구",
+                       "--owner", "group")
+    assert code == 0 and "[group: 길음 공구도서관 모임]" in out and "(local/tool-drill)" in out
+    assert out.strip().endswith("2 match(es)")
