@@ -1109,6 +1109,138 @@ Please tell the management office.</translation>
         <source>이 행사는 더 이상 없습니다. 마을 소식을 다시 확인해 주세요.</source>
         <translation>This event is no longer offered. Please look at Village news again.</translation>
     </message>
+    <message>
+        <source>이용료</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>제공: {name}</source>
+        <translation>Provided by: {name}</translation>
+    </message>
+    <message>
+        <source>제공: {name} ({kind})</source>
+        <translation>Provided by: {name} ({kind})</translation>
+    </message>
+    <message>
+        <source>휴대폰으로 대여·안내 페이지 열기</source>
+        <translation>Open the rental and info page on your phone</translation>
+    </message>
+    <message>
+        <source>{member} 님의 예약</source>
+        <translation>Bookings of {member}</translation>
+    </message>
+    <message>
+        <source>예약하려면 이웃 회원을 확인합니다</source>
+        <translation>To book, please identify yourself as a neighbour member</translation>
+    </message>
+    <message>
+        <source>내 예약을 보려면 이웃 회원을 확인합니다</source>
+        <translation>To see your bookings, please identify yourself as a neighbour member</translation>
+    </message>
+    <message>
+        <source>단지 주민</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>이웃 회원</source>
+        <translation>Neighbour</translation>
+    </message>
+    <message>
+        <source>회원번호(예: N-0003이면 3) 또는 휴대전화 번호 끝 네 자리를 누르고, 비밀번호 네 자리를 누르세요. 비밀번호는 보이지 않습니다.</source>
+        <translation>Press your member number (for N-0003, press 3) or the last four digits of your mobile phone, then your four-digit PIN. The PIN is not shown.</translation>
+    </message>
+    <message>
+        <source>회원·전화번호</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>등록된 이웃 회원을 찾을 수 없습니다. 회원번호나 전화번호 끝 네 자리를 확인하고 다시 눌러 주세요.</source>
+        <translation>No neighbour member was found. Check your member number or your phone's last four digits and try again.</translation>
+    </message>
+    <message>
+        <source>이웃 회원 기간이 끝났거나 쉬고 있습니다. 관리사무소에서 회원을 다시 이어 주세요.</source>
+        <translation>Your neighbour membership has ended or is paused. Please renew it at the management office.</translation>
+    </message>
+    <message>
+        <source>전화번호 끝 네 자리가 같은 회원이 여럿입니다. 회원증의 회원번호를 눌러 주세요. 예: N-0003이면 3</source>
+        <translation>Several members' phones end in these four digits. Please press the member number on your card, e.g. 3 for N-0003.</translation>
+    </message>
+    <message>
+        <source>이곳은 단지 주민만 예약할 수 있습니다. 이웃 회원은 이웃에게 열린 공간과 물품을 예약할 수 있습니다. 다른 곳을 골라 주세요.</source>
+        <translation>Only residents of the complex can book this. Neighbour members can book the spaces and items open to neighbours. Please choose another one.</translation>
+    </message>
+    <message>
+        <source>휴대폰 카메라로 찍으면 달력에 추가됩니다</source>
+        <translation>Scan with your phone's camera to add it to your calendar</translation>
+    </message>
+    <message>
+        <source>{n}곳 더 있습니다. 글자를 더 누르면 좁혀집니다.</source>
+        <translation>{n} more. Type more letters to narrow the list.</translation>
+    </message>
+    <message>
+        <source>{n}곳 찾음 · 가까운 순</source>
+        <translation>Found: {n} · nearest first</translation>
+    </message>
+    <message>
+        <source>가까운 곳 {n}곳 · 글자를 누르면 좁혀집니다</source>
+        <translation>Nearby: {n} · type letters to narrow the list</translation>
+    </message>
+    <message>
+        <source>검색</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>글자로 바꾸기</source>
+        <translation>Back to letters</translation>
+    </message>
+    <message>
+        <source>글자를 지우거나 초성만 눌러 보세요.</source>
+        <translation>Erase a letter, or type only the first consonants.</translation>
+    </message>
+    <message>
+        <source>띄어쓰기</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>숫자로 바꾸기</source>
+        <translation>Switch to numbers</translation>
+    </message>
+    <message>
+        <source>쌍자음</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>영문으로 바꾸기</source>
+        <translation>Switch to English letters</translation>
+    </message>
+    <message>
+        <source>이름으로 찾기</source>
+        <translation>Search by name</translation>
+    </message>
+    <message>
+        <source>이름이나 초성으로 찾기</source>
+        <translation>Find a place by its name</translation>
+    </message>
+    <message>
+        <source>이름이나 초성을 누르세요 (예: ㄱㅇ)</source>
+        <translation>Type a name</translation>
+    </message>
+    <message>
+        <source>찾는 곳이 없습니다</source>
+        <translation>Nothing found</translation>
+    </message>
+    <message>
+        <source>한글</source>
+        <translation>Korean</translation>
+    </message>
+    <message>
+        <source>한글로 바꾸기</source>
+        <translation>Switch to Korean letters</translation>
+    </message>
+    <message>
+        <source>이웃 회원이 쓸 수 있는 횟수나 시간을 모두 썼습니다. 다른 날을 고르시거나 '내 예약'에서 예약을 취소한 뒤 다시 하세요.</source>
+        <translation>You have used up the bookings or time open to neighbour members. Pick another day, or cancel a booking under 'My bookings' and try again.</translation>
+    </message>
 </context>
 <context>
     <name>lockdown</name>

@@ -93,7 +93,7 @@ def cancel_from_my_bookings(ctx: FlowContext) -> None:
     """My bookings → 동/호/PIN → cancel the booking just made → yes → home."""
     d, window = ctx.driver, ctx.window
     unit, code = ctx.booked.pop()
-    d.tap(window.mine_button)
+    d.tap(window.screens["home"].tiles["mine"])
     d.identify(SOAK_BUILDING, unit, SOAK_PIN)
     mine = d.on("mine")
     d.wait(lambda: code in mine.cancel_buttons, f"booking {code} in my bookings")

@@ -63,16 +63,33 @@ class Driver:
         return screen
 
     def identify(self, building: str, unit: str, pin: str) -> None:
-        """동, 호 and PIN on the keypad, each confirmed."""
-        keypad = self.on("identify").keypad
-        for digits in (building, unit, pin):
-            for digit in digits:
+        """동 (unless it is the kiosk's own, already filled in), 호 and the PIN, as a resident
+        types them: a complete number moves on by itself, the 4th PIN digit checks it."""
+        screen = self.on("identify")
+        keypad = screen.keypad
+        self.settle()  # the known addresses, which let the keypad move on by itself
+        if screen.values["building"] != building:
+            self.tap(screen.fields["building"])  # another 동: one tap empties it
+            for digit in building:
                 self.tap(keypad.keys[digit], settle=False)
+            if screen.active == "building":
+                self.tap(keypad.confirm_key)
+        for digit in unit:
+            self.tap(keypad.keys[digit], settle=False)
+        if screen.active == "unit":
             self.tap(keypad.confirm_key)
+        for digit in pin:
+            self.tap(keypad.keys[digit], settle=False)
+        self.settle()
 
     def type_plate(self, plate: str) -> None:
+        """A plate typed on the plate screen moves on by itself once it is complete; a
+        household's only registered car is chosen without it (no plate screen)."""
+        self.wait(lambda: self.screen_name() in ("plate", "confirm"), "the plate or confirm")
+        if self.screen_name() == "confirm":
+            return
         screen = self.on("plate")
         for char in plate:
             key = screen.digits.keys.get(char) if char.isdigit() else screen.syllables.keys[char]
             self.tap(key, settle=False)
-        self.tap(screen.use_button)
+        self.settle()

@@ -15,7 +15,7 @@ from kiosk.domain.clock import to_local
 from kiosk.domain.events import EventSeats, SignupRefusal, SignupRefused
 from kiosk.domain.notices import NewsItem, Notice
 from kiosk.domain.resources import Resource
-from kiosk.services.booking import BookingService, VerifiedHousehold
+from kiosk.services.booking import BookingService, VerifiedHousehold, VerifiedNeighbour
 from kiosk.ui.background import Background
 from kiosk.ui.hub import HubListings
 from kiosk.ui.touch import TouchMetrics
@@ -80,8 +80,23 @@ class Session:
     start: datetime | None = None
     end: datetime | None = None
     household: VerifiedHousehold | None = None
+    neighbour: VerifiedNeighbour | None = None
+    """A neighbour member from outside the complex, verified instead of a household."""
     plate: str | None = None
     event_id: int | None = None
+
+    @property
+    def verified(self) -> bool:
+        """A household or a neighbour member has typed a correct PIN."""
+        return self.household is not None or self.neighbour is not None
+
+    def party_name(self, language: str) -> str:
+        """How the screens name who is booking: ``101동 13**호`` or ``이웃 N-0001 홍*동``."""
+        if self.household is not None:
+            return self.household.masked_en if language == "en" else self.household.masked_ko
+        if self.neighbour is not None:
+            return self.neighbour.label_en if language == "en" else self.neighbour.label_ko
+        return ""
 
     def clear(self) -> None:
         self.purpose = "book"
@@ -89,6 +104,7 @@ class Session:
         self.start = None
         self.end = None
         self.household = None
+        self.neighbour = None
         self.plate = None
         self.event_id = None
 

@@ -66,6 +66,7 @@ from kiosk.ui.screens.identify import IdentifyScreen, PlateScreen
 from kiosk.ui.screens.map import MapFactory, MapScreen
 from kiosk.ui.screens.mine import MyBookingsScreen
 from kiosk.ui.screens.news import NewsScreen
+from kiosk.ui.screens.search import SearchScreen
 from kiosk.ui.style import kiosk_style
 from kiosk.ui.text import clock_text, tr
 from kiosk.ui.touch import TouchMetrics
@@ -243,7 +244,8 @@ class KioskWindow(QWidget):
                        DetailScreen(self.ctx), IdentifyScreen(self.ctx), PlateScreen(self.ctx),
                        ConfirmScreen(self.ctx),
                        ReceiptScreen(self.ctx, return_after_s=int(self.timeouts.receipt_s)),
-                       MyBookingsScreen(self.ctx), NewsScreen(self.ctx), EventScreen(self.ctx),
+                       MyBookingsScreen(self.ctx), NewsScreen(self.ctx), SearchScreen(self.ctx),
+                       EventScreen(self.ctx),
                        self.map_screen):
             self.screens[screen.name] = screen
             self.stack.addWidget(screen if screen is self.map_screen else self._pane(screen))
@@ -278,6 +280,7 @@ class KioskWindow(QWidget):
         self._guard_secrets()
         for part in self._own_parts():
             self._install_voice(part)
+        self._install_voice(self.map_screen.search_button)  # the map's only Qt control
         self.destroyed.connect(self.background.shutdown)
         self.go_home()
 
@@ -460,8 +463,11 @@ class KioskWindow(QWidget):
         self.help_button.setMinimumSize(0, 0)
         fit_text(self.help_button)
         side = self.a11y_metrics.control_px
+        # As tall as the bar's buttons even where none is shown (home): its focus ring
+        # then leaves the label whole.
+        bar = self.back_button.sizeHint().height()
         self.help_button.setMinimumSize(max(side, self.help_button.minimumWidth()),
-                                        max(side, self.help_button.minimumHeight()))
+                                        max(side, bar, self.help_button.minimumHeight()))
 
     def retranslate(self) -> None:
         language = self.languages.language
@@ -516,7 +522,8 @@ class KioskWindow(QWidget):
         self.current_params = params
         self.stack.setCurrentWidget(self.panes.get(screen.name, screen))
         self.back_button.setVisible(screen.shows_back and bool(self.history))
-        self.mine_button.setVisible(screen.name not in ("mine", "identify"))
+        # Home has its own 내 예약 tile: the button there would say it twice.
+        self.mine_button.setVisible(screen.name not in ("home", "mine", "identify"))
         self.home_button.setVisible(screen.name != "home")
         screen.enter(**params)
         self.retranslate()
@@ -555,7 +562,7 @@ class KioskWindow(QWidget):
 
     def _mine(self) -> None:
         self.ctx.session.purpose = "mine"
-        if self.ctx.session.household is not None:
+        if self.ctx.session.verified:  # a household or a neighbour member
             self.go("mine")
         else:
             self.go("identify", purpose="mine")
@@ -818,6 +825,7 @@ class KioskWindow(QWidget):
             "detail": tr("자세히 보기"), "identify": tr("세대 확인"), "plate": tr("차량 번호"),
             "confirm": tr("예약 확인"), "receipt": tr("예약 완료"), "mine": tr("내 예약"),
             "map": tr("지도"), "news": tr("마을 소식"), "event": tr("행사 신청"),
+            "search": tr("검색"),
         }.get(name, name)
 
     # ------------------------------------------------------------ idle/privacy

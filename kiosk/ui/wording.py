@@ -14,8 +14,9 @@ def _when(value: Any, today: date) -> str:
     return when_text(value, today) if isinstance(value, datetime) else str(value)
 
 
-def refusal_text(refusal: BookingRefused, today: date) -> str:
-    """One or two sentences: what happened, and what to do now."""
+def refusal_text(refusal: BookingRefused, today: date, *, neighbour: bool = False) -> str:
+    """One or two sentences: what happened, and what to do now (``neighbour``: the party
+    is a neighbour member, who has a member id and no 동·호)."""
     d = refusal.details
     r = refusal.reason
     if r is Refusal.WRONG_PIN:
@@ -26,12 +27,27 @@ def refusal_text(refusal: BookingRefused, today: date) -> str:
         return tr("비밀번호를 여러 번 틀려 {time}까지 잠겼습니다. 그 뒤에 다시 하시거나 "
                   "관리사무소에 문의하세요.").format(time=_when(d.get("until"), today))
     if r is Refusal.NOT_FOUND:
+        if neighbour:
+            return tr("등록된 이웃 회원을 찾을 수 없습니다. 회원번호나 전화번호 끝 네 자리를 "
+                      "확인하고 다시 눌러 주세요.")
         return tr("찾을 수 없습니다. 동과 호수를 확인하고 다시 눌러 주세요.")
     if r is Refusal.HOUSEHOLD_INACTIVE:
+        if neighbour or d.get("party") == "neighbour":
+            return tr("이웃 회원 기간이 끝났거나 쉬고 있습니다. 관리사무소에서 회원을 "
+                      "다시 이어 주세요.")
         return tr("이 세대는 지금 예약할 수 없습니다. 관리사무소에 문의하세요.")
+    if r is Refusal.NEIGHBOUR_AMBIGUOUS:
+        return tr("전화번호 끝 네 자리가 같은 회원이 여럿입니다. 회원증의 회원번호를 "
+                  "눌러 주세요. 예: N-0003이면 3")
+    if r is Refusal.RESIDENTS_ONLY:
+        return tr("이곳은 단지 주민만 예약할 수 있습니다. 이웃 회원은 이웃에게 열린 공간과 "
+                  "물품을 예약할 수 있습니다. 다른 곳을 골라 주세요.")
     if r is Refusal.TAKEN:
         return tr("고르시는 사이에 다른 분이 그 시간을 예약했습니다. 다른 시간을 골라 주세요.")
     if r in (Refusal.QUOTA_BOOKINGS, Refusal.QUOTA_MINUTES, Refusal.MAX_UPCOMING):
+        if neighbour:
+            return tr("이웃 회원이 쓸 수 있는 횟수나 시간을 모두 썼습니다. 다른 날을 "
+                      "고르시거나 '내 예약'에서 예약을 취소한 뒤 다시 하세요.")
         return tr("이 세대가 쓸 수 있는 횟수나 시간을 모두 썼습니다. 다른 날을 고르시거나 "
                   "'내 예약'에서 예약을 취소한 뒤 다시 하세요.")
     if r is Refusal.OUT_OF_SERVICE:

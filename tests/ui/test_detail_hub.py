@@ -16,7 +16,7 @@ from kiosk.sync.demo_hub import DemoHub
 from kiosk.sync.registry import build_source
 from kiosk.sync.runner import SyncRunner
 from kiosk.ui.hub import SyncedHub
-from kiosk.ui.screens.detail import feed_lines, reported_free
+from kiosk.ui.screens.detail import reported_free
 from tests.ui.conftest import settle
 
 KIOSK = (37.6066, 127.0237)
@@ -71,38 +71,66 @@ def test_a_parking_lot_shows_fees_hours_and_phone(
     window = make_window(hub=synced)
     detail = open_detail(qtbot, window, lot)
     assert detail.facts.isVisible()
-    text = detail.facts.text()
-    assert f"기본 5분 {demo.base_fee:,}원" in text
-    assert f"평일 {demo.weekday[0][:2]}:{demo.weekday[0][2:]}" in text
-    assert f"전화 {demo.phone}" in text
+    facts = dict(detail.fact_texts())
+    assert facts["기본 요금"] == f"{demo.base_fee:,}원 / 5분"
+    assert facts["평일 운영"].startswith(f"{demo.weekday[0][:2]}:{demo.weekday[0][2:]}")
+    assert facts["전화"] == demo.phone
     assert detail.where.text().startswith("서울시 공영주차장 · ")
 
 
-def test_gbfs_docks_and_e_bikes_are_shown(synced: SyncedHub, qapp: Any) -> None:
+def test_gbfs_docks_and_e_bikes_are_shown(
+        qtbot: Any, make_window: Any, synced: SyncedHub) -> None:
     with_docks = [i for i in synced.nearby() if "docks_available" in i.facts]
     assert with_docks, "the demo GBFS feeds report docks"
-    lines = feed_lines(with_docks[0])
-    assert f"빈 거치대 {with_docks[0].facts['docks_available']}곳" in lines
-    electric = [i for i in with_docks if "electric_available" in i.facts]
-    if electric:
-        assert f"전기자전거 {electric[0].facts['electric_available']}대" in feed_lines(electric[0])
+    electric = [i for i in with_docks if "electric_available" in i.facts] or with_docks
+    listing = electric[0]
+    window = make_window(hub=synced)
+    detail = open_detail(qtbot, window, listing)
+    facts = dict(detail.fact_texts())
+    assert facts["빈 거치대"] == f"{listing.facts['docks_available']}개"
+    if "electric_available" in listing.facts:
+        assert facts["전기자전거"] == f"{listing.facts['electric_available']}대"
 
 
-def test_feed_lines_read_every_parking_fact(qapp: Any) -> None:
-    facts = {"paid": "유료", "fee_base_krw": "150", "fee_base_min": "5", "fee_add_krw": "150",
-             "fee_add_min": "5", "fee_day_max_krw": "9000", "fee_month_krw": "176000",
-             "hours_weekday": "00:00-24:00", "hours_weekend": "09:00-21:00",
-             "paid_saturday": "무료", "night_open": "야간 미개방", "lot_type": "노외 주차장",
-             "phone": "02-2241-3111", "battery_pct": "80", "range_m": "23500"}
-    listing = MapListing(id="hub-1", kind="parking", name_ko="주차장", name_en="", lat=37.6,
-                         lon=127.0, units_free=3, units_total=42, as_of=None,
-                         status="available", facts=facts)
-    assert feed_lines(listing) == [
-        "배터리 80% · 약 23.5 km 주행 가능",
-        "노외 주차장",
-        "요금: 유료 · 기본 5분 150원 · 추가 5분마다 150원 · 하루 최대 9,000원 · "
-        "월 정기권 176,000원",
-        "운영: 평일 00:00-24:00 · 주말 09:00-21:00",
-        "토요일 무료 · 야간 미개방",
-        "전화 02-2241-3111",
+class OneLot:
+    """A hub with one public parking lot whose feed says everything it can."""
+
+    def __init__(self) -> None:
+        facts = {"paid": "유료", "fee_base_krw": "150", "fee_base_min": "5",
+                 "fee_add_krw": "150", "fee_add_min": "5", "fee_day_max_krw": "9000",
+                 "fee_month_krw": "176000", "hours_weekday": "00:00-24:00",
+                 "hours_weekend": "09:00-21:00", "night_open": "야간 미개방",
+                 "lot_type": "노외 주차장", "phone": "02-2241-3111"}
+        self.lot = MapListing(id="hub-1", kind="parking", name_ko="길음 공영주차장",
+                              name_en="Gireum public parking", lat=37.6060, lon=127.0240,
+                              units_free=3, units_total=42, as_of=None, status="available",
+                              facts=facts)
+
+    def nearby(self) -> list[MapListing]:
+        return [self.lot]
+
+    def status(self) -> Any:
+        from kiosk.ui.hub import HubStatus
+
+        return HubStatus(online=True, listings_as_of=None)
+
+
+def test_a_parking_lots_facts_read_as_label_and_value_in_both_languages(
+        qtbot: Any, make_window: Any) -> None:
+    hub = OneLot()
+    window = make_window(hub=hub)
+    detail = open_detail(qtbot, window, hub.lot)
+    assert detail.fact_texts() == [
+        ("요금 구분", "유료"), ("기본 요금", "150원 / 5분"), ("추가 요금", "150원 / 5분"),
+        ("일 최대 요금", "9,000원"), ("월 정기권", "176,000원"),
+        ("평일 운영", "00:00-24:00"), ("주말 운영", "09:00-21:00"),
+        ("야간 개방", "야간 미개방"), ("전화", "02-2241-3111"), ("주차장 종류", "노외 주차장"),
     ]
+    window.set_language("en")
+    settle(qtbot, window)
+    facts = dict(detail.fact_texts())
+    assert facts["Charged"] == "Paid"
+    assert facts["Base fee"] == "KRW 150 per 5 min"
+    # The feed's Korean words the kiosk knows are said in English too.
+    assert facts["Lot type"] == "Off-street car park"
+    assert facts["Open at night"] == "Not free at night"

@@ -122,7 +122,7 @@ def test_book_a_room_with_the_registered_plate_step_skipped(
 def test_wrong_pin_counts_down_then_locks_with_the_time(
         qtbot: Any, make_window: Any, demo_services: Any) -> None:
     window = make_window()
-    tap(qtbot, window.mine_button)
+    tap(qtbot, window.screens["home"].tiles["mine"])  # type: ignore[attr-defined]
     screen = window.screens["identify"]
     for left in (4, 3, 2, 1):
         identify(qtbot, window, "101", "1304", "9999")
@@ -209,7 +209,7 @@ def test_check_in_and_cancel_from_my_bookings(
         BookingRequest("bike-village", now + timedelta(days=1),
                        now + timedelta(days=1, hours=1), 1), hid, KIOSK)
     window = make_window()
-    tap(qtbot, window.mine_button)
+    tap(qtbot, window.screens["home"].tiles["mine"])  # type: ignore[attr-defined]
     identify(qtbot, window, *RESIDENT)
     mine = window.screens["mine"]
     assert window.current is mine
@@ -265,7 +265,7 @@ def test_browse_lists_nearest_first_with_walking_minutes(
 def test_idle_warns_then_wipes_the_pin_and_resets_language(
         qtbot: Any, make_window: Any) -> None:
     window = make_window(timeouts=Timeouts(idle_s=0.3, home_idle_s=600, warning_s=1))
-    tap(qtbot, window.mine_button)
+    tap(qtbot, window.screens["home"].tiles["mine"])  # type: ignore[attr-defined]
     identify_screen = window.screens["identify"]
     settle(qtbot, window)
     type_digits(qtbot, window, "1304")  # in 101동, where the kiosk stands
@@ -491,7 +491,7 @@ def test_the_readme_demo_households_sign_in_on_the_kiosk(
     assert ("101", "1203", "1203") in households and ("101", "302", "0302") in households
     window = make_window()
     for building, unit, pin in households:
-        tap(qtbot, window.mine_button)
+        tap(qtbot, window.screens["home"].tiles["mine"])  # type: ignore[attr-defined]
         identify(qtbot, window, building, unit, pin)
         mine = window.screens["mine"]
         assert window.current is mine, window.banner.text()

@@ -242,7 +242,7 @@ def test_help_keeps_the_booking_in_progress(qtbot: Any, windows: Any) -> None:
 
 def test_the_idle_reset_still_applies_with_help_open(qtbot: Any, windows: Any) -> None:
     window = windows(timeouts=Timeouts(idle_s=0.3, home_idle_s=600, warning_s=1))
-    tap(qtbot, window.mine_button)
+    tap(qtbot, window.screens["home"].tiles["mine"])  # type: ignore[attr-defined]
     type_digits(qtbot, window, "101")
     tap(qtbot, window.help_button)
     assert window.help.isVisible()

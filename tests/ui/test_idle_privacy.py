@@ -54,14 +54,14 @@ class BusyHub(QObject):
 
 
 def _mine(qtbot: Any, window: KioskWindow) -> None:
-    tap(qtbot, window.mine_button)
+    tap(qtbot, window.screens["home"].tiles["mine"])  # type: ignore[attr-defined]
     identify(qtbot, window, *RESIDENT)
     mine = window.screens["mine"]
     assert window.current is mine and mine.cancel_buttons  # type: ignore[attr-defined]
 
 
 def _identify(qtbot: Any, window: KioskWindow) -> None:
-    tap(qtbot, window.mine_button)
+    tap(qtbot, window.screens["home"].tiles["mine"])  # type: ignore[attr-defined]
     type_digits(qtbot, window, "101")
 
 

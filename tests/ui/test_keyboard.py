@@ -124,7 +124,7 @@ def test_cancel_from_my_bookings_with_key_events_only(
     window = make_window(PORTRAIT)
     window.accessibility.update(text_scale=200)  # the focus follows into scrolled content
     window.activateWindow()
-    tab_to(qtbot, window, window.mine_button)
+    tab_to(qtbot, window, window.screens["home"].tiles["mine"])  # type: ignore[attr-defined]
     enter(qtbot, window)
     _building, unit, pin = RESIDENT
     type_on_keypad(qtbot, window, unit)

@@ -19,7 +19,7 @@ def test_the_warning_gives_twenty_seconds_in_production() -> None:
 def test_a_resident_can_extend_more_than_ten_times_and_keeps_what_was_entered(
         qtbot: Any, make_window: Any) -> None:
     window = make_window(timeouts=Timeouts(idle_s=0.15, home_idle_s=600, warning_s=20))
-    tap(qtbot, window.mine_button)
+    tap(qtbot, window.screens["home"].tiles["mine"])  # type: ignore[attr-defined]
     identify = window.screens["identify"]
     type_digits(qtbot, window, "101")
     for round_ in range(12):
@@ -34,6 +34,6 @@ def test_a_resident_can_extend_more_than_ten_times_and_keeps_what_was_entered(
 def test_voice_mode_doubles_the_warning(qtbot: Any, make_window: Any) -> None:
     window = make_window(timeouts=Timeouts(idle_s=0.15, home_idle_s=600, warning_s=20))
     window.accessibility.update(voice=True)
-    tap(qtbot, window.mine_button)
+    tap(qtbot, window.screens["home"].tiles["mine"])  # type: ignore[attr-defined]
     qtbot.waitUntil(window.warning.isVisible, timeout=3000)
     assert window.warning_left == 20 * VOICE_TIME_FACTOR

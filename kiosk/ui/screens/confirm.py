@@ -1,4 +1,5 @@
-"""Confirm everything in one place, then the receipt with the code and a QR code."""
+"""Confirm everything in one place (with the fee), then the receipt with the code and a QR
+code that adds the booking to the phone's calendar."""
 
 from __future__ import annotations
 
@@ -18,8 +19,11 @@ from PySide6.QtWidgets import (
 from kiosk.domain.bookings import Booking, BookingStatus
 from kiosk.domain.clock import to_local
 from kiosk.domain.errors import BookingRefused, Refusal
-from kiosk.domain.policy import BookingRequest, checkin_window
+from kiosk.domain.fees import fee_summary, penalty_text
+from kiosk.domain.policy import BookingRequest, checkin_window, rules_for
 from kiosk.domain.resources import Resource
+from kiosk.domain.rules import Audience
+from kiosk.services.handoff import booking_ics
 from kiosk.ui.context import Screen, UiContext
 from kiosk.ui.qr import qr_pixmap
 from kiosk.ui.screens.detail import range_text
@@ -27,9 +31,10 @@ from kiosk.ui.text import clock_text, day_text, tr, when_text
 from kiosk.ui.widgets import button, label
 from kiosk.ui.wording import refusal_text, unexpected_text
 
-QR_PX = 240
-"""The receipt's QR code: big enough for a phone at arm's length, small enough that the
-receipt with its 다 봤습니다 button fits the glass in landscape."""
+QR_PX = 360
+"""The receipt's QR code (a whole calendar event, so many small squares): big enough for
+a phone at arm's length, small enough that the receipt with its 다 봤습니다 button fits
+the glass in landscape."""
 
 
 def booking_lines(ctx: UiContext, resource: Resource, start: Any, end: Any,
@@ -44,9 +49,10 @@ def booking_lines(ctx: UiContext, resource: Resource, start: Any, end: Any,
         (tr("어디"), where),
         (tr("언제"), f"{day_text(to_local(start).date(), today)} {range_text(start, end)}"),
     ]
-    household = ctx.session.household
-    if household is not None:
-        rows.append((tr("세대"), household.masked_en if language == "en" else household.masked_ko))
+    if ctx.session.household is not None:
+        rows.append((tr("세대"), ctx.session.party_name(language)))
+    elif ctx.session.neighbour is not None:
+        rows.append((tr("이웃 회원"), ctx.session.party_name(language)))
     if plate:
         rows.append((tr("차량"), plate))
     return rows
@@ -87,9 +93,20 @@ class ConfirmScreen(Screen):
         self.rows = QVBoxLayout(panel)
         self.rows.setContentsMargins(32, 24, 32, 24)
         self.rows.setSpacing(m.spacing(14))
-        outer.addWidget(panel)
+        # The booking, and beside it (under it in portrait) what it costs, said before it
+        # is confirmed (nothing for free ones), over the rules: the buttons stay on the glass.
+        self.middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.middle.setSpacing(m.spacing(32))
+        self.middle.addWidget(panel, 3, Qt.AlignmentFlag.AlignTop)
+        terms = QVBoxLayout()
+        terms.setSpacing(0)
+        self.fee = label(name="sectionHeading")
+        terms.addWidget(self.fee)
         self.notes = label(name="detailRules")
-        outer.addWidget(self.notes)
+        terms.addWidget(self.notes)
+        terms.addStretch(1)
+        self.middle.addLayout(terms, 2)
+        outer.addLayout(self.middle)
         outer.addStretch(1)
         self.buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.buttons.setSpacing(m.spacing(24))
@@ -111,6 +128,10 @@ class ConfirmScreen(Screen):
 
     def retranslate(self) -> None:
         s = self.ctx.session
+        # The fee and rules beside the booking only where normal text leaves the room.
+        self.middle.setDirection(QBoxLayout.Direction.TopToBottom
+                                 if self.portrait or self.ctx.text_scale > 1
+                                 else QBoxLayout.Direction.LeftToRight)
         approval = s.resource is not None and s.resource.rules.approval_required
         self.title.setText(tr("이대로 신청할까요?") if approval else tr("이대로 예약할까요?"))
         self.change_button.setText(tr("시간 바꾸기"))
@@ -119,6 +140,8 @@ class ConfirmScreen(Screen):
         self.confirm_button.setEnabled(not self.busy)
         if s.resource is None or s.start is None or s.end is None:
             fill_rows(self.rows, [])
+            self.fee.setText("")
+            self.fee.hide()
             self.notes.setText("")
             return
         rows = fill_rows(self.rows, booking_lines(self.ctx, s.resource, s.start, s.end, s.plate))
@@ -139,6 +162,15 @@ class ConfirmScreen(Screen):
             self.ctx.nav.refit()
         rules = s.resource.rules
         notes = []
+        fees = rules.fees
+        language = self.ctx.language()
+        if fees.charges:
+            minutes = int((s.end - s.start).total_seconds() // 60)
+            self.fee.setText(fee_summary(fees, minutes, 1, s.neighbour is not None, language))
+            notes.append(penalty_text(fees, language))
+        else:
+            self.fee.setText("")
+        self.fee.setVisible(fees.charges)
         if rules.cancel_cutoff:
             notes.append(tr("취소는 {time}까지 '내 예약'에서 할 수 있습니다.").format(
                 time=when_text(s.start - timedelta(minutes=rules.cancel_cutoff),
@@ -161,13 +193,21 @@ class ConfirmScreen(Screen):
     def _confirm(self) -> None:
         s = self.ctx.session
         if self.busy or s.resource is None or s.start is None or s.end is None \
-                or s.household is None:
+                or not s.verified:
             return
         request = BookingRequest(s.resource.id, s.start, s.end, 1, s.plate)
-        household_id = s.household.id
         self.busy = True
         self.ctx.nav.clear_notice()
         self.retranslate()
+        if s.neighbour is not None:
+            neighbour_id = s.neighbour.id
+            self.ctx.background.run(
+                lambda: self.ctx.bookings.book_neighbour(request, neighbour_id,
+                                                         self.ctx.actor),
+                self._booked, self._refused)
+            return
+        assert s.household is not None
+        household_id = s.household.id
         self.ctx.background.run(
             lambda: self.ctx.bookings.book(request, household_id, self.ctx.actor),
             self._booked, self._refused)
@@ -183,7 +223,7 @@ class ConfirmScreen(Screen):
         if not isinstance(exc, BookingRefused):
             self.ctx.nav.notify(unexpected_text())
             return
-        message = refusal_text(exc, self.ctx.today())
+        message = refusal_text(exc, self.ctx.today(), neighbour=s.neighbour is not None)
         if exc.reason in (Refusal.TAKEN, Refusal.CLOSED, Refusal.BLACKOUT, Refusal.IN_PAST,
                           Refusal.NOTICE, Refusal.OUT_OF_SERVICE) and s.resource is not None:
             # Back to the grid with fresh availability; household and plate are kept.
@@ -191,11 +231,14 @@ class ConfirmScreen(Screen):
         elif exc.reason in (Refusal.PLATE_INVALID, Refusal.PLATE_REQUIRED):
             s.plate = None
             self.ctx.nav.go("plate")
+        elif exc.reason is Refusal.RESIDENTS_ONLY and s.resource is not None:
+            self.ctx.nav.go("detail", resource_id=s.resource.id, keep=True)
         self.ctx.nav.notify(message)
 
 
 class ReceiptScreen(Screen):
-    """The code, a QR code of it, what to do next; returns home by itself."""
+    """The code in big letters for the desk, the booking as a calendar event in a QR code,
+    what to do next; returns home by itself."""
 
     name = "receipt"
     shows_back = False
@@ -230,7 +273,7 @@ class ReceiptScreen(Screen):
         self.rows.setContentsMargins(28, 20, 28, 20)
         left.addWidget(panel)
         left.addStretch(1)
-        self.box.addLayout(left, 3)
+        self.box.addLayout(left, 1)
         right = QVBoxLayout()
         right.setSpacing(m.spacing(12))
         # The caption beside the code, or under it where the width is short.
@@ -250,7 +293,7 @@ class ReceiptScreen(Screen):
         right.addWidget(self.countdown)
         self.done_button = button(m, "", "primaryButton", self._finish, 360, 110)
         right.addWidget(self.done_button)
-        self.box.addLayout(right, 2)
+        self.box.addLayout(right, 1)  # room for the calendar QR and its steps
 
     def set_portrait(self, portrait: bool) -> None:
         super().set_portrait(portrait)
@@ -262,8 +305,13 @@ class ReceiptScreen(Screen):
         self.resource = self.ctx.session.resource
         self.remaining = self.return_after_s
         self.timer.start()
-        if self.booking is not None:
-            self.qr.setPixmap(qr_pixmap(self.booking.code, QR_PX))
+        if self.booking is not None and self.resource is not None:
+            # The booking as a calendar event: the phone's camera offers to add it.
+            audience = Audience.NEIGHBOURS if self.booking.neighbour_id is not None \
+                else Audience.RESIDENTS
+            event = booking_ics(self.booking, rules_for(self.resource, audience),
+                                now=self.ctx.now(), village=self.ctx.settings.village_name)
+            self.qr.setPixmap(qr_pixmap(event, QR_PX))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -275,7 +323,7 @@ class ReceiptScreen(Screen):
         self.title.setText(tr("예약 신청을 받았습니다") if pending else tr("예약되었습니다"))
         self.code_caption.setText(tr("예약 번호"))
         self.code.setText(booking.code if booking else "")
-        self.qr_caption.setText(tr("휴대전화로 찍어 두세요"))
+        self.qr_caption.setText(tr("휴대폰 카메라로 찍으면 달력에 추가됩니다"))
         self.done_button.setText(tr("다 봤습니다"))
         self.countdown.setText(tr("{n}초 뒤 처음 화면으로 돌아갑니다").format(n=self.remaining))
         if booking is None or resource is None:

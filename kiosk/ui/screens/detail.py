@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -22,9 +23,13 @@ from PySide6.QtWidgets import (
 from kiosk.domain.availability import Slot
 from kiosk.domain.clock import to_local
 from kiosk.domain.errors import BookingRefused, Refusal
+from kiosk.domain.fees import fee_lines
+from kiosk.domain.owners import Owner, owner_from_facts
 from kiosk.domain.resources import Resource
+from kiosk.domain.rules import Audience
 from kiosk.map.listing import MapListing
 from kiosk.ui.context import Screen, UiContext
+from kiosk.ui.qr import qr_pixmap
 from kiosk.ui.text import (
     address_text,
     clock_text,
@@ -52,6 +57,8 @@ DAYS_PER_PAGE = 7
 """Day chips shown at once; the arrows page through every day the rule allows."""
 PERIODS = (("morning", 0, 12), ("afternoon", 12, 18), ("evening", 18, 24))
 """오전 / 오후 / 저녁: the jumps' names and local hours [from, to)."""
+QR_PX = 240
+"""The provider's page as a QR code: big enough to scan at arm's length."""
 
 
 def range_text(start: datetime, end: datetime) -> str:
@@ -137,13 +144,32 @@ class DetailScreen(Screen):
         self.approval = label(name="detailApproval")
         info_box.addWidget(self.approval)
         self.where = label(name="detailWhere")
+        # Who provides it: "제공: 성북구청 (자치구)".
+        self.owner = label(name="detailWhere")
         self.free = label(name="detailFree")
         self.description = label(name="detailText")
+        self.fees_heading = label(name="sectionHeading")
+        self.fees = label(name="detailRules")
         self.rules_heading = label(name="sectionHeading")
         self.rules = label(name="detailRules")
-        for widget in (self.where, self.free, self.description):
+        for widget in (self.where, self.owner, self.free, self.description):
             info_box.addWidget(widget)
+        # A hub listing's own page (rental, guide) as a QR code for the resident's phone,
+        # under the place, where the left side has room in landscape.
+        self.link_box = QWidget()
+        self.link_box.setObjectName("linkBox")
+        link_row = QHBoxLayout(self.link_box)
+        link_row.setContentsMargins(0, m.spacing(8), 0, 0)
+        link_row.setSpacing(m.spacing(20))
+        self.qr = label(name="qrCode", wrap=False)
+        self.qr_caption = label(name="detailText")
+        link_row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
+        link_row.addWidget(self.qr_caption, 1, Qt.AlignmentFlag.AlignVCenter)
+        self.link: str | None = None
+        info_box.addWidget(self.link_box)
+        self.link_box.hide()
         info_box.addStretch(1)
+        self.info_box = info_box
         # The rules beside the booking side in landscape (under the place), and after the
         # slot grid in portrait, so the grid starts high on the glass.
         self.rules_panel = QWidget()
@@ -151,9 +177,14 @@ class DetailScreen(Screen):
         rules_box = QVBoxLayout(self.rules_panel)
         rules_box.setContentsMargins(28, 16, 28, 20)
         rules_box.setSpacing(m.spacing(10))
+        # What it costs, read before booking: beside the slots in landscape, after them
+        # in portrait, like the rules under it.
+        rules_box.addWidget(self.fees_heading)
+        rules_box.addWidget(self.fees)
         rules_box.addWidget(self.rules_heading)
         rules_box.addWidget(self.rules)
         rules_box.addStretch(1)
+        self.rules_box = rules_box
         self.info_panel = info
 
         booking = QWidget()
@@ -162,9 +193,15 @@ class DetailScreen(Screen):
         book_box.setSpacing(m.spacing(10))
         self.state = label(name="detailState")
         book_box.addWidget(self.state)
-        # What a hub listing's feed says (fees, hours, docks, phone): the wide side, so it
-        # fits unscrolled in either language.
-        self.facts = label(name="detailRules")
+        # What a hub listing's feed says (docks, fees, hours, phone…) as label and value
+        # lines: the wide side, so it fits unscrolled in either language.
+        self.facts = QWidget()
+        self.fact_grid = QGridLayout(self.facts)
+        self.fact_grid.setContentsMargins(0, 0, 0, 0)
+        self.fact_grid.setHorizontalSpacing(m.spacing(24))
+        self.fact_grid.setVerticalSpacing(m.spacing(2))
+        self.fact_grid.setColumnStretch(1, 1)
+        self.fact_rows: list[tuple[QLabel, QLabel]] = []
         book_box.addWidget(self.facts)
         # A week of day chips at a time; the arrows beside the heading page through every
         # day the rule allows.
@@ -293,6 +330,9 @@ class DetailScreen(Screen):
         self.duration_grid.set_max_columns(4 if portrait else 8)
         self.bar_box.setDirection(QBoxLayout.Direction.TopToBottom if portrait
                                   else QBoxLayout.Direction.LeftToRight)
+        if self.slot_area.isVisibleTo(self):
+            self.filler.setVisible(not portrait)
+        self._place_owner()
 
         if self.days is not None:
             self._draw_days(self.ctx.today())
@@ -324,8 +364,9 @@ class DetailScreen(Screen):
         if resource is None and listing is None:
             self.title.setText(tr("불러오는 중…") if self.load_error is None
                                else tr("찾을 수 없습니다"))
-            for widget in (self.where, self.free, self.description, self.rules_panel,
-                           self.other_button, self.facts, *booking_widgets):
+            for widget in (self.where, self.owner, self.free, self.description,
+                           self.rules_panel, self.other_button, self.facts, self.link_box,
+                           *booking_widgets):
                 widget.hide()
             self.state.setText(refusal_text(self.load_error, today) if self.load_error else "")
             self._clear_grids()
@@ -343,8 +384,8 @@ class DetailScreen(Screen):
             shown = replace(listing, units_free=reported_free(listing))
             self.free.setText(Entry(listing.id, kind, metres, listing=shown).free_text(today))
             self.description.setText(tr("시의 공유 정보에서 온 곳입니다."))
-            self.facts.setText("\n".join(feed_lines(listing)))
-            self.facts.setVisible(bool(self.facts.text()))
+            self._show_owner(listing.owner or owner_from_facts(listing.facts), language)
+            self._draw_facts(listing, language)
             self.rules_panel.hide()
             for widget in booking_widgets:
                 widget.hide()
@@ -357,6 +398,9 @@ class DetailScreen(Screen):
             return
         assert resource is not None
         self.facts.hide()
+        self._draw_facts(None, language)
+        # The village's own resources have no owner of their own: the village provides them.
+        self._show_owner(resource.owner or self.ctx.bookings.village, language)
         self.title.setText(resource.name(language))
         where = resource.location.where_en if language == "en" and resource.location.where_en \
             else resource.location.where_ko
@@ -385,6 +429,15 @@ class DetailScreen(Screen):
         # Approval is said above, where it is read first; the bullets hold the rest.
         lines = rules_lines(replace(resource.rules, approval_required=False))
         self.rules.setText("\n".join(f"• {line}" for line in lines))
+        fees = resource.rules.fees
+        # Nothing about money for what is free: a paid resource says its price (both
+        # when neighbours pay differently), the deposit, the penalties and the bill.
+        charged = fees is not None and fees.charges
+        self.fees_heading.setText(tr("이용료"))
+        self.fees.setText("\n".join(f"• {line}" for line in fee_lines(fees, language))
+                          if fees is not None and charged else "")
+        for widget in (self.fees_heading, self.fees):
+            widget.setVisible(charged)
         if not resource.in_service:
             for widget in booking_widgets:
                 widget.hide()
@@ -403,13 +456,68 @@ class DetailScreen(Screen):
             return
         self.state.setText("")
         self.state.hide()
-        self.filler.hide()
+        # Landscape: when the place, fees and rules make the left side the taller one, the
+        # room left on the right goes under the slots, never between the rows.
+        self.filler.setVisible(not self.portrait)
         for widget in booking_widgets:
             widget.show()
         self._draw_days(today)
         self._draw_slots()
         self._draw_durations()
         self._draw_summary(today)
+
+    def _show_owner(self, owner: Owner | None, language: str) -> None:
+        """"제공: 성북구청 (자치구)"; nothing when the feed did not say who provides it."""
+        self.owner.setText(owner_text(owner, language) if owner is not None else "")
+        self.owner.setVisible(owner is not None)
+        self._place_owner()
+
+    def _place_owner(self) -> None:
+        """Under the place; on an upright panel, when there is a slot grid to book, at the
+        head of the fees and rules after it, so the grid's first row stays on the glass."""
+        below = self.portrait and self.resource is not None and self.resource.bookable
+        box = self.rules_box if below else self.info_box
+        if box.indexOf(self.owner) >= 0:
+            return
+        for other in (self.info_box, self.rules_box):
+            other.removeWidget(self.owner)
+        box.insertWidget(0 if below else box.indexOf(self.where) + 1, self.owner)
+
+    def _draw_facts(self, listing: MapListing | None, language: str) -> None:
+        """A listing's feed as label and value lines, and its link as a QR code."""
+        for name, value in self.fact_rows:
+            self.fact_grid.removeWidget(name)
+            self.fact_grid.removeWidget(value)
+            name.deleteLater()
+            value.deleteLater()
+        self.fact_rows = []
+        self.link = None
+        if listing is None:
+            self.qr.clear()
+            self.link_box.hide()
+            return
+        # The provider has its own line under the place, the station's number is in the
+        # title ("3503번 …"): neither is said twice.
+        facts = [f for f in listing.fact_lines() if f.label_ko not in SAID_ELSEWHERE]
+        for row, fact in enumerate(facts):
+            name = label(fact.label(language), "factLabel")
+            value = label(_known(fact.text(language)), "detailRules")
+            self.fact_grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            self.fact_grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignTop)
+            self.fact_rows.append((name, value))
+        self.link = listing.link
+        if self.link:
+            self.qr.setPixmap(qr_pixmap(self.link, QR_PX))
+            self.qr.setAccessibleName(tr("휴대폰으로 대여·안내 페이지 열기"))
+            self.qr_caption.setText(tr("휴대폰으로 대여·안내 페이지 열기"))
+        else:
+            self.qr.clear()
+        self.link_box.setVisible(bool(self.link))
+        self.facts.setVisible(bool(facts))
+
+    def fact_texts(self) -> list[tuple[str, str]]:
+        """The facts shown, as (label, value) pairs."""
+        return [(name.text(), value.text()) for name, value in self.fact_rows]
 
     def _metres(self) -> float:
         from kiosk.ui.screens.entries import distance_m
@@ -637,8 +745,13 @@ class DetailScreen(Screen):
         session.resource = self.resource
         session.start = self.start
         session.end = self.start + timedelta(minutes=self.minutes)
-        if session.household is None:
+        if not session.verified:
             self.ctx.nav.go("identify", purpose="book")
+        elif session.neighbour is not None and \
+                not self.resource.rules.admits(Audience.NEIGHBOURS):
+            # A neighbour already known this session: refused here, the times stay.
+            self.ctx.nav.notify(refusal_text(BookingRefused(Refusal.RESIDENTS_ONLY),
+                                             self.ctx.today()))
         else:
             from kiosk.ui.screens.identify import after_household
 
@@ -663,6 +776,18 @@ class DetailScreen(Screen):
         self._clear_grids()
 
 
+SAID_ELSEWHERE = frozenset({"제공", "대여소 번호"})
+"""Feed facts the screen already says: the owner line and the number in the title."""
+
+
+def owner_text(owner: Owner, language: str) -> str:
+    """"제공: 성북구청 (자치구)" / "Provided by: Seongbuk-gu Office (District)"."""
+    name, kind = owner.display_name(language), owner.kind.label(language)
+    if name == kind:
+        return tr("제공: {name}").format(name=name)
+    return tr("제공: {name} ({kind})").format(name=name, kind=kind)
+
+
 def kind_label_for(kind: str) -> str:
     from kiosk.domain.resources import ResourceKind
 
@@ -678,10 +803,6 @@ def kind_label_for(kind: str) -> str:
 def _int(facts: Mapping[str, str], key: str) -> int | None:
     value = facts.get(key, "")
     return int(value) if value.isdigit() else None
-
-
-def _won(amount: int) -> str:
-    return f"{amount:,}"
 
 
 def reported_free(listing: MapListing) -> int | None:
@@ -707,7 +828,8 @@ def listing_title(listing: MapListing, language: str) -> str:
 
 
 def _known(value: str) -> str:
-    """A feed's Korean word in the kiosk's language when it is one we know."""
+    """A feed's Korean word (유료, 노외 주차장…) in the kiosk's language when it is one we
+    know; anything else as the feed wrote it."""
     words = {
         "유료": tr("유료"), "무료": tr("무료"), "야간 개방": tr("야간 개방"),
         "야간 미개방": tr("야간 미개방"), "노외 주차장": tr("노외 주차장"),
@@ -715,68 +837,3 @@ def _known(value: str) -> str:
         "시간제 주차장": tr("시간제 주차장"), "거주자우선 주차장": tr("거주자우선 주차장"),
     }
     return words.get(value.strip(), value)
-
-
-def feed_lines(listing: MapListing) -> list[str]:
-    """Docks, e-bikes, battery, fees, hours and phone, one line each, only when known."""
-    facts = listing.facts
-    lines: list[str] = []
-    docks = _int(facts, "docks_available")
-    if docks is not None:
-        lines.append(tr("빈 거치대 {n}곳").format(n=docks))
-    electric = _int(facts, "electric_available")
-    if electric is not None:
-        lines.append(tr("전기자전거 {n}대").format(n=electric))
-    battery, range_m = _int(facts, "battery_pct"), _int(facts, "range_m")
-    if battery is not None and range_m is not None:
-        lines.append(tr("배터리 {pct}% · 약 {km} km 주행 가능").format(
-            pct=battery, km=f"{range_m / 1000:.1f}"))
-    elif battery is not None:
-        lines.append(tr("배터리 {pct}%").format(pct=battery))
-    kind_parts = [_known(facts[k]) for k in ("lot_type", "operation") if facts.get(k)]
-    if kind_parts:
-        lines.append(" · ".join(kind_parts))
-    fees: list[str] = []
-    if facts.get("paid"):
-        fees.append(_known(facts["paid"]))
-    base_krw, base_min = _int(facts, "fee_base_krw"), _int(facts, "fee_base_min")
-    if base_krw is not None and base_min:
-        fees.append(tr("기본 {minutes}분 {won}원").format(minutes=base_min, won=_won(base_krw)))
-    add_krw, add_min = _int(facts, "fee_add_krw"), _int(facts, "fee_add_min")
-    if add_krw is not None and add_min:
-        fees.append(tr("추가 {minutes}분마다 {won}원").format(minutes=add_min,
-                                                          won=_won(add_krw)))
-    day = _int(facts, "fee_day_max_krw")
-    if day:
-        fees.append(tr("하루 최대 {won}원").format(won=_won(day)))
-    month = _int(facts, "fee_month_krw")
-    if month:
-        fees.append(tr("월 정기권 {won}원").format(won=_won(month)))
-    if fees:
-        lines.append(tr("요금: {fees}").format(fees=" · ".join(fees)))
-    hours = [_hours(key, facts[key]) for key in _HOURS if facts.get(key)]
-    if hours:
-        lines.append(tr("운영: {hours}").format(hours=" · ".join(hours)))
-    paid_days = [_paid_day(key, facts[key]) for key in ("paid_saturday", "paid_holiday")
-                 if facts.get(key)]
-    if facts.get("night_open"):
-        paid_days.append(_known(facts["night_open"]))
-    if paid_days:
-        lines.append(" · ".join(paid_days))
-    if facts.get("phone"):
-        lines.append(tr("전화 {phone}").format(phone=facts["phone"]))
-    return lines
-
-
-_HOURS: tuple[str, ...] = ("hours_weekday", "hours_saturday", "hours_weekend", "hours_holiday")
-
-
-def _hours(key: str, value: str) -> str:
-    label = {"hours_weekday": tr("평일"), "hours_saturday": tr("토요일"),
-             "hours_weekend": tr("주말"), "hours_holiday": tr("공휴일")}[key]
-    return f"{label} {value}"
-
-
-def _paid_day(key: str, value: str) -> str:
-    label = tr("토요일") if key == "paid_saturday" else tr("공휴일")
-    return f"{label} {_known(value)}"

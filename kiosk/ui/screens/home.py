@@ -67,7 +67,7 @@ def closed_until(entries: list[Entry], kind: str) -> datetime | None:
 
 
 class HomeScreen(Screen):
-    """Big tiles: 주차, 자전거, 공간, 물품, 지도, 내 예약."""
+    """Big tiles: 주차, 자전거, 공간, 물품, 지도, 검색, 마을 소식, 내 예약."""
 
     name = "home"
     shows_back = False
@@ -87,6 +87,8 @@ class HomeScreen(Screen):
             self.tiles[kind.value] = self._tile(kind.value, icon_for(kind.value),
                                                 lambda k=kind.value: ctx.nav.go("browse", kind=k))
         self.tiles["map"] = self._tile("map", icon_for("here"), lambda: ctx.nav.go("map"))
+        self.tiles["search"] = self._tile("search", icon_for("search"),
+                                          lambda: ctx.nav.go("search"))
         self.tiles["news"] = self._tile("news", icon_for("news"), lambda: ctx.nav.go("news"))
         self.tiles["mine"] = self._tile("mine", icon_for("recenter"), self._mine)
         self.free: dict[str, int] = {}
@@ -153,6 +155,7 @@ class HomeScreen(Screen):
                 line = tr("살펴보기")
             self.tiles[kind.value].set_texts(kind_label(kind), line)
         self.tiles["map"].set_texts(tr("지도"), tr("가까운 곳을 지도로 보기"))
+        self.tiles["search"].set_texts(tr("검색"), tr("이름이나 초성으로 찾기"))
         if self.notices:
             news = tr("{n}건 · {t}").format(n=len(self.notices),
                                             t=self.notices[0].title(self.ctx.language()))

@@ -1,4 +1,5 @@
-"""Identify the household on a numeric keypad (동, 호, masked PIN), then the vehicle plate."""
+"""Identify the household on a numeric keypad (동, 호, masked PIN), or a neighbour member
+(member number or phone tail, masked PIN), then the vehicle plate."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from PySide6.QtWidgets import QBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.domain.errors import BookingRefused, Refusal
 from kiosk.domain.plates import PLATE_SYLLABLES, is_valid_plate
-from kiosk.services.booking import VerifiedHousehold
+from kiosk.domain.rules import Audience
+from kiosk.services.booking import BookingService, VerifiedHousehold, VerifiedNeighbour
 from kiosk.ui.context import Screen, UiContext
 from kiosk.ui.text import tr
 from kiosk.ui.widgets import (
@@ -24,8 +26,24 @@ from kiosk.ui.widgets import (
 from kiosk.ui.wording import refusal_text, unexpected_text
 
 FIELDS = ("building", "unit", "pin")
-MAX_LEN = {"building": 4, "unit": 4, "pin": 4}
+NEIGHBOUR_FIELDS = ("member", "pin")
+"""A neighbour member: the member id (N-0003 typed as 3) or the phone's last four digits."""
+MAX_LEN = {"building": 4, "unit": 4, "pin": 4, "member": 4}
 PIN_DOT = "●"
+NEIGHBOUR_PURPOSES = ("book", "mine")
+"""Where a neighbour member may identify; event seats are for households."""
+
+
+def verify_neighbour(bookings: BookingService, typed: str, pin: str) -> VerifiedNeighbour:
+    """Four digits are the phone's last four (or, when no phone ends so, a member id);
+    fewer are the member id's number."""
+    if len(typed) == 4:
+        try:
+            return bookings.verify_neighbour_by_phone(typed, pin)
+        except BookingRefused as exc:
+            if exc.reason is not Refusal.NOT_FOUND:
+                raise
+    return bookings.verify_neighbour(typed, pin)
 
 
 def after_household(ctx: UiContext) -> None:
@@ -33,6 +51,12 @@ def after_household(ctx: UiContext) -> None:
     one registered car has it chosen: the confirm screen shows it, with a way to change it."""
     session = ctx.session
     resource = session.resource
+    if session.neighbour is not None and resource is not None \
+            and not resource.rules.admits(Audience.NEIGHBOURS):
+        # Said before any more typing; the booking itself would be refused the same way.
+        ctx.nav.back()
+        ctx.nav.notify(refusal_text(BookingRefused(Refusal.RESIDENTS_ONLY), ctx.today()))
+        return
     if resource is not None and resource.rules.plate_required and not session.plate:
         plates = session.household.plates if session.household is not None else ()
         if len(plates) == 1:
@@ -56,8 +80,9 @@ class IdentifyScreen(Screen):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
         m = ctx.metrics
-        self.values = {name: "" for name in FIELDS}
+        self.values = {name: "" for name in FIELDS}  # the chosen party's fields only
         self.active = "building"
+        self.party = "household"  # or "neighbour": a member from outside the complex
         self.busy = False
         self.addresses: dict[str, frozenset[str]] = {}
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
@@ -68,9 +93,21 @@ class IdentifyScreen(Screen):
         self.title = label(name="screenTitle")
         self.hint = label(name="detailText")
         left.addWidget(self.title)
+        # Who is booking: a household of the complex (동·호) or a neighbour member; one
+        # above the other when large text makes them too wide side by side.
+        self.party_row = QWidget()
+        parties = ReflowGrid(self.party_row, max_columns=2, spacing=m.spacing(16))
+        self.household_choice = button(m, "", "choiceButton",
+                                       lambda: self._choose_party("household"), 200, 88)
+        self.neighbour_choice = button(m, "", "choiceButton",
+                                       lambda: self._choose_party("neighbour"), 200, 88)
+        for choice in (self.household_choice, self.neighbour_choice):
+            choice.setCheckable(True)
+            parties.addWidget(choice)
+        left.addWidget(self.party_row)
         left.addWidget(self.hint)
         self.fields: dict[str, QPushButton] = {}
-        for name in FIELDS:
+        for name in (*FIELDS[:2], NEIGHBOUR_FIELDS[0], FIELDS[2]):
             field = button(m, "", "entryField", lambda n=name: self._select(n), 420, 96)
             field.setCheckable(True)
             self.fields[name] = field
@@ -91,6 +128,11 @@ class IdentifyScreen(Screen):
         self.box.setDirection(QBoxLayout.Direction.TopToBottom if portrait
                               else QBoxLayout.Direction.LeftToRight)
 
+    @property
+    def order(self) -> tuple[str, ...]:
+        """The fields typed one after another for the chosen party."""
+        return NEIGHBOUR_FIELDS if self.party == "neighbour" else FIELDS
+
     def enter(self, **params: Any) -> None:
         self.ctx.session.purpose = str(params.get("purpose", self.ctx.session.purpose))
         self.clear()
@@ -102,7 +144,7 @@ class IdentifyScreen(Screen):
     def _got_addresses(self, addresses: dict[str, frozenset[str]]) -> None:
         self.addresses = addresses
         preset = self.ctx.settings.kiosk_building
-        if addresses and preset and preset not in addresses \
+        if addresses and preset and preset not in addresses and self.party == "household" \
                 and self.values["building"] == preset and not self.values["unit"]:
             # A 동 the village does not have: the resident starts from the 동 after all.
             self.values["building"] = ""
@@ -123,6 +165,8 @@ class IdentifyScreen(Screen):
             known: Iterable[str] = self.addresses
         elif field == "unit":
             known = self.addresses.get(self.values["building"], frozenset())
+        elif field == "member":
+            return len(value) == MAX_LEN["member"]  # the phone's last four
         else:
             return False
         known = list(known)
@@ -130,6 +174,7 @@ class IdentifyScreen(Screen):
 
     def clear(self) -> None:
         self.values = {name: "" for name in FIELDS}
+        self.party = "household"
         self.values["building"] = self.preset
         self.active = "unit" if self.values["building"] else "building"
         self.busy = False
@@ -140,22 +185,53 @@ class IdentifyScreen(Screen):
         """Only for tests and the service call; never drawn."""
         return self.values["pin"]
 
+    def _choose_party(self, party: str) -> None:
+        """Household or neighbour member: what was typed for the other one goes."""
+        if self.busy:
+            return
+        if party != self.party:
+            self.clear()
+            if party == "neighbour":
+                self.party = party
+                self.values = {name: "" for name in NEIGHBOUR_FIELDS}
+                self.active = NEIGHBOUR_FIELDS[0]
+        self.ctx.nav.clear_notice()
+        self.retranslate()
+        self.ctx.nav.refit()
+
     def retranslate(self) -> None:
         purpose = self.ctx.session.purpose
-        self.title.setText({"book": tr("예약하려면 세대를 확인합니다"),
-                            "event": tr("행사에 신청하려면 세대를 확인합니다")}.get(
-            purpose, tr("내 예약을 보려면 세대를 확인합니다")))
+        neighbour = self.party == "neighbour"
+        if neighbour:
+            self.title.setText(tr("예약하려면 이웃 회원을 확인합니다") if purpose == "book"
+                               else tr("내 예약을 보려면 이웃 회원을 확인합니다"))
+        else:
+            self.title.setText({"book": tr("예약하려면 세대를 확인합니다"),
+                                "event": tr("행사에 신청하려면 세대를 확인합니다")}.get(
+                purpose, tr("내 예약을 보려면 세대를 확인합니다")))
+        self.party_row.setVisible(purpose in NEIGHBOUR_PURPOSES)
+        self.household_choice.setText(tr("단지 주민"))
+        self.neighbour_choice.setText(tr("이웃 회원"))
+        self.household_choice.setChecked(not neighbour)
+        self.neighbour_choice.setChecked(neighbour)
+        for name, field in self.fields.items():
+            field.setVisible(name in self.order)
         preset = self.preset
-        if preset and self.values["building"] == preset:
+        if neighbour:
+            self.hint.setText(tr("회원번호(예: N-0003이면 3) 또는 휴대전화 번호 끝 네 자리를 "
+                                 "누르고, 비밀번호 네 자리를 누르세요. 비밀번호는 보이지 "
+                                 "않습니다."))
+        elif preset and self.values["building"] == preset:
             self.hint.setText(tr("이곳 {building}동을 미리 넣었습니다. 다른 동이면 '동'을 "
                                  "누르세요. 호와 비밀번호 네 자리를 누르면 바로 확인합니다. "
                                  "비밀번호는 보이지 않습니다.").format(building=preset))
         else:
             self.hint.setText(tr("동, 호, 비밀번호 네 자리를 차례로 누르세요. 네 자리를 "
                                  "누르면 바로 확인합니다. 비밀번호는 보이지 않습니다."))
-        names = {"building": tr("동"), "unit": tr("호"), "pin": tr("비밀번호")}
+        names = {"building": tr("동"), "unit": tr("호"), "pin": tr("비밀번호"),
+                 "member": tr("회원·전화번호")}
         for name, field in self.fields.items():
-            value = self.values[name]
+            value = self.values.get(name, "")
             shown = PIN_DOT * len(value) if name == "pin" else value
             text = f"{names[name]}   {shown or '—'}"
             if name == "building" and value and self.active != "building" \
@@ -173,7 +249,7 @@ class IdentifyScreen(Screen):
         """A tap on a field types it again: its value and those after it go."""
         if self.busy:
             return
-        for later in FIELDS[FIELDS.index(name):]:
+        for later in self.order[self.order.index(name):]:
             self.values[later] = ""
         self.active = name
         self.ctx.nav.clear_notice()
@@ -190,15 +266,15 @@ class IdentifyScreen(Screen):
             self._next()
             return
         if self._complete(self.active, self.values[self.active]):
-            self.active = FIELDS[FIELDS.index(self.active) + 1]
+            self.active = self.order[self.order.index(self.active) + 1]
         self.retranslate()
 
     def _erase(self) -> None:
         """One digit back; on an empty field, back into the field before it."""
         if self.busy:
             return
-        if not self.values[self.active] and self.active != FIELDS[0]:
-            self.active = FIELDS[FIELDS.index(self.active) - 1]
+        if not self.values[self.active] and self.active != self.order[0]:
+            self.active = self.order[self.order.index(self.active) - 1]
         self.values[self.active] = self.values[self.active][:-1]
         self.retranslate()
 
@@ -206,10 +282,10 @@ class IdentifyScreen(Screen):
         if self.busy:
             return
         if self.active != "pin":
-            self.active = FIELDS[FIELDS.index(self.active) + 1]
+            self.active = self.order[self.order.index(self.active) + 1]
             self.retranslate()
             return
-        missing = next((n for n in FIELDS if not self.values[n]), None)
+        missing = next((n for n in self.order if not self.values[n]), None)
         if missing is not None:
             self.active = missing
             self.values["pin"] = ""  # typed again once the 동 and 호 are there
@@ -220,18 +296,29 @@ class IdentifyScreen(Screen):
             self.values["pin"] = ""
             self.retranslate()
             return
-        building, unit, pin = (self.values[n] for n in FIELDS)
+        pin = self.values["pin"]
         self.values["pin"] = ""  # handed to the service, never kept
         self.busy = True
         self.ctx.nav.clear_notice()
         self.retranslate()
+        if self.party == "neighbour":
+            typed = self.values["member"]
+            self.ctx.background.run(
+                lambda: verify_neighbour(self.ctx.bookings, typed, pin),
+                self._verified, self._refused)
+            return
+        building, unit = self.values["building"], self.values["unit"]
         self.ctx.background.run(
             lambda: self.ctx.bookings.verify_household(building, unit, pin),
             self._verified, self._refused)
 
-    def _verified(self, household: VerifiedHousehold) -> None:
+    def _verified(self, party: VerifiedHousehold | VerifiedNeighbour) -> None:
         self.busy = False
-        self.ctx.session.household = household
+        session = self.ctx.session
+        if isinstance(party, VerifiedNeighbour):
+            session.neighbour, session.household = party, None
+        else:
+            session.household, session.neighbour = party, None
         self.clear()
         if self.ctx.session.purpose == "mine":
             self.ctx.nav.go("mine")
@@ -244,11 +331,14 @@ class IdentifyScreen(Screen):
         self.busy = False
         self.values["pin"] = ""
         if isinstance(exc, BookingRefused):
-            if exc.reason is Refusal.NOT_FOUND:
-                self.active = "building"
+            neighbour = self.party == "neighbour"
+            if exc.reason in (Refusal.NOT_FOUND, Refusal.NEIGHBOUR_AMBIGUOUS):
+                self.active = self.order[0]
+                if neighbour:
+                    self.values["member"] = ""
             else:
                 self.active = "pin"
-            self.ctx.nav.notify(refusal_text(exc, self.ctx.today()))
+            self.ctx.nav.notify(refusal_text(exc, self.ctx.today(), neighbour=neighbour))
         else:
             self.ctx.nav.notify(unexpected_text())
         self.retranslate()

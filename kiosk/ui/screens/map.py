@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.services.booking import ResourceOverview
 from kiosk.ui.context import Screen, UiContext
 from kiosk.ui.screens.entries import map_listings
 from kiosk.ui.text import tr
-from kiosk.ui.widgets import label
+from kiosk.ui.widgets import button, icon_for, label
 
 if TYPE_CHECKING:
     from kiosk.map.view import MapView
@@ -70,6 +70,15 @@ class MapScreen(Screen):
         # The page draws its own zoom, recenter and filter buttons at the panel's 12 mm.
         self.placeholder = label(name="detailState")
         self.box.addWidget(self.placeholder, 1)
+        # Search by name sits beside the page (not in it), where a finger finds it at once.
+        self.side = QVBoxLayout()
+        self.side.setContentsMargins(0, 0, 0, 0)
+        self.search_button = button(m, "", "mapButton", lambda: ctx.nav.go("search"))
+        self.search_button.setIcon(icon_for("search"))
+        self.search_button.setIconSize(QSize(m.mm(9), m.mm(9)))
+        self.side.addWidget(self.search_button)
+        self.side.addStretch(1)
+        self.box.addLayout(self.side)
         self.look: tuple[Metrics, bool, bool] | None = None
         # Voice guidance's say(); set by the window. The page's first taps end up here.
         self.speak: Callable[[Phrase], object] | None = None
@@ -134,8 +143,17 @@ class MapScreen(Screen):
 
     def retranslate(self) -> None:
         self.placeholder.setText(tr("지도를 준비하고 있습니다…"))
+        self.search_button.setText(tr("검색"))
         if self.view is not None and self.view.language != self.ctx.language():
             self.view.set_language(self.ctx.language())
+
+    def set_portrait(self, portrait: bool) -> None:
+        """Upright, the search button goes under the map (the page keeps the full width)."""
+        super().set_portrait(portrait)
+        self.box.setDirection(QBoxLayout.Direction.TopToBottom if portrait
+                              else QBoxLayout.Direction.LeftToRight)
+        self.side.setDirection(QBoxLayout.Direction.RightToLeft if portrait
+                               else QBoxLayout.Direction.TopToBottom)
 
     def _tapped(self, resource_id: str) -> None:
         self.ctx.nav.go("detail", resource_id=resource_id)

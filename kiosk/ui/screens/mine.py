@@ -1,4 +1,5 @@
-"""My bookings: the household's upcoming bookings with check-in and cancel."""
+"""My bookings: the household's (or neighbour member's) upcoming bookings with check-in and
+cancel."""
 
 from __future__ import annotations
 
@@ -54,14 +55,19 @@ class MyBookingsScreen(Screen):
         self._load()
 
     def _load(self) -> None:
-        household = self.ctx.session.household
-        if household is None:
+        session = self.ctx.session
+        if not session.verified:
             self.ctx.nav.go("identify", purpose="mine")
             return
-        household_id = household.id
+        household_id = session.household.id if session.household is not None else None
+        neighbour_id = session.neighbour.id if session.neighbour is not None else None
 
         def load() -> list[tuple[Booking, Resource]]:
-            found = self.ctx.bookings.bookings_of(household_id)
+            if neighbour_id is not None:
+                found = self.ctx.bookings.bookings_of_neighbour(neighbour_id)
+            else:
+                assert household_id is not None
+                found = self.ctx.bookings.bookings_of(household_id)
             resources: dict[str, Resource] = {}
             for booking in found:
                 if booking.resource_id not in resources:
@@ -88,11 +94,12 @@ class MyBookingsScreen(Screen):
         clear_layout(self.list_box)
 
     def retranslate(self) -> None:
-        household = self.ctx.session.household
-        language = self.ctx.language()
-        name = "" if household is None else (household.masked_en if language == "en"
-                                              else household.masked_ko)
-        self.title.setText(tr("{household} 세대의 예약").format(household=name))
+        session = self.ctx.session
+        name = session.party_name(self.ctx.language())
+        if session.neighbour is not None:
+            self.title.setText(tr("{member} 님의 예약").format(member=name))
+        else:
+            self.title.setText(tr("{household} 세대의 예약").format(household=name))
         clear_layout(self.list_box)
         self.checkin_buttons = {}
         self.cancel_buttons = {}
@@ -175,28 +182,32 @@ class MyBookingsScreen(Screen):
         self.confirming = None
         self.retranslate()
 
-    def _household_id(self) -> int | None:
-        household = self.ctx.session.household
-        return None if household is None else household.id
+    def _party(self) -> tuple[int | None, int | None]:
+        """(household id, neighbour id) of whoever identified; one of them is set."""
+        session = self.ctx.session
+        return (session.household.id if session.household is not None else None,
+                session.neighbour.id if session.neighbour is not None else None)
 
     def _cancel(self, code: str) -> None:
-        household_id = self._household_id()
-        if self.busy or household_id is None:
+        household_id, neighbour_id = self._party()
+        if self.busy or (household_id is None and neighbour_id is None):
             return
         self.busy = True
         self.confirming = None
         self.ctx.background.run(
             lambda: self.ctx.bookings.cancel(code, self.ctx.actor, household_id,
-                                             reason="cancelled at the kiosk"),
+                                             reason="cancelled at the kiosk",
+                                             neighbour_id=neighbour_id),
             lambda _b: self._done(tr("예약을 취소했습니다.")), self._failed)
 
     def _check_in(self, code: str) -> None:
-        household_id = self._household_id()
-        if self.busy or household_id is None:
+        household_id, neighbour_id = self._party()
+        if self.busy or (household_id is None and neighbour_id is None):
             return
         self.busy = True
         self.ctx.background.run(
-            lambda: self.ctx.bookings.check_in(code, self.ctx.actor, household_id),
+            lambda: self.ctx.bookings.check_in(code, self.ctx.actor, household_id,
+                                               neighbour_id=neighbour_id),
             lambda _b: self._done(tr("체크인했습니다. 이용하시면 됩니다.")), self._failed)
 
     def _done(self, message: str) -> None:
