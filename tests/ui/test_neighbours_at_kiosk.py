@@ -72,6 +72,8 @@ def test_a_neighbour_books_the_rooftop_garden_and_cancels_it_in_my_bookings(
     confirm: Any = window.screens["confirm"]
     assert window.current is confirm, window.banner.text()
     assert window.ctx.session.household is None
+    settle(qtbot, window)  # the summary is filled once the confirm screen's read is back
+    qtbot.waitUntil(lambda: "이웃 N-0001 홍*동" in texts(confirm), timeout=5000)
     shown = texts(confirm)
     assert "이웃 N-0001 홍*동" in shown and "옥상 텃밭 정원" in shown
     assert not confirm.fee.isVisible() and "이용료" not in shown  # the garden is free
@@ -179,7 +181,8 @@ def test_a_resident_sees_the_fee_and_the_cancellation_fee_in_english(
     identify(qtbot, window, *RESIDENT)
     confirm: Any = window.screens["confirm"]
     assert window.current is confirm
-    assert confirm.fee.isVisible() and confirm.fee.text() == "이용료 3,000원 (관리비에 청구)"
+    qtbot.waitUntil(confirm.fee.isVisible, timeout=2000)  # shown on the next turn
+    assert confirm.fee.text() == "이용료 3,000원 (관리비에 청구)"
     tap(qtbot, window.language_buttons["en"], window)
     assert confirm.fee.text() == "Fee ₩3,000 (on the maintenance bill)"
     assert "Cancellation fee: 10% at any time" in confirm.notes.text()
