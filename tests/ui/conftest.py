@@ -45,6 +45,10 @@ def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     fixed = datetime(2026, 11, 23, 0, 0, tzinfo=UTC)
     svc.village = replace(svc.village, clock=lambda: fixed,
                           hasher=replace(svc.village.hasher, n=2**10))
+    # Everything the demo dates (neighbours' memberships run a year from "today") is
+    # dated by the suite's calendar, not the machine's.
+    svc.bookings = replace(svc.bookings, clock=lambda: fixed,
+                           hasher=replace(svc.bookings.hasher, n=2**10))
     load_demo(svc, sample_bookings=False)
     svc.close()
     return path

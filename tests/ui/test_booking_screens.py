@@ -49,7 +49,7 @@ class Finger:
     def __call__(self, widget: QWidget) -> None:
         self.qtbot.waitUntil(widget.isVisible, timeout=2000)
         try:  # the layout may still be settling after the screen's content arrived
-            self.qtbot.waitUntil(lambda: on_glass(widget, self.window), timeout=1000)
+            self.qtbot.waitUntil(lambda: on_glass(widget, self.window), timeout=5000)
         except Exception:
             raise AssertionError(f"{widget.objectName()} is not on the glass") from None
         tap(self.qtbot, widget, self.window)
