@@ -11,11 +11,12 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing as mp
-import time
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
+from bench.race import race
 
 
 @dataclass(frozen=True)
@@ -104,24 +105,9 @@ def run_event_race(url: str, processes: int = 8, households: int = 64, seats: in
     now = now or datetime.now(UTC)
     event_id, ids = prepare(url, seats, households, now)
     shared, rest = ids[0], ids[1:]
-    context = mp.get_context("spawn")
-    barrier = context.Barrier(processes + 1)
-    queue = context.Queue()
     shares = [[shared, *rest[i::processes]] for i in range(processes)]
-    workers = [context.Process(target=_worker, args=(url, event_id, share, now.isoformat(),
-                                                     barrier, queue)) for share in shares]
-    for worker in workers:
-        worker.start()
-    barrier.wait()
-    began = time.perf_counter()
-    totals: Counter[str] = Counter()
-    for _ in workers:
-        totals.update(queue.get(timeout=300))
-    elapsed = time.perf_counter() - began
-    for worker in workers:
-        worker.join(timeout=60)
-    queue.close()
-    queue.join_thread()
+    totals, elapsed = race(_worker, [(url, event_id, share, now.isoformat())
+                                     for share in shares])
     signed = totals.pop("signed_up", 0)
     stored, shared_rows = stored_signups(url, event_id, shared)
     return EventRaceResult(sum(len(s) for s in shares), signed, dict(totals), elapsed,

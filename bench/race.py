@@ -13,6 +13,7 @@ import json
 import multiprocessing as mp
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -115,29 +116,37 @@ def stored_peak(url: str) -> int:
     return peak_units(held, min(b.start for b in active), max(b.end for b in active))
 
 
-def run_race(url: str, processes: int = 8, attempts: int = 200, capacity: int = 5,
-             neighbours: int = 0) -> RaceResult:
-    """``neighbours`` of the ``attempts`` are made by neighbour members, spread over
-    every process like the households' attempts."""
-    ids, start = prepare(url, capacity, attempts, neighbours)
+def race(worker: Callable[..., None], args: list[tuple[Any, ...]]
+         ) -> tuple[Counter[str], float]:
+    """One spawned process per ``args`` running ``worker(*args, barrier, queue)``, all
+    released at once by the barrier; their outcome counts summed, and the seconds from
+    the release until the last reported."""
     context = mp.get_context("spawn")
-    barrier = context.Barrier(processes + 1)
+    barrier = context.Barrier(len(args) + 1)
     queue = context.Queue()
-    shares = [ids[i::processes] for i in range(processes)]
-    workers = [context.Process(target=_worker, args=(url, share, start.isoformat(), barrier,
-                                                     queue)) for share in shares]
-    for worker in workers:
-        worker.start()
+    workers = [context.Process(target=worker, args=(*a, barrier, queue)) for a in args]
+    for process in workers:
+        process.start()
     barrier.wait()
     began = time.perf_counter()
     totals: Counter[str] = Counter()
     for _ in workers:
         totals.update(queue.get(timeout=300))
     elapsed = time.perf_counter() - began
-    for worker in workers:
-        worker.join(timeout=60)
+    for process in workers:
+        process.join(timeout=60)
     queue.close()
     queue.join_thread()
+    return totals, elapsed
+
+
+def run_race(url: str, processes: int = 8, attempts: int = 200, capacity: int = 5,
+             neighbours: int = 0) -> RaceResult:
+    """``neighbours`` of the ``attempts`` are made by neighbour members, spread over
+    every process like the households' attempts."""
+    ids, start = prepare(url, capacity, attempts, neighbours)
+    shares = [ids[i::processes] for i in range(processes)]
+    totals, elapsed = race(_worker, [(url, share, start.isoformat()) for share in shares])
     successes = totals.pop("booked", 0)
     return RaceResult(attempts, successes, dict(totals), elapsed, stored_peak(url), capacity)
 
